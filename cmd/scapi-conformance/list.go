@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// lister prints one kind of thing for "list <what>"; each lives in its own file
+// (list_methods.go, list_mutants.go, …) and registers itself in init.
+type lister struct {
+	what    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+var listers = map[string]*lister{}
+
+func registerList(l *lister) {
+	if _, dup := listers[l.what]; dup {
+		panic("duplicate list " + l.what)
+	}
+	listers[l.what] = l
+}
+
+func init() {
+	register(&command{name: "list", summary: "list the catalog's methods, the mutants, the requirements, …", run: runList})
+}
+
+func runList(args []string, stdout, stderr io.Writer) int {
+	names := make([]string, 0, len(listers))
+	for n := range listers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(stdout, "Usage: scapi-conformance list <what> [--json]\n\nWhat:")
+		for _, n := range names {
+			fmt.Fprintf(stdout, "  %-14s %s\n", n, listers[n].summary)
+		}
+		fmt.Fprintln(stdout, "\nExample: scapi-conformance list methods --json")
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	l, ok := listers[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "scapi-conformance list: unknown list %q; one of: %s\n", args[0], strings.Join(names, ", "))
+		return exitUsage
+	}
+	return l.run(args[1:], stdout, stderr)
+}

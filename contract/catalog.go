@@ -1,0 +1,84 @@
+// Package contract is the documented SCAPI contract as code: the method catalog
+// and the documentation it is traced to. It depends on nothing else of ours.
+//
+// The per-namespace catalog entries live in catalog_<namespace>.go; the option
+// oracles live in the subpackages allowlist, ratelimit and userdata; the
+// interpretation registry in interp; the requirement registry in requirements.
+package contract
+
+// JSONType is the JSON type of a positional parameter as documented.
+type JSONType string
+
+// The JSON types a parameter can have. A parameter documented as "object or
+// string" uses TypeObjectOrString.
+const (
+	TypeString         JSONType = "string"
+	TypeObject         JSONType = "object"
+	TypeArray          JSONType = "array"
+	TypeBoolean        JSONType = "boolean"
+	TypeNumber         JSONType = "number"
+	TypeStringOrArray  JSONType = "string|array"
+	TypeObjectOrString JSONType = "object|string"
+)
+
+// Document identifies one of the two vendor documents in shared/seeds.
+type Document string
+
+// The documents of the contract.
+const (
+	// DocReference is the current Service Client API Reference (001_…), the superset.
+	DocReference Document = "001"
+	// DocGuide is the older Workspace Web Edition 8.6 Developer's Guide (000_…).
+	DocGuide Document = "000"
+	// DocClientLibrary is the vendor client library wwe-service-client-api.js, as
+	// restated in DESIGN.md.
+	DocClientLibrary Document = "client-library"
+)
+
+// Param is one positional parameter (callbacks are not parameters on the wire).
+type Param struct {
+	Name     string   `json:"name"`
+	Type     JSONType `json:"type"`
+	Optional bool     `json:"optional"`
+	// Schema names the schema the value must satisfy, when one exists
+	// (for example "system.ToastParameters").
+	Schema string `json:"schema,omitempty"`
+}
+
+// Difference records one known difference between the documents or the
+// vendor client library for a method.
+type Difference struct {
+	// Interpretation is the id in package interp that decides it.
+	Interpretation string     `json:"interpretation,omitempty"`
+	Between        []Document `json:"between"`
+	Text           string     `json:"text"`
+}
+
+// Method is one catalog entry.
+type Method struct {
+	Namespace string `json:"namespace"`
+	Name      string `json:"name"`
+	// Wire is the request name sent in the envelope (namespace.method, or for
+	// example sipEndpoint.muteMicrophone).
+	Wire   string  `json:"wire"`
+	Params []Param `json:"params"`
+	// Result is the schema name of the reply's data ("" when the documentation
+	// gives no result), for example "agent.Agent" or "media.State[]".
+	Result string `json:"result"`
+	// AllowKeyword is the keyword of accepted-web-content-origins that governs
+	// the method (namespace.method as documented).
+	AllowKeyword string `json:"allowKeyword"`
+	// ChangesState is true when a successful call changes Workspace state.
+	ChangesState bool `json:"changesState"`
+	// Needs lists the state or stimuli a meaningful call needs, by stimulus
+	// name of package control (for example "inbound-call") or a state word.
+	Needs []string `json:"needs"`
+	// Section is the documentation section, for example "001 Agent namespace > setState".
+	Section string `json:"section"`
+	// Documents lists the documents that describe the method.
+	Documents   []Document   `json:"documents"`
+	Differences []Difference `json:"differences"`
+}
+
+// Request returns the name the catalog uses for the method (namespace.name).
+func (m Method) Request() string { return m.Namespace + "." + m.Name }
