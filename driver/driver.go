@@ -19,6 +19,10 @@ import (
 type Driver interface {
 	// Open connects a new client presenting as the given origin (scheme://host[:port]).
 	Open(ctx context.Context, origin string) (Client, error)
+	// Origins lists the client origins this driver can present, at least four,
+	// distinct, normalised as browsers report event.origin. The websocket driver
+	// may present any origin; it still offers a fixed set so specs are repeatable.
+	Origins() []string
 	// Info describes the driver and the target as far as it is known.
 	Info() Info
 	// Control returns the target's control endpoint, or nil when the target
