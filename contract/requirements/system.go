@@ -1,0 +1,43 @@
+package requirements
+
+func init() {
+	const s = "System namespace > "
+	Register(
+		inReference("system.amIVisible.1", s+"amIVisible",
+			"amIVisible(succeeded, failed) → {boolean} — Get the current visibility state of the frame. Returns true if the frame is visible."),
+		inReference("system.openDialog.1", s+"openDialog",
+			"openDialog(url, options, succeeded, failed) → {string} — Open an iframe in a dialog, based on the configured parameters. Returns The dialog identifier or null if the url parameter is not defined."),
+		inReference("system.openDialog.2", s+"openDialog",
+			"options — Optional parameters to configure the dialog. This value can't be null, so you must pass {} if there are no specific options.", "INT-NS-9"),
+		inReference("system.closeDialog.1", s+"closeDialog",
+			"closeDialog(dialogId, succeeded, failed) → {boolean} — Close a previously opened dialog. Returns true if the dialog is closed; false if the dialog is not found."),
+		inReference("system.popupToast.1", s+"popupToast",
+			"popupToast(parameters, succeeded, failed) → {string} — Pops up a new custom toast. Returns A unique identifier"),
+		inReference("system.updateToast.1", s+"updateToast",
+			"updateToast(id, parameters, succeeded, failed) → {boolean} — Updates the specified toast. Returns true if the toast has been updated; false if the toast identifier has not been found."),
+		inReference("system.closeToast.1", s+"closeToast",
+			"closeToast(id, succeeded, failed) → {boolean} — Closes the specified toast. Returns true if the toast has been updated; false if the toast identifier has not been found."),
+		inReference("system.updateViewInApplicationMenuBar.1", s+"updateViewInApplicationMenuBar",
+			"updateViewInApplicationMenuBar(parameters, succeeded, failed) → {string} — Creates a custom view in the Application Menu bar region. Returns View name if successful."),
+		inReference("system.updateViewInApplicationMenuBar.2", s+"updateViewInApplicationMenuBar",
+			"iconUrl — This parameter is mandatory if label is not provided. label — This parameter is mandatory if iconUrl is not provided.", "INT-NS-10"),
+		inReference("system.updateViewInApplicationMenuBar.3", s+"updateViewInApplicationMenuBar",
+			"name — A unique name for the custom view of the Application Menu bar that is to be created or updated. If a view with the given name already exists, it will be updated, otherwise, a new view will be created."),
+		inReference("system.closeViewInApplicationMenuBar.1", s+"closeViewInApplicationMenuBar",
+			"closeViewInApplicationMenuBar(parameters, succeeded, failed) → {boolean} — Removes the given view from the Application Menu bar region. Returns true if the view is removed; false if the view name is not found."),
+		inReference("system.getAllowedServices.1", s+"getAllowedServices",
+			"getAllowedServices(succeeded, failed) → {Array.<string>} — Gets the list of allowed services, as determined by the Security configuration."),
+		inReference("system.triggerActivity.1", s+"triggerActivity",
+			"triggerActivity(succeeded, failed) — Triggers a fake activity to prevent the inactivity timer from closing the agent session."),
+		inReference("system.isFrameLeading.1", s+"isFrameLeading",
+			"isFrameLeading(succeeded, failed) → {boolean} — Find out if the browser tab is leading. Returns true if the browser tab is the leader."),
+		inReference("system.isFrameFollowing.1", s+"isFrameFollowing",
+			"isFrameFollowing(succeeded, failed) → {boolean} — Find out if the browser tab is following. Returns true if this browser tab is following."),
+		inReference("system.isFrameNegotiating.1", s+"isFrameNegotiating",
+			"isFrameNegotiating(succeeded, failed) → {boolean} — Find out if there is an election in progress and the browser tab state is not yet set to leading or following (the tab is \"negotiating.\")"),
+		inReference("system.isFrameLeadingOrNegotiating.1", s+"isFrameLeadingOrNegotiating",
+			"isFrameLeadingOrNegotiating(succeeded, failed) → {boolean} — Find out if the browser tab is leading or there is an election in progress and the tab state is not yet set to leading or following."),
+		inReference("system.isLastActiveFrame.1", s+"isLastActiveFrame",
+			"isLastActiveFrame(succeeded, failed) → {boolean} — Find out if this is the last active browser tab. Returns true if this is the last active browser tab."),
+	)
+}

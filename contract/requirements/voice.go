@@ -1,0 +1,43 @@
+package requirements
+
+func init() {
+	const s = "Voice namespace > "
+	Register(
+		inReference("voice.answer.1", s+"answer",
+			"answer('interactionId', succeeded, failed) — Answers the incoming call.", "INT-EVENT-9"),
+		inReference("voice.dial.1", s+"dial",
+			"dial(destination, userData, succeeded, failed) — Calls the destination in the same way Workspace Web Edition calls the destination from Team Communicator.", "INT-EVENT-9"),
+		inReference("voice.dial.2", s+"dial",
+			"userData — The attached user data key/value object that is updated with each interaction event."),
+		inReference("voice.dialEx.1", s+"dialEx",
+			"dialEx(destination, userData, extensions, succeeded, failed) — Calls the destination with the attached data and extensions."),
+		inReference("voice.hangUp.1", s+"hangUp",
+			"hangUp('interactionId', succeeded, failed) — Releases the incoming call.", "INT-EVENT-9"),
+		inReference("voice.hold.1", s+"hold",
+			"hold('interactionId', succeeded, failed) — Holds the incoming call.", "INT-EVENT-9"),
+		inReference("voice.resume.1", s+"resume",
+			"resume('interactionId', succeeded, failed) — Resumes the held call.", "INT-EVENT-9"),
+		inReference("voice.recording.1", "Service Client API > Common actions > Controlling call recording from a third-party application",
+			"The call recording state is stored in the recordingState attribute on the interaction.Interaction object."),
+		inReference("voice.startCallRecording.1", s+"startCallRecording",
+			"startCallRecording('interactionId', succeeded, failed) — Starts the call recording."),
+		inReference("voice.pauseCallRecording.1", s+"pauseCallRecording",
+			"pauseCallRecording('interactionId', succeeded, failed) — Pause the call recording."),
+		inReference("voice.resumeCallRecording.1", s+"resumeCallRecording",
+			"resumeCallRecording('interactionId', succeeded, failed) — Resumes the call recording."),
+		inReference("voice.stopCallRecording.1", s+"stopCallRecording",
+			"stopCallRecording('interactionId', succeeded, failed) — Stops the call recording."),
+		inReference("voice.isMicrophoneMute.1", s+"isMicrophoneMute",
+			"isMicrophoneMute(succeeded, failed) — Get the mute state of the microphone of the SIP Endpoint.", "INT-NS-11"),
+		inReference("voice.muteMicrophone.1", s+"muteMicrophone",
+			"muteMicrophone(succeeded, failed) — Mute the microphone of the SIP Endpoint."),
+		inReference("voice.unmuteMicrophone.1", s+"unmuteMicrophone",
+			"unmuteMicrophone(succeeded, failed) — Unmute the microphone of the SIP Endpoint."),
+		inReference("voice.isSpeakerMute.1", s+"isSpeakerMute",
+			"isSpeakerMute(succeeded, failed) — Get the mute state of the speaker of the SIP Endpoint.", "INT-NS-11"),
+		inReference("voice.muteSpeaker.1", s+"muteSpeaker",
+			"muteSpeaker(succeeded, failed) — Mute the speaker of the SIP Endpoint."),
+		inReference("voice.unmuteSpeaker.1", s+"unmuteSpeaker",
+			"unmuteSpeaker(succeeded, failed) — Unmute the speaker of the SIP Endpoint."),
+	)
+}
