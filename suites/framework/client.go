@@ -1,0 +1,95 @@
+package framework
+
+import (
+	"context"
+	"strings"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// recordingClient is the driver.Client a Session hands out: it counts what the
+// spec observed, records the requests sent for the coverage gate, and keeps the
+// messages a spec read past (the backlog) for later expectations.
+type recordingClient struct {
+	driver.Client
+	s       *Session
+	backlog []*wire.Message
+	// seq numbers messages in arrival order, for order checks.
+	seq map[*wire.Message]int
+}
+
+func (c *recordingClient) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
+	recordRequest(req)
+	m, err := c.Client.Call(ctx, req)
+	if m != nil {
+		c.s.observed.Add(1)
+	}
+	return m, err
+}
+
+func (c *recordingClient) Send(ctx context.Context, req wire.Request) error {
+	recordRequest(req)
+	return c.Client.Send(ctx, req)
+}
+
+func (c *recordingClient) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {
+	recordRequest(wire.NewSubscribe("", names...))
+	m, err := c.Client.Subscribe(ctx, names...)
+	if m != nil {
+		c.s.observed.Add(1)
+	}
+	return m, err
+}
+
+// Next returns the oldest backlog message first, then reads from the target.
+func (c *recordingClient) Next(ctx context.Context) (*wire.Message, error) {
+	if len(c.backlog) > 0 {
+		m := c.backlog[0]
+		c.backlog = c.backlog[1:]
+		return m, nil
+	}
+	return c.read(ctx)
+}
+
+// read reads one new message from the target.
+func (c *recordingClient) read(ctx context.Context) (*wire.Message, error) {
+	m, err := c.Client.Next(ctx)
+	if m != nil {
+		c.s.observed.Add(1)
+	}
+	return m, err
+}
+
+// take removes and returns the oldest backlog event matching, or nil.
+func (c *recordingClient) take(event, eventType string) *wire.Message {
+	for i, m := range c.backlog {
+		if IsEvent(m, event, eventType) {
+			c.backlog = append(c.backlog[:i:i], c.backlog[i+1:]...)
+			return m
+		}
+	}
+	return nil
+}
+
+// stamp numbers a message in arrival order (once).
+func (c *recordingClient) stamp(m *wire.Message) {
+	if c.seq == nil {
+		c.seq = map[*wire.Message]int{}
+	}
+	if _, done := c.seq[m]; !done {
+		c.seq[m] = len(c.seq) + 1
+	}
+}
+
+// describeBacklog lists the unconsumed messages for a failure message.
+func (c *recordingClient) describeBacklog() string {
+	if len(c.backlog) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(c.backlog))
+	for i, m := range c.backlog {
+		parts[i] = Describe(m)
+	}
+	return strings.Join(parts, "; ")
+}

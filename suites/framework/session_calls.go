@@ -1,0 +1,118 @@
+package framework
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// Call sends request with the positional params (none: the parameters key is
+// absent, as the vendor client sends it) and returns the reply with the same
+// referenceId. A reply carrying errorMessage is returned, not failed on; a
+// transport error or no reply within the timeout fails the spec.
+func (s *Session) Call(c driver.Client, request string, params ...any) *wire.Message {
+	ginkgo.GinkgoHelper()
+	return s.CallRequest(c, wire.NewRequest(request, "", params))
+}
+
+// CallRequest sends a request envelope as given (a chosen referenceId, an odd
+// userAgent) and returns its reply; failures as for Call.
+func (s *Session) CallRequest(c driver.Client, req wire.Request) *wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	ctx, cancel := s.wait()
+	defer cancel()
+	m, err := rc.Call(ctx, req)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("%s as %s: %s", describeRequest(req), rc.Origin(), s.waitError(err, "no reply")))
+	}
+	return m
+}
+
+// ExpectNoReply sends request and fails the spec if a reply arrives within
+// the silence window (Target.Silence): the request must be ignored, as during
+// a rate-limit quarantine.
+func (s *Session) ExpectNoReply(c driver.Client, request string, params ...any) {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	req := wire.NewRequest(request, "", params)
+	ctx, cancel := context.WithTimeout(s.ctx, s.t.silence())
+	defer cancel()
+	m, err := rc.Call(ctx, req)
+	switch {
+	case m != nil:
+		ginkgo.Fail(fmt.Sprintf("%s as %s: expected no reply within %s, got %s", describeRequest(req), rc.Origin(), s.t.silence(), Describe(m)))
+	case err != nil && !isTimeout(err):
+		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", describeRequest(req), rc.Origin(), err))
+	case s.ctx.Err() != nil:
+		ginkgo.Fail(fmt.Sprintf("%s: the spec ended while waiting for silence: %v", describeRequest(req), s.ctx.Err()))
+	}
+}
+
+// Subscribe subscribes c to the event names and returns the acknowledgement;
+// no acknowledgement within the timeout fails the spec.
+func (s *Session) Subscribe(c driver.Client, names ...string) *wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	ctx, cancel := s.wait()
+	defer cancel()
+	m, err := rc.Subscribe(ctx, names...)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("subscribe %v as %s: %s", names, rc.Origin(), s.waitError(err, "no acknowledgement")))
+	}
+	return m
+}
+
+// Unsubscribe sends an unsubscribe envelope for the subscription id; no reply
+// is expected.
+func (s *Session) Unsubscribe(c driver.Client, subscriptionID string) {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	ctx, cancel := s.wait()
+	defer cancel()
+	if err := rc.Send(ctx, wire.NewUnsubscribe(subscriptionID)); err != nil {
+		ginkgo.Fail(fmt.Sprintf("unsubscribe %q as %s: %v", subscriptionID, rc.Origin(), err))
+	}
+}
+
+// waitError words a failed wait: a timeout says what did not arrive and when.
+func (s *Session) waitError(err error, missing string) string {
+	if s.ctx.Err() != nil {
+		return fmt.Sprintf("the spec ended while waiting (%v): %v", s.ctx.Err(), err)
+	}
+	if isTimeout(err) {
+		return fmt.Sprintf("%s within %s (%v)", missing, s.t.timeout(), err)
+	}
+	return err.Error()
+}
+
+func isTimeout(err error) bool {
+	return errors.Is(err, driver.ErrTimeout) || errors.Is(err, context.DeadlineExceeded)
+}
+
+func describeRequest(req wire.Request) string {
+	if req.Event != "" {
+		return fmt.Sprintf("%s %v", req.Event, req.Data)
+	}
+	return fmt.Sprintf("request %s%v", req.Request, req.Parameters)
+}
+
+// maxDescribed bounds how much of a message a failure message quotes.
+const maxDescribed = 400
+
+// Describe quotes a message for a failure message, shortened when long.
+func Describe(m *wire.Message) string {
+	if m == nil {
+		return "<no message>"
+	}
+	raw := string(m.Raw)
+	if len(raw) > maxDescribed {
+		raw = fmt.Sprintf("%s… (%d bytes)", raw[:maxDescribed], len(raw))
+	}
+	return raw
+}

@@ -1,0 +1,106 @@
+package framework
+
+import (
+	"fmt"
+	"maps"
+	"sort"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+)
+
+// SetOptions changes service-client-api.* options for the rest of the spec:
+// the given keys replace those in effect (DefaultOptions at the start), the
+// others stay. On a target whose options cannot be set, the spec goes on only
+// if its profile already configures every given key to the given value, and
+// is skipped with the reason otherwise.
+func (s *Session) SetOptions(o control.Options) {
+	ginkgo.GinkgoHelper()
+	merged := maps.Clone(s.options)
+	maps.Copy(merged, o)
+	if !s.has(CapOptions) {
+		for _, k := range sortedKeys(o) {
+			if have, _ := options.Value(s.options, k); have != o[k] {
+				ginkgo.Skip(fmt.Sprintf("the target's options cannot be set and its profile configures %s=%q, not %q", k, have, o[k]))
+			}
+		}
+		return
+	}
+	ctx, cancel := s.wait()
+	defer cancel()
+	if err := s.t.Driver.Control().SetOptions(ctx, merged); err != nil {
+		ginkgo.Fail(fmt.Sprintf("cannot set the options %v: %v", merged, err))
+	}
+	s.options = merged
+}
+
+// Options returns the options in effect, as configured (an absent key has its
+// documented default; see contract/options.Value).
+func (s *Session) Options() control.Options { return maps.Clone(s.options) }
+
+// Stimulate injects a stimulus (a control.Stim* name) and returns what it
+// created. A target that cannot produce it skips the spec with the reason; a
+// refused stimulus fails it.
+func (s *Session) Stimulate(name string, args map[string]any) map[string]any {
+	ginkgo.GinkgoHelper()
+	if !s.has(name) {
+		ginkgo.Skip(fmt.Sprintf("the target cannot produce the stimulus %q", name))
+	}
+	ctx, cancel := s.wait()
+	defer cancel()
+	res, err := s.t.Driver.Control().Stimulate(ctx, control.Stimulus{Name: name, Args: args})
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("stimulus %s %v: %v", name, args, err))
+	}
+	if res.Result == nil {
+		return map[string]any{}
+	}
+	return res.Result
+}
+
+// Advance lets d pass on the target: the virtual clock moves when the target
+// has one; otherwise a spec decorated Slow waits d in real time, and any other
+// spec is skipped with the reason.
+func (s *Session) Advance(d time.Duration) {
+	ginkgo.GinkgoHelper()
+	if d <= 0 {
+		return
+	}
+	if s.has(CapClock) {
+		ctx, cancel := s.wait()
+		defer cancel()
+		if err := s.t.Driver.Control().AdvanceClock(ctx, d); err != nil {
+			ginkgo.Fail(fmt.Sprintf("cannot advance the target's clock by %s: %v", d, err))
+		}
+		s.advanced += d
+		virtualWaited.Add(int64(d))
+		return
+	}
+	if !s.spec.slow {
+		ginkgo.Skip(fmt.Sprintf("the target has no virtual clock and this spec is not decorated Slow: it would wait %s in real time", d))
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		s.advanced += d
+		realWaited.Add(int64(d))
+	case <-s.ctx.Done():
+		ginkgo.Fail(fmt.Sprintf("the spec ended while waiting %s in real time: %v", d, s.ctx.Err()))
+	}
+}
+
+// Elapsed is the time the spec let pass with Advance.
+func (s *Session) Elapsed() time.Duration { return s.advanced }
+
+func sortedKeys(o control.Options) []string {
+	keys := make([]string, 0, len(o))
+	for k := range o {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

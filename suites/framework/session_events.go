@@ -1,0 +1,143 @@
+package framework
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// EventType returns data.eventType of an event message; ok is false when the
+// data has no eventType string (a frameState event, a messenger message).
+func EventType(m *wire.Message) (eventType string, ok bool) {
+	var data map[string]json.RawMessage
+	if json.Unmarshal(m.Data(), &data) != nil {
+		return "", false
+	}
+	raw, present := data["eventType"]
+	if !present || json.Unmarshal(raw, &eventType) != nil {
+		return "", false
+	}
+	return eventType, true
+}
+
+// IsEvent reports whether m is the event named event with the eventType; an
+// empty eventType means an event whose data has no eventType at all.
+func IsEvent(m *wire.Message, event, eventType string) bool {
+	if m == nil || m.Kind() != wire.KindEvent {
+		return false
+	}
+	if name, _ := m.String("event"); name != event {
+		return false
+	}
+	got, has := EventType(m)
+	if eventType == "" {
+		return !has
+	}
+	return has && got == eventType
+}
+
+// ExpectEvent waits for the event with the eventType ("" for an event whose
+// data has no eventType) on c and returns it. Messages that arrived earlier
+// and were not consumed are searched first, oldest first; others read while
+// waiting are kept for later expectations. No such event within the timeout
+// fails the spec, listing what arrived instead.
+func (s *Session) ExpectEvent(c driver.Client, event, eventType string) *wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	if m := rc.take(event, eventType); m != nil {
+		recordEvent(event, eventType)
+		return m
+	}
+	ctx, cancel := s.wait()
+	defer cancel()
+	for {
+		m, err := rc.read(ctx)
+		if err != nil {
+			ginkgo.Fail(fmt.Sprintf("waiting for event %s on %s: %s; unconsumed messages: %s",
+				describeEvent(event, eventType), rc.Origin(), s.waitError(err, "no such event"), rc.describeBacklog()))
+		}
+		rc.stamp(m)
+		if IsEvent(m, event, eventType) {
+			recordEvent(event, eventType)
+			return m
+		}
+		rc.backlog = append(rc.backlog, m)
+	}
+}
+
+// ExpectEventsInOrder expects the events of the given name with the
+// eventTypes, in this relative order (events in between are allowed), and
+// returns them. An event arriving before one listed earlier fails the spec.
+func (s *Session) ExpectEventsInOrder(c driver.Client, event string, eventTypes ...string) []*wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	out := make([]*wire.Message, len(eventTypes))
+	for i, et := range eventTypes {
+		out[i] = s.ExpectEvent(c, event, et)
+		if i > 0 && rc.seq[out[i]] < rc.seq[out[i-1]] {
+			ginkgo.Fail(fmt.Sprintf("event %s arrived before %s on %s; the documented order is %s",
+				describeEvent(event, et), describeEvent(event, eventTypes[i-1]), rc.Origin(), strings.Join(eventTypes, " → ")))
+		}
+	}
+	return out
+}
+
+// NextMessage returns the next message on c that is not a reply to a call
+// (oldest unconsumed first); none within the timeout fails the spec.
+func (s *Session) NextMessage(c driver.Client) *wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	ctx, cancel := s.wait()
+	defer cancel()
+	m, err := rc.Next(ctx)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("waiting for a message on %s: %s", rc.Origin(), s.waitError(err, "no message")))
+	}
+	rc.stamp(m)
+	return m
+}
+
+// ExpectNoEvent listens on c for d (Target.Silence when d is 0) and fails the
+// spec if an event or an unsolicited reply arrives meanwhile. Messages that
+// arrived before the call are not judged. This is a real wait: silence cannot
+// be proven by a virtual clock.
+func (s *Session) ExpectNoEvent(c driver.Client, d time.Duration) {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	if d <= 0 {
+		d = s.t.silence()
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, d)
+	defer cancel()
+	for {
+		m, err := rc.read(ctx)
+		if err != nil {
+			if s.ctx.Err() != nil {
+				ginkgo.Fail(fmt.Sprintf("the spec ended while listening for silence on %s: %v", rc.Origin(), s.ctx.Err()))
+			}
+			if !isTimeout(err) {
+				ginkgo.Fail(fmt.Sprintf("listening for silence on %s: %v", rc.Origin(), err))
+			}
+			return
+		}
+		rc.stamp(m)
+		if m.Kind() != wire.KindFrameID {
+			ginkgo.Fail(fmt.Sprintf("expected nothing on %s for %s, got %s", rc.Origin(), d, Describe(m)))
+		}
+		rc.backlog = append(rc.backlog, m)
+	}
+}
+
+func describeEvent(event, eventType string) string {
+	if eventType == "" {
+		return fmt.Sprintf("%q (no eventType)", event)
+	}
+	return fmt.Sprintf("%q/%s", event, eventType)
+}
