@@ -68,6 +68,10 @@ type Method struct {
 	// AllowKeyword is the keyword of accepted-web-content-origins that governs
 	// the method (namespace.method as documented).
 	AllowKeyword string `json:"allowKeyword"`
+	// ListedKeyword is true when the documentation lists AllowKeyword among the
+	// keywords accepted-web-content-origins can filter on (Security
+	// configuration > Origin of 001; of 000 when only it describes the method).
+	ListedKeyword bool `json:"listedKeyword"`
 	// ChangesState is true when a successful call changes Workspace state.
 	ChangesState bool `json:"changesState"`
 	// Needs lists the state or stimuli a meaningful call needs, by stimulus
@@ -80,5 +84,35 @@ type Method struct {
 	Differences []Difference `json:"differences"`
 }
 
-// Request returns the name the catalog uses for the method (namespace.name).
-func (m Method) Request() string { return m.Namespace + "." + m.Name }
+// Request returns the name the catalog uses for the method (namespace.name;
+// just the name for subscribe and unsubscribe, which have no namespace).
+func (m Method) Request() string {
+	if m.Namespace == "" {
+		return m.Name
+	}
+	return m.Namespace + "." + m.Name
+}
+
+// TypeNumberOrString is a parameter documented with two readings (for example
+// a "string" that "must be a number"); see the method's Differences.
+const TypeNumberOrString JSONType = "number|string"
+
+// State words used in Method.Needs next to the stimulus names of package
+// control: what must already exist, created through the API itself, before a
+// call means something.
+const (
+	// NeedToast: a toast opened by system.popupToast (its id is the parameter).
+	NeedToast = "toast"
+	// NeedDialog: a dialog opened by system.openDialog.
+	NeedDialog = "dialog"
+	// NeedMenuView: a view created by system.updateViewInApplicationMenuBar.
+	NeedMenuView = "application-menu-view"
+	// NeedEstablished: the interaction of the stimulus was answered (TALKING).
+	NeedEstablished = "established-call"
+	// NeedHeld: the call was put on hold by voice.hold.
+	NeedHeld = "held-call"
+	// NeedConsultation: a consultation started by interaction.consult.
+	NeedConsultation = "consultation"
+	// NeedSubscription: a subscription acknowledged by subscribe.
+	NeedSubscription = "subscription"
+)

@@ -1,0 +1,119 @@
+package contract
+
+import "fmt"
+
+// namespaceTitles are the documentation's section titles of the namespaces, in
+// catalog order (the order of "Getting started" step 6 in 001).
+var namespaceTitles = []struct{ ns, title string }{
+	{"agent", "Agent namespace"},
+	{"configuration", "Configuration namespace"},
+	{"email", "Email namespace"},
+	{"interaction", "Interaction namespace"},
+	{"media", "Media namespace"},
+	{"system", "System namespace"},
+	{"voice", "Voice namespace"},
+	{"outbound", "Outbound namespace"},
+	{"auth", "Auth namespace"},
+	{"messenger", "Messenger namespace"},
+}
+
+// Catalog returns every catalog entry: the 75 documented methods, namespace by
+// namespace in documentation order, then subscribe and unsubscribe. Each call
+// returns fresh values the caller may modify.
+func Catalog() []Method {
+	var out []Method
+	for _, group := range [][]Method{
+		agentMethods(), configurationMethods(), emailMethods(), interactionMethods(),
+		mediaMethods(), systemMethods(), voiceMethods(), outboundMethods(),
+		authMethods(), messengerMethods(), subscriptionMethods(),
+	} {
+		for _, m := range group {
+			out = append(out, complete(m))
+		}
+	}
+	return out
+}
+
+// complete fills the fields whose value follows from the others: the wire name
+// and allow-list keyword default to namespace.method, the section to the
+// method's heading in 001, and absent lists become empty ones.
+func complete(m Method) Method {
+	if m.Namespace != "" {
+		if m.Wire == "" {
+			m.Wire = m.Request()
+		}
+		if m.AllowKeyword == "" {
+			m.AllowKeyword = m.Request()
+		}
+		if m.Section == "" {
+			m.Section = fmt.Sprintf("001 %s > %s", title(m.Namespace), m.Name)
+		}
+	}
+	if m.Documents == nil {
+		m.Documents = []Document{DocReference}
+	}
+	if m.Params == nil {
+		m.Params = []Param{}
+	}
+	if m.Needs == nil {
+		m.Needs = []string{}
+	}
+	if m.Differences == nil {
+		m.Differences = []Difference{}
+	}
+	return m
+}
+
+func title(ns string) string {
+	for _, t := range namespaceTitles {
+		if t.ns == ns {
+			return t.title
+		}
+	}
+	return ns
+}
+
+// Namespaces returns the documented namespaces in catalog order.
+func Namespaces() []string {
+	out := make([]string, len(namespaceTitles))
+	for i, t := range namespaceTitles {
+		out[i] = t.ns
+	}
+	return out
+}
+
+// Lookup finds an entry by its catalog name ("voice.muteMicrophone",
+// "subscribe").
+func Lookup(name string) (Method, bool) {
+	for _, m := range Catalog() {
+		if m.Request() == name {
+			return m, true
+		}
+	}
+	return Method{}, false
+}
+
+// LookupWire finds an entry by the request name sent on the wire
+// ("sipEndpoint.muteMicrophone"); for subscribe and unsubscribe it is the
+// value of the envelope's event key.
+func LookupWire(wire string) (Method, bool) {
+	for _, m := range Catalog() {
+		if m.Wire == wire {
+			return m, true
+		}
+	}
+	return Method{}, false
+}
+
+// Common parameters, shared by many methods.
+var (
+	pInteractionID = Param{Name: "interactionId", Type: TypeString}
+	pUserData      = Param{Name: "userData", Type: TypeObject, Schema: "interaction.UserData"}
+	pExtensions    = Param{Name: "extensions", Type: TypeObject, Schema: "interaction.UserData"}
+)
+
+// both lists the two vendor documents (a fresh slice on each call).
+func both() []Document { return []Document{DocReference, DocGuide} }
+
+// withLibrary lists the documents and the vendor client library.
+func withLibrary(docs []Document) []Document { return append(docs, DocClientLibrary) }
