@@ -21,7 +21,7 @@ func init() {
 			Sources: []string{
 				`Notifications: "You can use the following code to subscribe to agent and interaction notifications: genesys.wwe.service.subscribe([ \"agent\", \"interaction\" ], eventHandler, context);"`,
 				`Notifications: "You must call genesys.wwe.service.subscribe only once."`},
-			Strict:  "a client receives the events of the names it subscribed to (each name of a list subscribes on its own) and no event of a name it did not subscribe to; the specs subscribe once per client, so the behaviour of a second subscribe is not judged"},
+			Strict: "a client receives the events of the names it subscribed to (each name of a list subscribes on its own) and no event of a name it did not subscribe to; the specs subscribe once per client, so the behaviour of a second subscribe is not judged"},
 		Interpretation{ID: "INT-SPEC-5", Topic: "a request the Workspace does not know",
 			Sources: []string{
 				`001 Working with the API: "The fail() callback is called when a request generates an error or an exception."`,
