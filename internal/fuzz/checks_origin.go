@@ -1,0 +1,59 @@
+package fuzz
+
+import (
+	"encoding/json"
+
+	"scapi-conformance/contract"
+)
+
+const getAllowedServices = "system.getAllowedServices"
+
+func init() {
+	registerCheck("origin-denied", checkOriginDenied)
+	registerCheck("allowed-services", checkAllowedServices)
+}
+
+// checkOriginDenied: a request the allow-list refuses to the origin does not
+// succeed. In lenient mode a listed origin may be answered by
+// getAllowedServices (INT-ORIGIN-6).
+func checkOriginDenied(r *record) []Finding {
+	var out []Finding
+	for _, c := range r.calls {
+		if !c.expect.policyKnown || c.expect.allowed || !c.succeeded() {
+			continue
+		}
+		if c.request == getAllowedServices && !r.strict && r.policy.allow.Listed(c.origin) {
+			continue
+		}
+		out = append(out, finding(reqOriginDenied, "origin-denied", c.reply.step, c.client, c.reply,
+			"%s from %s succeeded although the allow-list %q refuses it", c.request, c.origin, r.policy.allow.String()))
+	}
+	return out
+}
+
+// checkAllowedServices: what getAllowedServices reports is allowed to the
+// caller (the report may name fewer requests, never more).
+func checkAllowedServices(r *record) []Finding {
+	var out []Finding
+	for _, c := range r.calls {
+		if c.request != getAllowedServices || !c.expect.policyKnown || !c.succeeded() {
+			continue
+		}
+		var names []string
+		if err := json.Unmarshal(c.reply.msg.Data(), &names); err != nil {
+			continue // the schema check reports a data that is not a list of strings
+		}
+		for _, n := range names {
+			kw := n
+			if m, ok := contract.Lookup(n); ok {
+				kw = m.AllowKeyword
+			}
+			if !r.policy.allow.Decide(c.origin, kw).Allowed {
+				out = append(out, finding(reqAllowedSvc, "allowed-services", c.reply.step, c.client, c.reply,
+					"getAllowedServices reports %s to %s, which the allow-list %q refuses", n, c.origin, r.policy.allow.String()))
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,158 @@
+package fuzz
+
+import (
+	"scapi-conformance/contract/wire"
+)
+
+const (
+	getByInteractionID = "interaction.getByInteractionId"
+	voiceHold          = "voice.hold"
+	voiceResume        = "voice.resume"
+)
+
+func init() {
+	registerCheck("interaction-exists", checkInteractionExists)
+	registerCheck("held-resumes", checkHeldResumes)
+	registerCheck("unsubscribe-stops", checkUnsubscribeStops)
+}
+
+// interactionIDOf returns the interactionId an interaction event is about.
+func interactionIDOf(e *entry) string {
+	id := ""
+	walk(e.value, func(key string, val any) {
+		if s, ok := val.(string); ok && key == "interactionId" && id == "" {
+			id = s
+		}
+	})
+	return id
+}
+
+// checkInteractionExists: an interaction the target reported in an
+// interaction event exists until an interaction event says REMOVED, so
+// getByInteractionId finds it. The check needs a subscription to interaction
+// events that was active from before the report to the end of the session.
+func checkInteractionExists(r *record) []Finding {
+	reported := map[string]int{} // id → seq of its first report
+	removed := map[string]bool{}
+	for _, e := range r.timeline {
+		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+			continue
+		}
+		ev, typ := eventName(e.msg)
+		if ev != "interaction" {
+			continue
+		}
+		id := interactionIDOf(e)
+		if id == "" {
+			continue
+		}
+		if _, ok := reported[id]; !ok && watched(r, e.seq) {
+			reported[id] = e.seq
+		}
+		if typ == "REMOVED" {
+			removed[id] = true
+		}
+	}
+	var out []Finding
+	for _, c := range r.calls {
+		if c.request != getByInteractionID || !c.expect.replyDue || !c.wellFormed || c.reply == nil || c.sent == nil {
+			continue
+		}
+		id, _ := c.params[0].(string)
+		at, ok := reported[id]
+		if !ok || at > c.sent.seq || removed[id] {
+			continue
+		}
+		if c.failed() || string(c.reply.msg.Data()) == "null" {
+			out = append(out, finding(reqInteractionGet, "interaction-exists", c.reply.step, c.client, c.reply,
+				"interaction %q, reported by an interaction event and never REMOVED, is not found by %s", id, c.request))
+		}
+	}
+	return out
+}
+
+// watched reports whether some subscription to interaction events was active
+// at seq and stayed active to the end of the session.
+func watched(r *record, seq int) bool {
+	for _, s := range r.subs {
+		if s.ack.seq < seq && s.endSeq == 0 && covers(s, "interaction") {
+			return true
+		}
+	}
+	return false
+}
+
+func covers(s *subscription, event string) bool {
+	for _, n := range s.events {
+		if coversEvent(n, event) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkHeldResumes: a call held by voice.hold can be resumed by the very next
+// step's voice.resume.
+func checkHeldResumes(r *record) []Finding {
+	var out []Finding
+	for i, c := range r.calls {
+		if c.request != voiceResume || i == 0 || !c.expect.replyDue || !c.wellFormed || c.reply == nil {
+			continue
+		}
+		h := r.calls[i-1]
+		if h.request != voiceHold || h.step != c.step-1 || !h.succeeded() || !h.wellFormed {
+			continue
+		}
+		if held, _ := h.params[0].(string); held != c.params[0] {
+			continue
+		}
+		if c.failed() {
+			out = append(out, finding(reqResume, "held-resumes", c.reply.step, c.client, c.reply,
+				"voice.resume of %v fails right after voice.hold of it succeeded", c.params[0]))
+		}
+	}
+	return out
+}
+
+// checkUnsubscribeStops: once a reply to a request sent after an unsubscribe
+// arrives on the same connection, no event of that subscription follows
+// unless another active subscription of the client covers it.
+func checkUnsubscribeStops(r *record) []Finding {
+	var out []Finding
+	for _, s := range r.subs {
+		if s.endSeq == 0 {
+			continue
+		}
+		barrier := 0
+		for _, c := range r.calls {
+			if c.client == s.client && c.sent != nil && c.sent.seq > s.endSeq && c.reply != nil {
+				barrier = c.reply.seq
+				break
+			}
+		}
+		if barrier == 0 {
+			continue
+		}
+		for _, e := range r.timeline {
+			if !e.in || e.client != s.client || e.seq <= barrier || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+				continue
+			}
+			ev, _ := eventName(e.msg)
+			if covers(s, ev) && !coveredElsewhere(r, s, ev, e.seq) {
+				out = append(out, finding(reqUnsubscribe, "unsubscribe-stops", e.step, e.client, e,
+					"event %s delivered after unsubscribe of %q took effect", ev, s.id))
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func coveredElsewhere(r *record, ended *subscription, event string, seq int) bool {
+	for _, s := range r.subs {
+		if s != ended && s.client == ended.client && s.ack.seq < seq && (s.endSeq == 0 || s.endSeq > seq) && covers(s, event) {
+			return true
+		}
+	}
+	return false
+}

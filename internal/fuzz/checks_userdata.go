@@ -1,0 +1,109 @@
+package fuzz
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// tokenPrefix starts the values the generator writes into user data: each is
+// unique in its session, so seeing one proves the write took effect.
+const tokenPrefix = "fz-tok-"
+
+const setUserData = "interaction.setUserData"
+
+func init() {
+	registerCheck("userdata-read", checkUserDataRead)
+	registerCheck("userdata-write", checkUserDataWrite)
+}
+
+// checkUserDataRead: every userData object in a reply or an event carries
+// only keys that read-allowed lists.
+func checkUserDataRead(r *record) []Finding {
+	if r.policy.read == nil || r.policy.read.AllowsAll() {
+		return nil
+	}
+	var out []Finding
+	for _, e := range r.timeline {
+		if !e.in || e.value == nil {
+			continue
+		}
+		var bad []string
+		walk(e.value, func(key string, val any) {
+			ud, ok := val.(map[string]any)
+			if key != "userData" || !ok {
+				return
+			}
+			for k := range ud {
+				if !r.policy.read.Allows(k) {
+					bad = append(bad, k)
+				}
+			}
+		})
+		if len(bad) > 0 {
+			sort.Strings(bad)
+			out = append(out, finding(reqUserDataRead, "userdata-read", e.step, e.client, e,
+				"userData key(s) %s reach the client although read-allowed is %q", strings.Join(bad, ", "), r.policy.read.String()))
+			break // one message is evidence enough
+		}
+	}
+	return out
+}
+
+// checkUserDataWrite: a setUserData the write filter or the allow-list
+// refuses has no effect: the unique value it tried to write never shows up.
+func checkUserDataWrite(r *record) []Finding {
+	if r.policy.write == nil {
+		return nil
+	}
+	var out []Finding
+	for _, c := range r.calls {
+		if c.request != setUserData || len(c.params) < 2 || c.sent == nil {
+			continue
+		}
+		kv, ok := c.params[1].(map[string]any)
+		if !ok {
+			continue
+		}
+		for _, k := range sortedKeys(kv) {
+			tok, ok := kv[k].(string)
+			if !ok || !strings.HasPrefix(tok, tokenPrefix) {
+				continue
+			}
+			req, why := reqUserDataWrite, "write-allowed is "+strconv.Quote(r.policy.write.String())
+			switch {
+			case c.expect.policyKnown && !c.expect.allowed:
+				req, why = reqOriginDenied, "the allow-list refuses "+setUserData+" to "+c.origin
+			case r.policy.write.Allows(k):
+				continue
+			}
+			if e := firstWith(r, c.sent.seq, tok); e != nil {
+				out = append(out, finding(req, "userdata-write", e.step, e.client, e,
+					"key %q written by step %d shows up with its value %q although %s", k, c.step, tok, why))
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// firstWith returns the first incoming message after seq whose raw text
+// contains s.
+func firstWith(r *record, seq int, s string) *entry {
+	for _, e := range r.timeline {
+		if e.in && e.seq > seq && strings.Contains(string(e.raw), s) {
+			return e
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+

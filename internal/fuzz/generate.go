@@ -1,0 +1,249 @@
+package fuzz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+)
+
+// Generator makes sessions from the catalog. Session i of seed s is a pure
+// function of (s, i, the origins, the capabilities): the same seed gives the
+// same sessions.
+type Generator struct {
+	Seed    uint64
+	Origins []string
+	// Steerable is true when sessions may set options, inject stimuli and
+	// move the clock; Stimuli lists the stimuli the target can inject.
+	Steerable bool
+	Clock     bool
+	Stimuli   []string
+	// MaxSteps bounds a session's length (default 40).
+	MaxSteps int
+}
+
+// events are the event names a client subscribes to.
+var events = []string{"agent", "interaction", "media", "outbound", "system", "markdone", "messenger"}
+
+// userDataKeys is the small pool of user-data keys sessions use, so that
+// writes and reads meet.
+var userDataKeys = []string{"case", "customer", "priority", "secret"}
+
+// Session returns session i.
+func (g *Generator) Session(i uint64) *Session {
+	rng := rand.New(rand.NewPCG(g.Seed, i))
+	gs := &genState{g: g, rng: rng, id: i}
+	s := &Session{Origins: append([]string(nil), g.Origins...)}
+	rateSession := g.Steerable && rng.IntN(4) == 0
+	if g.Steerable {
+		s.Options = gs.options(rateSession)
+	}
+	max := g.MaxSteps
+	if max <= 0 {
+		max = 40
+	}
+	n := 1 + rng.IntN(max)
+	if rateSession {
+		gs.clients = 1
+		for len(s.Steps) < n {
+			s.Steps = append(s.Steps, gs.rateStep()...)
+		}
+		return s
+	}
+	gs.clients = len(g.Origins)
+	s.Steps = append(s.Steps, Step{Op: OpSubscribe, Client: 0, Events: events})
+	for len(s.Steps) < n {
+		s.Steps = append(s.Steps, gs.step()...)
+	}
+	return s
+}
+
+type genState struct {
+	g       *Generator
+	rng     *rand.Rand
+	id      uint64
+	clients int
+	tokens  int
+	// stimulated counts the stimuli injected so far, by name.
+	stimulated map[string]int
+}
+
+func (gs *genState) pick(xs []string) string { return xs[gs.rng.IntN(len(xs))] }
+
+// options draws the session's service-client-api options. The first origin
+// is always listed with every request, so it can watch events; rate-limited
+// sessions allow every origin.
+func (gs *genState) options(rateSession bool) control.Options {
+	o := control.Options{}
+	if rateSession {
+		o[options.AcceptedOrigins] = "*"
+		reqs := []string{"agent.getState", "agent.getStateList", "media.getMediaList", "system.getAllowedServices"}
+		if gs.rng.IntN(2) == 0 {
+			o[options.RateLimit] = fmt.Sprint(1 + gs.rng.IntN(4))
+		}
+		for _, r := range reqs {
+			if gs.rng.IntN(3) == 0 {
+				o[options.RateLimitPrefix+r] = fmt.Sprint(1 + gs.rng.IntN(3))
+			}
+		}
+		if o[options.RateLimit] == "" && len(o) == 1 {
+			o[options.RateLimitPrefix+reqs[0]] = "2"
+		}
+		o[options.QuarantineDelay] = gs.pick([]string{"0", "1", "30", "60", "90"})
+		return o
+	}
+	entries := []string{gs.g.Origins[0] + gs.pick([]string{"", " (*)", " (*, auth.getJwtToken)"})}
+	for _, origin := range gs.g.Origins[1:] {
+		switch gs.rng.IntN(5) {
+		case 0: // not listed
+		case 1:
+			entries = append(entries, origin)
+		case 2:
+			entries = append(entries, origin+" ("+gs.filters()+")")
+		case 3:
+			entries = append(entries, origin+" (*)")
+		case 4:
+			entries = append(entries, origin+" ()")
+		}
+	}
+	if gs.rng.IntN(8) == 0 {
+		entries = append(entries, "*")
+	}
+	o[options.AcceptedOrigins] = strings.Join(entries, ", ")
+	if gs.rng.IntN(2) == 0 {
+		o[options.UserDataReadAllowed] = gs.keyList()
+	}
+	if gs.rng.IntN(2) == 0 {
+		o[options.UserDataWriteAllowed] = gs.keyList()
+	}
+	return o
+}
+
+// filters draws a filter list of namespace wildcards and request names.
+func (gs *genState) filters() string {
+	cat := contract.Catalog()
+	var fs []string
+	for k := 1 + gs.rng.IntN(3); k > 0; k-- {
+		m := cat[gs.rng.IntN(len(cat))]
+		if m.AllowKeyword == "" {
+			continue
+		}
+		if gs.rng.IntN(3) == 0 {
+			fs = append(fs, m.Namespace+".*")
+		} else {
+			fs = append(fs, m.AllowKeyword)
+		}
+	}
+	if len(fs) == 0 {
+		fs = append(fs, "agent.getState")
+	}
+	return strings.Join(fs, ", ")
+}
+
+func (gs *genState) keyList() string {
+	if gs.rng.IntN(4) == 0 {
+		return "*"
+	}
+	var ks []string
+	for _, k := range userDataKeys {
+		if gs.rng.IntN(2) == 0 {
+			ks = append(ks, k)
+		}
+	}
+	return strings.Join(ks, ",")
+}
+
+// rateStep is a step of a rate-limited session: well-formed calls of
+// requests that need no state, and clock moves.
+func (gs *genState) rateStep() []Step {
+	if gs.g.Clock && gs.rng.IntN(6) == 0 {
+		return []Step{{Op: OpClock, Millis: gs.clockMillis()}}
+	}
+	reqs := []string{"agent.getState", "agent.getStateList", "media.getMediaList", "system.getAllowedServices"}
+	m, _ := contract.LookupWire(gs.pick(reqs))
+	return []Step{gs.validCall(m, 0)}
+}
+
+func (gs *genState) clockMillis() int64 {
+	return []int64{500, 1000, 15000, 30000, 59000, 60000, 61000, 120000}[gs.rng.IntN(8)]
+}
+
+// step draws the next steps of an ordinary session.
+func (gs *genState) step() []Step {
+	cat := contract.Catalog()
+	client := gs.rng.IntN(gs.clients)
+	switch k := gs.rng.IntN(100); {
+	case k < 45:
+		m := cat[gs.rng.IntN(len(cat))]
+		if m.Wire == "" || strings.HasPrefix(m.Request(), "subscribe") || strings.HasPrefix(m.Request(), "unsubscribe") {
+			return nil
+		}
+		return append(gs.prepare(m), gs.validCall(m, client))
+	case k < 60:
+		m := cat[gs.rng.IntN(len(cat))]
+		if m.Wire == "" {
+			return nil
+		}
+		return []Step{gs.malformedCall(m, client)}
+	case k < 63:
+		return []Step{{Op: OpCall, Client: client, Request: gs.pick([]string{"agent.fly", "nosuch.method", "", "agent", "AGENT.GETSTATE", "voice.muteMicrophone"}), NoParams: true}}
+	case k < 67:
+		return []Step{RawStep(client, gs.garbage())}
+	case k < 79:
+		if !gs.g.Steerable || len(gs.g.Stimuli) == 0 {
+			return nil
+		}
+		return []Step{gs.stimulus(gs.pick(gs.g.Stimuli))}
+	case k < 84:
+		if !gs.g.Clock {
+			return nil
+		}
+		return []Step{{Op: OpClock, Millis: gs.clockMillis()}}
+	case k < 88:
+		return []Step{{Op: OpSubscribe, Client: client, Events: []string{gs.pick(events)}}}
+	case k < 90:
+		return []Step{{Op: OpUnsubscribe, Client: client, Sub: gs.rng.IntN(2)}}
+	case k < 95:
+		id := RefArg("interactionId", gs.rng.IntN(3))
+		return []Step{
+			{Op: OpCall, Client: client, Request: voiceHold, Params: []Arg{id}},
+			{Op: OpCall, Client: client, Request: voiceResume, Params: []Arg{id}},
+		}
+	default:
+		return []Step{{Op: OpCall, Client: client, Request: getByInteractionID, Params: []Arg{RefArg("interactionId", gs.rng.IntN(3))}}}
+	}
+}
+
+// prepare injects the stimuli a method needs when none was injected yet.
+func (gs *genState) prepare(m contract.Method) []Step {
+	var out []Step
+	for _, n := range m.Needs {
+		if gs.g.Steerable && slices.Contains(gs.g.Stimuli, n) && gs.stimulated[n] == 0 {
+			out = append(out, gs.stimulus(n))
+		}
+	}
+	return out
+}
+
+func (gs *genState) stimulus(name string) Step {
+	if gs.stimulated == nil {
+		gs.stimulated = map[string]int{}
+	}
+	gs.stimulated[name]++
+	st := Step{Op: OpStimulus, Stimulus: name, Args: map[string]Arg{}}
+	switch name {
+	case control.StimRemoteRelease, control.StimPartyChange, control.StimChatEnd, control.StimCaseIDChange:
+		st.Args["interactionId"] = RefArg("interactionId", gs.rng.IntN(2))
+	case control.StimPreviewRecord:
+		st.Args["mode"] = Lit(gs.pick([]string{"pull", "push", "direct-push"}))
+	case control.StimRealtime:
+		st.Args["state"] = Lit(gs.pick([]string{"DISCONNECTED", "CONNECTED"}))
+	case control.StimToastClick:
+		st.Args["customToastId"] = RefArg("customToastId", 0)
+	}
+	return st
+}

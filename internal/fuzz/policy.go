@@ -1,0 +1,109 @@
+package fuzz
+
+import (
+	"strings"
+	"time"
+
+	"scapi-conformance/contract/allowlist"
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/ratelimit"
+	"scapi-conformance/contract/userdata"
+)
+
+// policy is the oracles' model of one session's options. A part whose option
+// does not parse is nil, and the checks that need it are off: the
+// documentation says nothing of what Workspace does with a malformed option.
+type policy struct {
+	allow *allowlist.List
+	// rates holds one model per reading of the rate-limit interpretations,
+	// the strict one first (ratelimit.Variants); nil when rate limits are off
+	// or the virtual clock's time is unknown.
+	rates       []*ratelimit.Model
+	rateConfigs []ratelimit.Config
+	read, write *userdata.Keys
+	now         time.Time
+}
+
+// newPolicy models opts; clock is the target's virtual time when known (the
+// fixed one-minute windows start at the minutes of that clock), nil otherwise.
+// strict keeps only the strict reading of every interpretation.
+func newPolicy(opts control.Options, clock *time.Time, strict bool) *policy {
+	p := &policy{}
+	if opts == nil {
+		return p
+	}
+	if l, _, err := allowlist.Parse(valueOf(opts, options.AcceptedOrigins)); err == nil {
+		p.allow = l
+	}
+	if c, err := ratelimit.ParseOptions(opts); err == nil && clock != nil && limited(c) {
+		p.now = *clock
+		p.rateConfigs = ratelimit.Variants(c)
+		if strict {
+			p.rateConfigs = p.rateConfigs[:1]
+		}
+		for _, v := range p.rateConfigs {
+			p.rates = append(p.rates, ratelimit.NewModel(v))
+		}
+	}
+	if k, err := userdata.Parse(valueOf(opts, options.UserDataReadAllowed)); err == nil {
+		p.read = &k
+	}
+	if k, err := userdata.Parse(valueOf(opts, options.UserDataWriteAllowed)); err == nil {
+		p.write = &k
+	}
+	return p
+}
+
+func valueOf(opts control.Options, key string) string {
+	v, _ := options.Value(opts, key)
+	return v
+}
+
+func limited(c ratelimit.Config) bool {
+	if c.Global > 0 {
+		return true
+	}
+	for _, n := range c.PerRequest {
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// decide fills the allow-list and rate-limit parts of a call's expectation
+// and returns each rate-limit reading's outcome. keyword is the catalog's
+// allow-list keyword, request the wire name.
+func (p *policy) decide(origin, keyword, request string) (expectation, []ratelimit.Outcome) {
+	var e expectation
+	if p.allow == nil {
+		return e, nil
+	}
+	d := p.allow.Decide(origin, keyword)
+	e.policyKnown = true
+	e.allowed = d.Allowed
+	e.allowEntry = d.Entry
+	if !d.Allowed {
+		return e, nil
+	}
+	// A namespace wildcard is read one way by the oracle and another by the
+	// documentation's own example (INT-ORIGIN): a refusal is then no finding,
+	// so neither is silence.
+	certain := !strings.HasSuffix(d.Filter, ".*")
+	if p.rates == nil {
+		e.replyDue, e.wait = certain, true
+		return e, nil
+	}
+	outs := make([]ratelimit.Outcome, len(p.rates))
+	e.replyDue = certain
+	for i, m := range p.rates {
+		outs[i] = m.Decide(request, p.now)
+		if outs[i].Action == ratelimit.Ignore {
+			e.replyDue = false
+		} else {
+			e.wait = true
+		}
+	}
+	return e, outs
+}

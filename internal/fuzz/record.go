@@ -1,0 +1,129 @@
+package fuzz
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/ratelimit"
+	"scapi-conformance/contract/wire"
+)
+
+// record is everything one run of a session saw, in arrival order; the checks
+// read it after the session ends.
+type record struct {
+	session *Session
+	policy  *policy
+	strict  bool
+	// timeline holds every message in and out, in the order the runner saw
+	// them (per client, the order of the connection).
+	timeline []*entry
+	calls    []*call
+	subs     []*subscription
+}
+
+// entry is one message of the timeline.
+type entry struct {
+	seq    int
+	step   int // the step running when it was sent or received
+	client int
+	in     bool
+	msg    *wire.Message // decoded incoming message (nil for outgoing or malformed)
+	raw    []byte
+	value  any // msg decoded to generic JSON
+	err    error
+	call   *call // the call an outgoing entry starts, or an incoming reply answers
+}
+
+// call is one request or subscribe the session sent with a referenceId.
+type call struct {
+	step      int
+	client    int
+	origin    string
+	refID     string
+	request   string // wire request name ("" for subscribe)
+	subscribe []string
+	method    *contract.Method // nil for an unknown request name
+	params    []any
+	// wellFormed is true when the parameters match the catalog's arity and types.
+	wellFormed bool
+	sent       *entry
+	reply      *entry   // the first message that answered it
+	extra      []*entry // further messages with the same referenceId
+	expect     expectation
+	// rates are the rate-limit outcomes under each reading (nil when off).
+	rates []ratelimit.Outcome
+	closed     bool // the connection closed before a reply came
+}
+
+// expectation is what the oracles predicted before the call was sent.
+type expectation struct {
+	// policyKnown is false when the options are unknown or unparsable: the
+	// allow-list and rate-limit checks are then off.
+	policyKnown bool
+	allowed     bool
+	allowEntry  string
+	// replyDue is true when a reply (success or error) must come under every
+	// reading; wait is true when one may come under some reading.
+	replyDue bool
+	wait     bool
+}
+
+// subscription is one acknowledged subscribe and, when it ended, the
+// unsubscribe that ended it.
+type subscription struct {
+	client int
+	id     string
+	events []string
+	ack    *entry
+	endSeq int // seq of the unsubscribe entry; 0 while active
+}
+
+// succeeded reports whether a call got a success reply.
+func (c *call) succeeded() bool {
+	return c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() == wire.KindReply && !c.reply.msg.Has("errorMessage")
+}
+
+// failed reports whether a call got an error reply.
+func (c *call) failed() bool {
+	return c.reply != nil && c.reply.msg != nil && c.reply.msg.Has("errorMessage")
+}
+
+// eventName returns the event name and eventType of an event message.
+func eventName(m *wire.Message) (event, eventType string) {
+	event, _ = m.String("event")
+	var d struct {
+		EventType string `json:"eventType"`
+	}
+	if raw := m.Data(); raw != nil {
+		_ = json.Unmarshal(raw, &d) // a non-object data is the schema check's business
+	}
+	return event, d.EventType
+}
+
+// coversEvent reports whether a subscription to name delivers events named
+// event (messenger channels are "messenger:<channel>").
+func coversEvent(name, event string) bool {
+	return name == event || (name == "messenger" && strings.HasPrefix(event, "messenger:"))
+}
+
+// walk calls f for every object member of a generic JSON value, depth first.
+func walk(v any, f func(key string, val any)) {
+	switch t := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			f(k, t[k])
+			walk(t[k], f)
+		}
+	case []any:
+		for _, x := range t {
+			walk(x, f)
+		}
+	}
+}
