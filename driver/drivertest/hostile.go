@@ -1,0 +1,157 @@
+package drivertest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// Answer is what a hostile target does with one client message: send
+// Messages (raw, in order), then drop the connection when Drop is set.
+type Answer struct {
+	Messages [][]byte
+	Drop     bool
+}
+
+// Hostile is one misbehaving target and what a driver must make of it.
+type Hostile struct {
+	Name string
+	// Respond answers one request (decoded from the client's message).
+	Respond func(req map[string]any) Answer
+	// Want is the error a Call must fail with (errors.Is), nil when the call
+	// must succeed.
+	Want error
+	// WantText is a fragment the error must contain (say, naming the garbage).
+	WantText string
+	// WantNext, when set, checks the first message Next returns after the call.
+	WantNext func(t *testing.T, m *wire.Message, err error)
+}
+
+// reply builds a success reply to req as a conforming target would.
+func reply(req map[string]any, data any) []byte {
+	b, _ := json.Marshal(map[string]any{"referenceId": req["referenceId"], "request": req["request"],
+		"data": data, "userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion})
+	return b
+}
+
+// event builds an agent event.
+func event(i int) []byte {
+	b, _ := json.Marshal(map[string]any{"event": "agent", "data": map[string]any{"eventType": "STATE_CHANGED", "n": i},
+		"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion})
+	return b
+}
+
+// floodSize is how many events the flooding target sends before its reply:
+// more than a client keeps unread.
+const floodSize = 70000
+
+// HostileCases are the hostile targets of issue 5: garbage, a reply for
+// another referenceId, a 64 MiB message, silence, a reply twice, an event
+// flood, and a connection dropped mid-call.
+func HostileCases() []Hostile {
+	return []Hostile{
+		{Name: "garbage", Want: driver.ErrTimeout, WantText: "invalid JSON at byte offset",
+			Respond: func(map[string]any) Answer { return Answer{Messages: [][]byte{[]byte("}{ not json")}} },
+			WantNext: func(t *testing.T, m *wire.Message, err error) {
+				if !errors.Is(err, driver.ErrMalformed) || !strings.Contains(err.Error(), "not json") {
+					t.Errorf("Next after garbage = %v, %v; want ErrMalformed quoting the garbage", m, err)
+				}
+			}},
+		{Name: "other referenceId", Want: driver.ErrTimeout, WantText: `referenceId "999", which no call is waiting for`,
+			Respond: func(req map[string]any) Answer {
+				r := map[string]any{}
+				for k, v := range req {
+					r[k] = v
+				}
+				r["referenceId"] = "999"
+				return Answer{Messages: [][]byte{reply(r, "x")}}
+			},
+			WantNext: func(t *testing.T, m *wire.Message, err error) {
+				if id, _ := m.ReferenceID(); err != nil || id != "999" {
+					t.Errorf("Next after a stray reply = %v, %v; want the reply for referenceId 999", m, err)
+				}
+			}},
+		{Name: "numeric referenceId", Want: driver.ErrTimeout, WantText: "referenceId is not a string",
+			Respond: func(req map[string]any) Answer {
+				b, _ := json.Marshal(map[string]any{"referenceId": 0, "request": req["request"], "data": 1,
+					"userAgent": wire.ServerUserAgent, "protocolVersion": 2})
+				return Answer{Messages: [][]byte{b}}
+			}},
+		{Name: "64 MiB message", Want: driver.ErrTooLarge,
+			Respond: func(req map[string]any) Answer {
+				return Answer{Messages: [][]byte{reply(req, strings.Repeat("x", 64<<20))}}
+			}},
+		{Name: "never", Want: driver.ErrTimeout,
+			Respond: func(map[string]any) Answer { return Answer{} }},
+		{Name: "twice",
+			Respond: func(req map[string]any) Answer { return Answer{Messages: [][]byte{reply(req, 1), reply(req, 2)}} },
+			WantNext: func(t *testing.T, m *wire.Message, err error) {
+				if err != nil || string(m.Data()) != "2" {
+					t.Errorf("Next after a double reply = %v, %v; want the second reply", m, err)
+				}
+			}},
+		{Name: "event flood", Want: driver.ErrClosed, WantText: "event flood",
+			Respond: func(req map[string]any) Answer {
+				msgs := make([][]byte, 0, floodSize+1)
+				for i := range floodSize {
+					msgs = append(msgs, event(i))
+				}
+				return Answer{Messages: append(msgs, reply(req, "late"))}
+			}},
+		{Name: "dropped mid-call", Want: driver.ErrClosed,
+			Respond: func(map[string]any) Answer { return Answer{Drop: true} }},
+	}
+}
+
+// HostileWebSocket serves h on a loopback websocket and returns its URL.
+// The server stops when the test ends.
+func HostileWebSocket(t testing.TB, h Hostile) string {
+	var wg sync.WaitGroup
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		wg.Add(1)
+		defer wg.Done()
+		defer conn.CloseNow()
+		ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
+		defer cancel()
+		for {
+			_, b, err := conn.Read(ctx)
+			if err != nil {
+				return
+			}
+			var req map[string]any
+			if json.Unmarshal(b, &req) != nil {
+				continue
+			}
+			a := h.Respond(req)
+			for _, m := range a.Messages {
+				if conn.Write(ctx, websocket.MessageText, m) != nil {
+					return
+				}
+			}
+			if a.Drop {
+				return
+			}
+		}
+	}))
+	t.Cleanup(func() {
+		srv.CloseClientConnections()
+		srv.Close()
+		wg.Wait()
+	})
+	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/"
+}

@@ -1,0 +1,425 @@
+// Package exchange is the transport-independent half of a driver client:
+// referenceIds assigned as the vendor client does (a counter from "0"),
+// replies matched to calls by the exact referenceId string, everything else
+// queued for Next, a transcript of every envelope in and out, and a bound on
+// every wait. A transport (websocket, browser frame) only moves bytes: it
+// gives what it sends to Exchange first, and every message it receives to
+// Deliver, and reports its end with Fail.
+package exchange
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// Limits on what a target can make a client hold.
+const (
+	// MaxQueued is the most unread messages a client keeps for Next.
+	MaxQueued = 1 << 16
+	// MaxQueuedBytes is the most bytes of unread messages a client keeps.
+	MaxQueuedBytes = 64 << 20
+	// maxNotes is how many anomalies a client remembers for its timeout errors.
+	maxNotes = 8
+)
+
+// DefaultTimeout is the vendor client's own request timeout (DESIGN.md).
+const DefaultTimeout = 10 * time.Second
+
+// Sender puts one message on the transport.
+type Sender func(ctx context.Context, msg []byte) error
+
+// Exchange is one client's bookkeeping. It is safe for concurrent use.
+type Exchange struct {
+	origin, target string
+	timeout        time.Duration
+	send           Sender
+	drop           func() // closes the transport after an overflow
+
+	mu         sync.Mutex
+	next       int
+	pending    map[string][]chan result
+	queue      []queued
+	queueBytes int
+	wake       chan struct{}
+	transcript []driver.Entry
+	notes      []note
+	err        error // set once by Fail
+}
+
+// queued is one message for Next: a decoded message, or the error of a
+// malformed one, with its size.
+type queued struct {
+	msg  *wire.Message
+	err  error
+	size int
+}
+
+type result struct {
+	msg *wire.Message
+	err error
+}
+
+// note is an anomaly seen on the connection, quoted in timeout errors.
+type note struct {
+	at   time.Time
+	text string
+}
+
+// New returns the exchange of a client presenting origin to a target whose
+// own origin is target. send writes a message; drop closes the transport
+// (called when the target floods the client). timeout bounds every wait
+// whose context has no earlier deadline (0 = DefaultTimeout).
+func New(origin, target string, timeout time.Duration, send Sender, drop func()) *Exchange {
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	return &Exchange{origin: origin, target: target, timeout: timeout, send: send, drop: drop,
+		pending: map[string][]chan result{}, wake: make(chan struct{})}
+}
+
+// Origin is the origin the client presents.
+func (x *Exchange) Origin() string { return x.origin }
+
+// Timeout is the bound applied to waits.
+func (x *Exchange) Timeout() time.Duration { return x.timeout }
+
+// bound applies the exchange's timeout to ctx.
+func (x *Exchange) bound(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, x.timeout)
+}
+
+// Call sends the request and waits for the reply carrying the same
+// referenceId string. It assigns the next counter value when req.ReferenceID
+// is empty.
+func (x *Exchange) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
+	if req.ReferenceID == "" {
+		req.ReferenceID = x.NextReferenceID()
+	}
+	return x.await(ctx, req, fmt.Sprintf("request %q", req.Request))
+}
+
+// Subscribe sends a subscribe envelope and waits for its acknowledgement
+// (or an error reply with the same referenceId).
+func (x *Exchange) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {
+	req := wire.NewSubscribe(x.NextReferenceID(), names...)
+	return x.await(ctx, req, fmt.Sprintf("subscribe %q", names))
+}
+
+// NextReferenceID returns the counter's next value ("0", "1", …).
+func (x *Exchange) NextReferenceID() string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	id := strconv.Itoa(x.next)
+	x.next++
+	return id
+}
+
+func (x *Exchange) await(ctx context.Context, req wire.Request, what string) (*wire.Message, error) {
+	ctx, cancel := x.bound(ctx)
+	defer cancel()
+	b, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("%s: encoding: %w", what, err)
+	}
+	ch := make(chan result, 1)
+	sent := time.Now()
+	x.mu.Lock()
+	if x.err != nil {
+		x.mu.Unlock()
+		return nil, fmt.Errorf("%s: %w", what, x.err)
+	}
+	x.pending[req.ReferenceID] = append(x.pending[req.ReferenceID], ch)
+	x.mu.Unlock()
+	if err := x.transmit(ctx, b); err != nil {
+		x.forget(req.ReferenceID, ch)
+		return nil, fmt.Errorf("%s (referenceId %q): %w", what, req.ReferenceID, err)
+	}
+	select {
+	case r := <-ch:
+		if r.err != nil {
+			return nil, fmt.Errorf("%s (referenceId %q): %w", what, req.ReferenceID, r.err)
+		}
+		return r.msg, nil
+	case <-ctx.Done():
+		x.forget(req.ReferenceID, ch)
+		return nil, fmt.Errorf("%s (referenceId %q): no reply within %v: %w%s",
+			what, req.ReferenceID, time.Since(sent).Round(time.Millisecond), driver.ErrTimeout, x.notesSince(sent))
+	}
+}
+
+// forget removes a waiter that gave up.
+func (x *Exchange) forget(id string, ch chan result) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	ws := x.pending[id]
+	for i, w := range ws {
+		if w == ch {
+			ws = append(ws[:i:i], ws[i+1:]...)
+			break
+		}
+	}
+	if len(ws) == 0 {
+		delete(x.pending, id)
+	} else {
+		x.pending[id] = ws
+	}
+}
+
+// Send sends an envelope without waiting for anything.
+func (x *Exchange) Send(ctx context.Context, req wire.Request) error {
+	b, err := json.Marshal(req)
+	if err != nil {
+		return fmt.Errorf("send: encoding: %w", err)
+	}
+	return x.SendRaw(ctx, b)
+}
+
+// SendRaw sends arbitrary bytes as one message.
+func (x *Exchange) SendRaw(ctx context.Context, b []byte) error {
+	ctx, cancel := x.bound(ctx)
+	defer cancel()
+	x.mu.Lock()
+	err := x.err
+	x.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return x.transmit(ctx, b)
+}
+
+// transmit records the message and hands it to the transport.
+func (x *Exchange) transmit(ctx context.Context, b []byte) error {
+	x.Record(driver.Out, b)
+	if err := x.send(ctx, b); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("sending: %w: %v", driver.ErrTimeout, err)
+		}
+		return err
+	}
+	return nil
+}
+
+// Record adds a transcript entry for a message that went out (client →
+// service) or came in. Messages that are not JSON are kept as a JSON string.
+func (x *Exchange) Record(dir driver.Direction, b []byte) {
+	origin := x.origin
+	if dir == driver.In {
+		origin = x.target
+	}
+	raw := json.RawMessage(append([]byte(nil), b...))
+	if !json.Valid(raw) {
+		raw, _ = json.Marshal(string(b))
+	}
+	x.mu.Lock()
+	x.transcript = append(x.transcript, driver.Entry{Time: time.Now(), Direction: dir, Origin: origin, Message: raw})
+	x.mu.Unlock()
+}
+
+// Deliver takes one message received from the target: it is recorded, then
+// handed to the call waiting for its referenceId (replies and acks, as the
+// vendor client classifies them), or queued for Next (events, frameId
+// messages, unsolicited replies). A message that is not a JSON object is
+// queued as an error wrapping driver.ErrMalformed.
+func (x *Exchange) Deliver(b []byte) {
+	if len(b) > wire.MaxMessageBytes {
+		x.TooLarge(len(b))
+		return
+	}
+	msg, err := wire.Decode(b)
+	if err != nil {
+		x.Reject(b, err.Error())
+		return
+	}
+	x.Record(driver.In, b)
+	kind := msg.Kind()
+	ref, hasRef := msg.ReferenceID()
+	if kind == wire.KindReply || kind == wire.KindAck {
+		x.mu.Lock()
+		ws := x.pending[ref]
+		if hasRef && len(ws) > 0 {
+			ch := ws[0]
+			if len(ws) == 1 {
+				delete(x.pending, ref)
+			} else {
+				x.pending[ref] = ws[1:]
+			}
+			x.mu.Unlock()
+			ch <- result{msg: msg}
+			return
+		}
+		x.mu.Unlock()
+		switch {
+		case !hasRef:
+			x.note(fmt.Sprintf("a %s whose referenceId is not a string: %s", kind, quote(b)))
+		default:
+			x.note(fmt.Sprintf("a %s for referenceId %q, which no call is waiting for", kind, ref))
+		}
+	} else if kind == wire.KindEvent && msg.Has("referenceId") {
+		x.note(fmt.Sprintf("a message with an \"event\" key and referenceId %s, taken for an event as the vendor client does: %s",
+			msg.Fields["referenceId"], quote(b)))
+	} else if kind == wire.KindUnknown {
+		x.note(fmt.Sprintf("a message the vendor client ignores (no event, referenceId or frameId): %s", quote(b)))
+	}
+	x.enqueue(msg, nil, len(b))
+}
+
+// Reject queues, as an error wrapping driver.ErrMalformed, a received message
+// the transport or the decoder refused for the reason given; the message is
+// recorded.
+func (x *Exchange) Reject(b []byte, reason string) {
+	x.Record(driver.In, b)
+	err := fmt.Errorf("%w: %s: %s", driver.ErrMalformed, reason, quote(b))
+	x.note(err.Error())
+	x.enqueue(nil, err, len(b))
+}
+
+// TooLarge ends the exchange because the target sent a message of n bytes,
+// over wire.MaxMessageBytes (n < 0: size unknown); the transcript notes it
+// without keeping the message.
+func (x *Exchange) TooLarge(n int) {
+	size := "a message"
+	if n >= 0 {
+		size = fmt.Sprintf("a %d-byte message", n)
+	}
+	text := fmt.Sprintf("%s over the %d-byte limit (not kept)", size, wire.MaxMessageBytes)
+	x.Record(driver.In, []byte(strconv.Quote(text)))
+	x.Fail(fmt.Errorf("%w: the target sent %s", driver.ErrTooLarge, text))
+}
+
+// enqueue adds a message (or a malformed-message error) for Next; past the
+// limits the client fails and the transport is dropped.
+func (x *Exchange) enqueue(msg *wire.Message, err error, size int) {
+	x.mu.Lock()
+	if x.err != nil {
+		x.mu.Unlock()
+		return
+	}
+	if len(x.queue)+1 > MaxQueued || x.queueBytes+size > MaxQueuedBytes {
+		x.mu.Unlock()
+		x.Fail(fmt.Errorf("%w: the target sent more than %d unread messages or %d unread bytes (event flood); connection dropped",
+			driver.ErrClosed, MaxQueued, MaxQueuedBytes))
+		if x.drop != nil {
+			x.drop()
+		}
+		return
+	}
+	x.queue = append(x.queue, queued{msg, err, size})
+	x.queueBytes += size
+	x.signal()
+	x.mu.Unlock()
+}
+
+// signal wakes every Next waiter; x.mu is held.
+func (x *Exchange) signal() {
+	close(x.wake)
+	x.wake = make(chan struct{})
+}
+
+// Next returns the next queued message (or the error of a malformed one),
+// waiting until ctx ends or the exchange's timeout passes. After Fail, the
+// queued messages are still returned, then the failure.
+func (x *Exchange) Next(ctx context.Context) (*wire.Message, error) {
+	ctx, cancel := x.bound(ctx)
+	defer cancel()
+	start := time.Now()
+	for {
+		x.mu.Lock()
+		if len(x.queue) > 0 {
+			q := x.queue[0]
+			x.queue[0] = queued{}
+			x.queue = x.queue[1:]
+			x.queueBytes -= q.size
+			x.mu.Unlock()
+			return q.msg, q.err
+		}
+		if x.err != nil {
+			err := x.err
+			x.mu.Unlock()
+			return nil, err
+		}
+		wake := x.wake
+		x.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("no message from the target within %v: %w", time.Since(start).Round(time.Millisecond), driver.ErrTimeout)
+		}
+	}
+}
+
+// Fail ends the exchange: every waiting call gets err at once, later calls
+// fail with it, and Next returns it after the queued messages. The first
+// failure wins.
+func (x *Exchange) Fail(err error) {
+	x.mu.Lock()
+	if x.err != nil {
+		x.mu.Unlock()
+		return
+	}
+	x.err = err
+	pending := x.pending
+	x.pending = map[string][]chan result{}
+	x.signal()
+	x.mu.Unlock()
+	for _, ws := range pending {
+		for _, ch := range ws {
+			ch <- result{err: err}
+		}
+	}
+}
+
+// Err is the failure that ended the exchange, or nil.
+func (x *Exchange) Err() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.err
+}
+
+// Transcript returns a copy of every envelope in and out so far.
+func (x *Exchange) Transcript() []driver.Entry {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return append([]driver.Entry(nil), x.transcript...)
+}
+
+// note remembers an anomaly for later timeout errors.
+func (x *Exchange) note(text string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.notes = append(x.notes, note{at: time.Now(), text: text})
+	if len(x.notes) > maxNotes {
+		x.notes = x.notes[len(x.notes)-maxNotes:]
+	}
+}
+
+// notesSince renders the anomalies seen since t, for a timeout error.
+func (x *Exchange) notesSince(t time.Time) string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var parts []string
+	for _, n := range x.notes {
+		if !n.at.Before(t) {
+			parts = append(parts, n.text)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; meanwhile the target sent " + strings.Join(parts, "; ")
+}
+
+// quote renders at most 120 bytes of a message for an error.
+func quote(b []byte) string {
+	if len(b) > 120 {
+		return strconv.Quote(string(b[:120])) + fmt.Sprintf("… (%d bytes)", len(b))
+	}
+	return strconv.Quote(string(b))
+}

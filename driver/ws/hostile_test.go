@@ -1,0 +1,22 @@
+package ws_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"scapi-conformance/driver"
+	"scapi-conformance/driver/drivertest"
+	"scapi-conformance/driver/ws"
+)
+
+func TestHostileTargets(t *testing.T) {
+	const timeout = 2 * time.Second
+	drivertest.RunHostile(t, timeout, func(t *testing.T, h drivertest.Hostile) driver.Driver {
+		d, err := ws.New(context.Background(), ws.Config{URL: drivertest.HostileWebSocket(t, h), Timeout: timeout})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	})
+}
