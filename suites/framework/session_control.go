@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"sort"
@@ -104,3 +105,43 @@ func sortedKeys(o control.Options) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// clockReader is implemented by controllers that can read the target's
+// virtual clock (GET /clock of the control protocol).
+type clockReader interface {
+	Now(ctx context.Context) (time.Time, error)
+}
+
+// Now is the target's time: its virtual clock when it has one that can be
+// read, the local clock otherwise.
+func (s *Session) Now() time.Time {
+	ginkgo.GinkgoHelper()
+	if !s.has(CapClock) {
+		return time.Now()
+	}
+	cr, ok := s.t.Driver.Control().(clockReader)
+	if !ok {
+		return time.Now()
+	}
+	ctx, cancel := s.wait()
+	defer cancel()
+	now, err := cr.Now(ctx)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("cannot read the target's clock: %v", err))
+	}
+	return now
+}
+
+// AlignToMinute lets time pass (Advance) until the start of the target's next
+// minute and returns that time, so that fixed one-minute windows start with
+// the spec's timeline.
+func (s *Session) AlignToMinute() time.Time {
+	ginkgo.GinkgoHelper()
+	now := s.Now()
+	next := now.Truncate(time.Minute).Add(time.Minute)
+	s.Advance(next.Sub(now))
+	return next
+}
+
+// Silence is how long the spec listens to conclude that nothing arrives.
+func (s *Session) Silence() time.Duration { return s.t.silence() }
