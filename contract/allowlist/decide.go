@@ -37,7 +37,7 @@ func (l *List) Decide(origin, request string) Decision {
 		}
 	}
 	if first == nil {
-		return Decision{Reason: "origin " + quoteToken(origin) + " matches no entry"}
+		return Decision{Reason: "origin " + quoteShort(origin) + " matches no entry"}
 	}
 	return Decision{Entry: first.Origin, Reason: denyReason(request)}
 }
@@ -129,7 +129,7 @@ func allowReason(e *Entry, kw, request string) string {
 func denyReason(request string) string {
 	switch {
 	case !isRequestName(request):
-		return quoteToken(request) + " is not a request name (namespace.method)"
+		return quoteShort(request) + " is not a request name (namespace.method)"
 	case request == JwtRequest:
 		return "no entry for the origin names " + JwtRequest + " explicitly"
 	}

@@ -39,6 +39,8 @@ const (
 	WarnDuplicateKeyword WarningCode = "duplicate-keyword"
 	// WarnUnknownNamespace: a keyword names a namespace the documentation does not have.
 	WarnUnknownNamespace WarningCode = "unknown-namespace"
+	// WarnUnknownRequest: a keyword names a request the documentation does not have.
+	WarnUnknownRequest WarningCode = "unknown-request"
 	// WarnJwtWildcard: "auth.*" never grants auth.getJwtToken, the only auth request.
 	WarnJwtWildcard WarningCode = "jwt-wildcard"
 )

@@ -18,6 +18,8 @@
 // interpretations INT-ORIGIN-1 … INT-ORIGIN-n in contract/interp/origin.go.
 package allowlist
 
+import "slices"
+
 // optionName prefixes error and warning messages.
 const optionName = "service-client-api.accepted-web-content-origins"
 
@@ -52,7 +54,7 @@ func (l *List) Entries() []Entry {
 	}
 	out := make([]Entry, len(l.entries))
 	for i, e := range l.entries {
-		out[i] = Entry{Origin: e.Origin, Filtered: e.Filtered, Keywords: append([]string(nil), e.Keywords...)}
+		out[i] = Entry{Origin: e.Origin, Filtered: e.Filtered, Keywords: slices.Clone(e.Keywords)}
 	}
 	return out
 }

@@ -1,12 +1,35 @@
 package allowlist
 
-// namespaces are the request namespaces of the documentation (001 is the
-// superset): a filter keyword naming another namespace gets
-// WarnUnknownNamespace.
-var namespaces = map[string]bool{
-	"agent": true, "auth": true, "configuration": true, "email": true, "interaction": true,
-	"media": true, "messenger": true, "outbound": true, "system": true, "voice": true,
+import (
+	"strings"
+	"sync"
+
+	"scapi-conformance/contract"
+)
+
+// keywords are the allow-list keywords of the catalog (Method.AllowKeyword)
+// and their namespaces: a filter keyword outside them gets a warning.
+var keywords = sync.OnceValues(func() (requests, namespaces map[string]bool) {
+	requests, namespaces = map[string]bool{}, map[string]bool{}
+	for _, m := range contract.Catalog() {
+		if m.AllowKeyword == "" {
+			continue
+		}
+		requests[m.AllowKeyword] = true
+		namespaces[m.AllowKeyword[:strings.IndexByte(m.AllowKeyword, '.')]] = true
+	}
+	return requests, namespaces
+})
+
+// IsNamespace reports whether ns is the namespace of some catalog keyword
+// ("agent", "sipEndpoint", ...).
+func IsNamespace(ns string) bool {
+	_, namespaces := keywords()
+	return namespaces[ns]
 }
 
-// IsNamespace reports whether ns is a documented request namespace.
-func IsNamespace(ns string) bool { return namespaces[ns] }
+// IsRequest reports whether request is a catalog keyword ("voice.dial").
+func IsRequest(request string) bool {
+	requests, _ := keywords()
+	return requests[request]
+}

@@ -267,11 +267,16 @@ func isHostByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
 }
 
-// quoteToken quotes s, shortened for error messages.
+// quoteToken quotes s, shortened, for ParseError.Found ("end of value" if empty).
 func quoteToken(s string) string {
 	if s == "" {
 		return "end of value"
 	}
+	return quoteShort(s)
+}
+
+// quoteShort quotes s, shortened for messages.
+func quoteShort(s string) string {
 	const limit = 40
 	if len(s) > limit {
 		return strconv.Quote(s[:limit]) + "…"

@@ -158,10 +158,12 @@ func (p *parser) checkKeyword(at int, kw string, inFilter map[string]bool) {
 	if kw == "*" {
 		return
 	}
-	ns := kw[:strings.IndexByte(kw, '.')]
+	ns, method, _ := strings.Cut(kw, ".")
 	switch {
 	case !IsNamespace(ns):
 		p.warn(at, WarnUnknownNamespace, "keyword "+kw+": the documentation has no namespace "+strconv.Quote(ns))
+	case method != "*" && !IsRequest(kw):
+		p.warn(at, WarnUnknownRequest, "keyword "+kw+": the documentation has no such request")
 	case kw == "auth.*":
 		p.warn(at, WarnJwtWildcard, "keyword auth.* does not grant "+JwtRequest+"; name it explicitly")
 	}
