@@ -137,3 +137,6 @@ func (c inprocControl) Reset(context.Context) error {
 	c.w.Reset()
 	return nil
 }
+
+// Now reads the virtual clock.
+func (c inprocControl) Now(context.Context) (time.Time, error) { return c.w.Now(), nil }

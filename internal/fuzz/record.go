@@ -53,8 +53,8 @@ type call struct {
 	extra      []*entry // further messages with the same referenceId
 	expect     expectation
 	// rates are the rate-limit outcomes under each reading (nil when off).
-	rates []ratelimit.Outcome
-	closed     bool // the connection closed before a reply came
+	rates  []ratelimit.Outcome
+	closed bool // the connection closed before a reply came
 }
 
 // expectation is what the oracles predicted before the call was sent.

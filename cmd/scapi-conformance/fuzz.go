@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"scapi-conformance/internal/fuzz"
+	"scapi-conformance/internal/fuzz/corpus"
+)
+
+func init() {
+	register(&command{name: "fuzz", summary: "stateful contract fuzzing of a target; shrunk findings saved as replay files", run: runFuzz})
+}
+
+// fuzzTarget is where a fuzz or replay command runs its sessions.
+type fuzzTarget struct {
+	target    fuzz.Target
+	name      string
+	steerable bool
+}
+
+// targetFlags are the flags fuzz and replay share to choose a target.
+type targetFlags struct {
+	url, control, mutant string
+	callTimeout          time.Duration
+	strict               bool
+}
+
+func (tf *targetFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&tf.url, "target", "", "websocket URL of the target (ws://…); default: the embedded reference Workspace")
+	fs.StringVar(&tf.control, "control", "", "control endpoint URL of the target (http://…/control), when it can be steered")
+	fs.StringVar(&tf.mutant, "mutant", "", "run the embedded reference Workspace with this mutant (see list mutants)")
+	fs.DurationVar(&tf.callTimeout, "call-timeout", 2*time.Second, "how long a reply that is due may take")
+	fs.BoolVar(&tf.strict, "strict", false, "hold the target to the strict reading of every interpretation")
+}
+
+// open resolves the target.
+func (tf *targetFlags) open() (fuzzTarget, error) {
+	if tf.url != "" {
+		if tf.mutant != "" {
+			return fuzzTarget{}, errors.New("--mutant applies to the embedded reference, not to --target")
+		}
+		return fuzzTarget{target: fuzz.WebSocket(tf.url, tf.control), name: tf.url, steerable: tf.control != ""}, nil
+	}
+	t, err := fuzz.InProcess(tf.mutant)
+	if err != nil {
+		return fuzzTarget{}, err
+	}
+	name := "embedded reference"
+	if tf.mutant != "" {
+		name += " (mutant " + tf.mutant + ")"
+	}
+	return fuzzTarget{target: t, name: name, steerable: true}, nil
+}
+
+func (tf *targetFlags) runner(t fuzz.Target) *fuzz.Runner {
+	return fuzz.NewRunner(t, fuzz.Config{CallTimeout: tf.callTimeout, Strict: tf.strict, Clock: fuzz.ClockOf(t)})
+}
+
+func runFuzz(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("fuzz", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var tf targetFlags
+	tf.add(fs)
+	duration := fs.Duration("duration", time.Minute, "how long to fuzz")
+	seed := fs.Uint64("seed", 0, "seed of the sessions (0: from the clock; printed)")
+	out := fs.String("out", "fuzz-findings", "directory for the replay files, one per violated requirement")
+	sessions := fs.Uint64("sessions", 0, "stop after this many sessions (0: only the duration)")
+	quiet := fs.Bool("quiet", false, "no progress line")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --mutant NAME] --duration D --seed N --out DIR")
+		fmt.Fprintln(stderr, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
+		fmt.Fprintln(stderr, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
+		fmt.Fprintln(stderr, "\nExample: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
+		fmt.Fprintln(stderr, "\nCorpora: scapi-conformance fuzz corpus --help")
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, "\nExit codes: 0 no finding, 1 findings, 2 usage error, 3 target unreachable.")
+	}
+	if len(args) > 0 && args[0] == "corpus" {
+		return runCorpus(args[1:], stdout, stderr)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "fuzz: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *duration <= 0 {
+		fmt.Fprintf(stderr, "fuzz: --duration %v must be positive\n", *duration)
+		return exitUsage
+	}
+	if *seed == 0 {
+		*seed = uint64(time.Now().UnixNano())
+	}
+	ft, err := tf.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "fuzz: %v\n", err)
+		return exitUsage
+	}
+	defer ft.target.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	gen := &fuzz.Generator{Seed: *seed, Origins: ft.target.Origins()}
+	if ctrl := ft.target.Control(); ctrl != nil {
+		caps, err := ctrl.Capabilities(ctx)
+		if err != nil {
+			fmt.Fprintf(stderr, "fuzz: %s: capabilities: %v\n", ft.name, err)
+			return exitUnreachable
+		}
+		gen.Steerable, gen.Clock, gen.Stimuli = caps.Options, caps.Clock, caps.Stimuli
+	}
+	fmt.Fprintf(stdout, "fuzz: target %s, seed %d, duration %v, findings in %s\n", ft.name, *seed, *duration, *out)
+	c := &fuzz.Campaign{Generator: gen, Runner: tf.runner(ft.target), Duration: *duration, MaxSessions: *sessions,
+		OutDir: *out, Target: ft.name, Mutant: tf.mutant}
+	if !*quiet {
+		c.Progress = stderr
+	}
+	st, err := c.Run(ctx)
+	if st != nil {
+		for _, f := range st.Findings {
+			fmt.Fprintf(stdout, "FINDING %s after %v (session %d, %d steps shrunk to %d): %s\n  replay: %s\n",
+				f.Finding.Requirement, f.After.Round(time.Millisecond), f.Index, f.Steps, f.Shrunk, f.Finding.Detail, f.File)
+		}
+		fmt.Fprintf(stdout, "fuzz: %d sessions, %d requests in %v; %d findings\n", st.Sessions, st.Requests, st.Elapsed.Round(time.Millisecond), len(st.Findings))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "fuzz: %v\n", err)
+		return exitUnreachable
+	}
+	if len(st.Findings) > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// runCorpus converts corpora between Go's testdata/fuzz format and libFuzzer's.
+func runCorpus(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("fuzz corpus", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	framing := fs.String("framing", "headers", "libFuzzer input layout: headers (4-byte length per argument, as compile_native_go_fuzzer reads it) or raw (one argument = the whole file)")
+	types := fs.String("types", "[]byte", "to-go: the fuzz function's argument types, comma-separated ([]byte or string)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz corpus to-libfuzzer|to-go SRC DST [--framing headers|raw] [--types T1,T2]")
+		fmt.Fprintln(stderr, "\nExample: scapi-conformance fuzz corpus to-libfuzzer contract/wire/testdata/fuzz/FuzzDecode out/FuzzDecode_corpus")
+		fmt.Fprintln(stderr, "         scapi-conformance fuzz corpus to-go out/FuzzDecode_corpus contract/wire/testdata/fuzz/FuzzDecode")
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	if len(args) < 3 {
+		fs.Usage()
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			return exitOK
+		}
+		return exitUsage
+	}
+	dir, src, dst := args[0], args[1], args[2]
+	if err := fs.Parse(args[3:]); err != nil {
+		return exitUsage
+	}
+	var fr corpus.Framing
+	switch *framing {
+	case "headers":
+		fr = corpus.Headers
+	case "raw":
+		fr = corpus.Raw
+	default:
+		fmt.Fprintf(stderr, "fuzz corpus: --framing %q: want headers or raw\n", *framing)
+		return exitUsage
+	}
+	var n int
+	var err error
+	switch dir {
+	case "to-libfuzzer":
+		n, err = corpus.ToLibFuzzer(src, dst, fr)
+	case "to-go":
+		n, err = corpus.ToGo(src, dst, strings.Split(*types, ","), fr)
+	default:
+		fmt.Fprintf(stderr, "fuzz corpus: unknown direction %q: want to-libfuzzer or to-go\n", dir)
+		return exitUsage
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "fuzz corpus: %v (%d files written)\n", err, n)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "fuzz corpus: %d files written to %s\n", n, dst)
+	return exitOK
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"scapi-conformance/internal/fuzz"
+)
+
+func init() {
+	register(&command{name: "replay", summary: "replay a fuzz finding against a target; exit 1 if it still fails", run: runReplay})
+}
+
+func runReplay(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var tf targetFlags
+	tf.add(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: scapi-conformance replay FILE [--target URL [--control URL] | --mutant NAME]")
+		fmt.Fprintln(stderr, "\nRuns the session of a replay file (written by fuzz) and says whether the finding is still there.")
+		fmt.Fprintln(stderr, "\nExample: scapi-conformance replay findings/security.origin.1.replay.json --mutant origin-prefix-match")
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, "\nExit codes: 0 no longer fails, 1 still fails, 2 usage or file error, 3 target unreachable.")
+	}
+	// The file may come before or after the flags.
+	var file string
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if file == "" && fs.NArg() == 1 {
+		file = fs.Arg(0)
+	} else if fs.NArg() > 0 || file == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	rp, err := fuzz.ReadReplay(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "replay: %v\n", err)
+		return exitUsage
+	}
+	ft, err := tf.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "replay: %v\n", err)
+		return exitUsage
+	}
+	defer ft.target.Close()
+	if rp.Session.Options != nil && ft.target.Control() == nil {
+		fmt.Fprintf(stderr, "replay: %s sets options, but %s cannot be steered (give --control)\n", file, ft.name)
+		return exitUsage
+	}
+	fs2, err := rp.Check(context.Background(), tf.runner(ft.target))
+	if err != nil {
+		fmt.Fprintf(stderr, "replay: %s: %v\n", ft.name, err)
+		return exitUnreachable
+	}
+	if len(fs2) == 0 {
+		fmt.Fprintf(stdout, "PASS %s: %s no longer fails against %s (%d steps)\n", file, rp.Finding.Requirement, ft.name, len(rp.Session.Steps))
+		return exitOK
+	}
+	for _, f := range fs2 {
+		fmt.Fprintf(stdout, "FAIL %s: %s\n", file, f)
+	}
+	return exitFailed
+}
