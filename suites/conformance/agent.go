@@ -1,0 +1,110 @@
+package conformance
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// nsEventOnlyStates are the media.State types the 000 guide marks "* States
+// that are limited to an event and can't be applied by code".
+var nsEventOnlyStates = map[string]bool{"PARTIAL_READY": true, "OUT_OF_SERVICE": true, "LOGOUT_DND_ON": true, "UNKNOWN": true}
+
+// nsStates returns the agent states list, checked against media.State[].
+func nsStates(s *framework.Session, c driver.Client) []map[string]any {
+	GinkgoHelper()
+	list, _ := nsOK(s, c, "agent.getStateList").([]any)
+	Expect(list).NotTo(BeEmpty(), "getStateList: Gets the list of possible agent states; the list is empty")
+	out := make([]map[string]any, 0, len(list))
+	for _, v := range list {
+		st, ok := v.(map[string]any)
+		Expect(ok).To(BeTrue())
+		out = append(out, st)
+	}
+	return out
+}
+
+// nsSettable returns the states of the list that code may apply, at least two
+// of distinct types so that a change is observable.
+func nsSettable(s *framework.Session, c driver.Client) []map[string]any {
+	GinkgoHelper()
+	var out []map[string]any
+	types := map[any]bool{}
+	for _, st := range nsStates(s, c) {
+		if !nsEventOnlyStates[st["type"].(string)] && st["operationName"] != nil {
+			out = append(out, st)
+			types[st["type"]] = true
+		}
+	}
+	if len(types) < 2 {
+		Skip("the agent states list offers fewer than two states of distinct types that code may apply")
+	}
+	return out
+}
+
+var _ = Describe("Agent namespace", func() {
+	framework.ConformanceIt("get answers the agent's attributes as agent.Agent", framework.Reqs{"agent.get.1", "agent.type.Agent.1"}, func(s *framework.Session) {
+		c := nsAgent(s)
+		agent, _ := nsOK(s, c, "agent.get").(map[string]any)
+		Expect(agent).To(HaveKey("username"), "username: The agent's username. This is a global unique ID.")
+		if want, ok := s.Data("agent"); ok {
+			Expect(agent).To(Equal(want), "the profile's agent")
+		}
+	})
+
+	framework.ConformanceIt("getStateList answers media.State objects, each with an operationName", framework.Reqs{"agent.getStateList.1", "media.type.State.1"}, func(s *framework.Session) {
+		c := nsAgent(s)
+		seen := map[any]bool{}
+		for _, st := range nsStates(s, c) {
+			Expect(st).To(HaveKeyWithValue("operationName", Not(BeEmpty())), "operationName: The operation name to use with agent.setState and media.setState.")
+			Expect(seen[st["operationName"]]).To(BeFalse(), "operationName %v is listed twice", st["operationName"])
+			seen[st["operationName"]] = true
+		}
+	})
+
+	framework.ConformanceIt("getState answers one of the listed states", framework.Reqs{"agent.getState.1"}, func(s *framework.Session) {
+		c := nsAgent(s)
+		st, _ := nsOK(s, c, "agent.getState").(map[string]any)
+		var types []any
+		for _, l := range nsStates(s, c) {
+			types = append(types, l["type"])
+		}
+		Expect(types).To(ContainElement(st["type"]), "the current state's type is not among the states list")
+	})
+
+	framework.ConformanceIt("setState applies each settable state: getState and STATE_CHANGED reflect it",
+		framework.Reqs{"agent.setState.1", "agent.setState.3"}, func(s *framework.Session) {
+			c := nsAgent(s, "agent")
+			for _, st := range nsSettable(s, c) {
+				By("setState(" + st["operationName"].(string) + ")")
+				nsOK(s, c, "agent.setState", st["operationName"])
+				ev := nsEvent(s, c, "agent", "STATE_CHANGED")
+				s.Deviation("INT-EVENT-1", ev["mediaState"] == st["type"])
+				now, _ := nsOK(s, c, "agent.getState").(map[string]any)
+				Expect(now["type"]).To(Equal(st["type"]), "getState after setState(%v)", st["operationName"])
+			}
+		})
+
+	framework.ConformanceIt("setState with an operationName absent from the list is refused and changes nothing",
+		framework.Reqs{"agent.setState.2"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			before := nsOK(s, c, "agent.getState")
+			refused := nsRefused(s, c, "agent.setState", "NoSuchOperation-1f3a")
+			after := nsOK(s, c, "agent.getState")
+			Expect(after).To(Equal(before), "the agent state changed after an unknown operationName")
+			s.Deviation("INT-NS-1", refused)
+		})
+
+	framework.ConformanceIt("a state change from the UI reaches subscribers with its reason and reason code",
+		framework.Reqs{"events.agent.STATE_CHANGED.1", "events.subscribe.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "agent", "interaction")
+			s.Stimulate(control.StimAgentState, map[string]any{"state": "NOT_READY_ACTION_CODE", "reason": "Break", "reasonCode": "1511"})
+			ev := nsEvent(s, c, "agent", "STATE_CHANGED")
+			Expect(ev).To(HaveKeyWithValue("mediaState", "NOT_READY_ACTION_CODE"))
+			Expect(ev).To(HaveKeyWithValue("reason", "Break"))
+			Expect(ev).To(HaveKeyWithValue("reasonCode", "1511"))
+		}, framework.Needs(control.StimAgentState))
+})

@@ -1,0 +1,27 @@
+package conformance
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/suites/framework"
+)
+
+var _ = Describe("Auth namespace", func() {
+	framework.ConformanceIt("getJwtToken answers a token with an ISO 8601 expiration, the same one while it is valid",
+		framework.Reqs{"auth.getJwtToken.1", "auth.getJwtToken.2"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			first, _ := nsOK(s, c, "auth.getJwtToken").(map[string]any)
+			token, _ := first["jwtToken"].(string)
+			Expect(token).NotTo(BeEmpty(), "Returns JSON data object with the token")
+			exp, _ := first["expiration"].(string)
+			when, err := time.Parse(time.RFC3339Nano, exp)
+			Expect(err).NotTo(HaveOccurred(), "its expiration date in ISO 8601 date format: %q", exp)
+			second, _ := nsOK(s, c, "auth.getJwtToken").(map[string]any)
+			if when.After(time.Now()) || s.Has("clock") {
+				Expect(second).To(Equal(first), "If the token is already generated and still valid, it is returned")
+			}
+		})
+})

@@ -1,0 +1,100 @@
+package conformance
+
+import (
+	"strings"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// The option of the 001 Examples scenario: set in [interaction-workspace] and
+// overridden by a routing strategy through the "CaseDataColor" annex.
+const (
+	nsSection      = "interaction-workspace"
+	nsFrameColor   = "interaction.case-data.frame-color"
+	nsOverrideKey  = "IW_OverrideOptions"
+	nsOverrideName = "CaseDataColor"
+)
+
+// nsOptions calls getOption and returns the options answered, by section then
+// option name (INT-NS-2).
+func nsOptions(s *framework.Session, c driver.Client, options any) map[string]map[string]any {
+	GinkgoHelper()
+	data := nsOK(s, c, "configuration.getOption", options)
+	return nsSections(data)
+}
+
+// nsSections reads getOption / getContextualOption data as sections.
+func nsSections(data any) map[string]map[string]any {
+	GinkgoHelper()
+	obj, ok := data.(map[string]any)
+	Expect(ok).To(BeTrue(), "the options answered are not an object keyed by section: %v", data)
+	out := map[string]map[string]any{}
+	for name, v := range obj {
+		sec, ok := v.(map[string]any)
+		Expect(ok).To(BeTrue(), "section %q is not an object of options: %v", name, v)
+		out[name] = sec
+	}
+	return out
+}
+
+var _ = Describe("Configuration namespace", func() {
+	framework.ConformanceIt("getOption answers an option of [interaction-workspace] when no section is named",
+		framework.Reqs{"configuration.getOption.1", "configuration.getOption.2", "configuration.type.Section.1"}, func(s *framework.Session) {
+			got := nsOptions(s, nsAgent(s), nsFrameColor)
+			s.Deviation("INT-NS-2", got[nsSection] != nil)
+			Expect(got[nsSection]).To(HaveKey(nsFrameColor), "Unless otherwise specified, the API returns options from the [interaction-workspace] section by default.")
+		})
+
+	framework.ConformanceIt("getOption answers the same value by option, by section path, in a list and by trailing wildcard",
+		framework.Reqs{"configuration.getOption.3", "configuration.getOption.4", "configuration.getOption.5"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			want := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]
+			Expect(nsOptions(s, c, nsSection+"/"+nsFrameColor)[nsSection]).To(HaveKeyWithValue(nsFrameColor, want), "A single option in a specific section")
+			Expect(nsOptions(s, c, []any{nsFrameColor, "voice.auto-answer"})[nsSection]).To(HaveKeyWithValue(nsFrameColor, want), "Multiple options")
+			wild := nsOptions(s, c, "interaction.case-data.*")[nsSection]
+			Expect(wild).To(HaveKeyWithValue(nsFrameColor, want), "You can use an asterisk '*' as a wildcard at the end of each word")
+			for name := range wild {
+				Expect(strings.HasPrefix(name, "interaction.case-data.")).To(BeTrue(), "the wildcard interaction.case-data.* matched %q", name)
+			}
+		})
+
+	framework.ConformanceIt("getOption refuses an asterisk at the start of an option",
+		framework.Reqs{"configuration.getOption.6"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			m := nsCall(s, c, "configuration.getOption", "*.frame-color")
+			_, refused := m.ErrorMessage()
+			if !refused {
+				sections := nsSections(nsDecode(m.Data()))
+				for _, sec := range sections {
+					Expect(sec).To(BeEmpty(), "the values *.mark-done, *.auto are not allowed, yet *.frame-color matched options")
+				}
+			}
+			s.Deviation("INT-NS-3", refused)
+		})
+
+	framework.ConformanceIt("getContextualOption answers the routing strategy's override while getOption keeps the default",
+		framework.Reqs{"configuration.getContextualOption.1", "configuration.getOption.7"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			def := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]
+			id := nsID(nsRinging(s, c, map[string]any{"userData": map[string]any{nsOverrideKey: nsOverrideName}}))
+			ctxual := nsSections(nsOK(s, c, "configuration.getContextualOption", nsFrameColor, id))[nsSection][nsFrameColor]
+			Expect(ctxual).NotTo(BeNil(), "getContextualOption answered no %s", nsFrameColor)
+			s.Deviation("INT-NS-4", ctxual != def)
+			Expect(nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]).To(Equal(def),
+				"The response includes the original default value of the option instead of the overridden value")
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("getContextualOption fails for a missing or unknown interaction",
+		framework.Reqs{"configuration.getContextualOption.2", "configuration.getContextualOption.3"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			nsMustRefuse(s, c, "configuration.getContextualOption", nsFrameColor)
+			m := nsMustRefuse(s, c, "configuration.getContextualOption", nsFrameColor, nsNoSuchID)
+			msg, _ := m.ErrorMessage()
+			s.Deviation("INT-NS-5", msg == "Error: Interaction not found.")
+		})
+})

@@ -1,0 +1,34 @@
+package conformance
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/suites/framework"
+)
+
+var _ = Describe("Interaction namespace > markdone", func() {
+	framework.ConformanceIt("markdone on a released call removes it from the interactions",
+		framework.Reqs{"interaction.markdone.1", "events.interaction.REMOVED.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsReleased(s, c)
+			nsOK(s, c, "interaction.markdone", id)
+			nsInteractionEvent(s, c, "REMOVED", id)
+			s.Deviation("INT-EVENT-5", !nsListed(s, c, id))
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("blockMarkdone holds markdone back and tells markdone subscribers; unblockMarkdone lets it through",
+		framework.Reqs{"interaction.blockMarkdone.1", "interaction.blockMarkdone.2", "interaction.unblockMarkdone.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction", "markdone")
+			id := nsReleased(s, c)
+			nsOK(s, c, "interaction.blockMarkdone", id, "Fill in the disposition first")
+			nsCall(s, c, "interaction.markdone", id)
+			nsEvent(s, c, "markdone", "")
+			s.Deviation("INT-EVENT-6", nsListed(s, c, id))
+			nsOK(s, c, "interaction.unblockMarkdone", id)
+			nsOK(s, c, "interaction.markdone", id)
+			nsInteractionEvent(s, c, "REMOVED", id)
+			Expect(nsListed(s, c, id)).To(BeFalse(), "markdone after unblockMarkdone left the interaction listed")
+		}, framework.Needs(control.StimInboundCall))
+})

@@ -1,0 +1,84 @@
+package conformance
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// nsConsult starts a consultation from the answered call id to target and
+// returns the consultation interaction (ADDED, isConsultation true).
+func nsConsult(s *framework.Session, c driver.Client, id string, target any) map[string]any {
+	GinkgoHelper()
+	nsOK(s, c, "interaction.consult", id, target, map[string]any{"ConsultKey": "c"}, map[string]any{})
+	var consult map[string]any
+	for consult == nil {
+		it := nsInteractionEvent(s, c, "ADDED", "")
+		if it["interactionId"] != id {
+			consult = it
+		}
+	}
+	s.Deviation("INT-EVENT-7", consult["isConsultation"] == true)
+	Expect(nsGet(s, c, nsID(consult))["isConsultation"]).To(Equal(true),
+		"isConsultation: This property is true if the interaction is a consultation")
+	Expect(nsGet(s, c, id)["isConsultation"]).To(Equal(false), "the consulted call is not itself a consultation")
+	return consult
+}
+
+// nsPartyNames lists the names of an interaction's parties.
+func nsPartyNames(it map[string]any) []any {
+	var names []any
+	parties, _ := it["parties"].([]any)
+	for _, p := range parties {
+		if pm, ok := p.(map[string]any); ok {
+			names = append(names, pm["name"])
+		}
+	}
+	return names
+}
+
+var _ = Describe("Interaction namespace > consult, transfer, conference", func() {
+	framework.ConformanceIt("consult to a phone number then completeTransfer releases the agent's call",
+		framework.Reqs{"interaction.consult.1", "interaction.consult.2", "interaction.completeTransfer.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsTalking(s, c)
+			consult := nsConsult(s, c, id, "5010")
+			nsOK(s, c, "interaction.completeTransfer", nsID(consult))
+			it := nsInteractionEvent(s, c, "RELEASED", "")
+			s.Deviation("INT-EVENT-7", it["interactionId"] == id || it["interactionId"] == consult["interactionId"])
+			Expect(nsGet(s, c, id)["state"]).To(Equal("IDLE"), "Completes a transfer: the agent's call is over")
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("consult to a target object then completeConference keeps the call and adds the party",
+		framework.Reqs{"interaction.consult.1", "interaction.consult.3", "interaction.completeConference.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsTalking(s, c)
+			consult := nsConsult(s, c, id, map[string]any{"target": "CUSTOM_CONTACT", "destination": "5011"})
+			nsOK(s, c, "interaction.completeConference", nsID(consult))
+			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
+			s.Deviation("INT-EVENT-7", it["state"] == "TALKING")
+			Expect(nsPartyNames(nsGet(s, c, id))).To(ContainElement("5011"), "Completes a conference: the consulted party joins the call")
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("singleStepTransfer releases the agent's call",
+		framework.Reqs{"interaction.singleStepTransfer.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsTalking(s, c)
+			nsOK(s, c, "interaction.singleStepTransfer", id, "5012", map[string]any{}, map[string]any{})
+			it := nsInteractionEvent(s, c, "RELEASED", id)
+			s.Deviation("INT-EVENT-7", it["state"] == "IDLE")
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("singleStepConference keeps the call and adds the party",
+		framework.Reqs{"interaction.singleStepConference.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsTalking(s, c)
+			nsOK(s, c, "interaction.singleStepConference", id, map[string]any{"target": "AGENT", "destination": "5013"}, map[string]any{}, map[string]any{})
+			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
+			s.Deviation("INT-EVENT-7", it["state"] == "TALKING")
+			Expect(nsPartyNames(it)).To(ContainElement("5013"), "Make a single step conference: the party joins")
+		}, framework.Needs(control.StimInboundCall))
+})

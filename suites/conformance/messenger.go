@@ -1,0 +1,46 @@
+package conformance
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/suites/framework"
+)
+
+var _ = Describe("Messenger namespace", func() {
+	framework.ConformanceIt("broadcastMessage reaches the other clients subscribed to the channel, with the message as data",
+		framework.Reqs{"messenger.broadcastMessage.1", "messenger.broadcastMessage.2", "messenger.broadcastMessage.3", "messenger.broadcastMessage.4"},
+		func(s *framework.Session) {
+			origins := s.Origins()
+			sender := s.Client(origins[0])
+			both := s.Client(origins[1])
+			s.Subscribe(both, "messenger:my-channel", "messenger:my-channel2")
+			other := s.Client(origins[2])
+			s.Subscribe(other, "messenger:another-channel")
+			message := map[string]any{"foo": "A foo text.", "bar": float64(1234)}
+			nsOK(s, sender, "messenger.broadcastMessage", "my-channel", message)
+			Expect(nsEvent(s, both, "messenger:my-channel", "")).To(Equal(message), "you receive an event called messenger:<channel> with the message in the data attribute")
+			nsOK(s, sender, "messenger.broadcastMessage", "my-channel2", map[string]any{"n": float64(2)})
+			Expect(nsEvent(s, both, "messenger:my-channel2", "")).To(Equal(map[string]any{"n": float64(2)}), "It is possible to subscribe to several channels")
+			s.ExpectNoEvent(other, 0)
+		})
+
+	framework.ConformanceIt("the broadcaster does not hear its own message",
+		framework.Reqs{"messenger.broadcastMessage.5"}, func(s *framework.Session) {
+			origins := s.Origins()
+			sender := s.Client(origins[0])
+			s.Subscribe(sender, "messenger:echo")
+			peer := s.Client(origins[1])
+			s.Subscribe(peer, "messenger:echo")
+			nsOK(s, sender, "messenger.broadcastMessage", "echo", map[string]any{"x": "y"})
+			nsEvent(s, peer, "messenger:echo", "")
+			echoed := false
+			ctxMsgs := nsDrain(s, sender)
+			for _, m := range ctxMsgs {
+				if name, _ := m.String("event"); name == "messenger:echo" {
+					echoed = true
+				}
+			}
+			s.Deviation("INT-EVENT-3", !echoed)
+		})
+})

@@ -1,0 +1,76 @@
+package conformance
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// nsFrameHelpers asks the four frame-state helpers and checks each answers a
+// boolean; the map is keyed by method name.
+func nsFrameHelpers(s *framework.Session, c driver.Client) map[string]bool {
+	GinkgoHelper()
+	out := map[string]bool{}
+	for _, name := range []string{"system.isFrameLeading", "system.isFrameFollowing", "system.isFrameNegotiating",
+		"system.isFrameLeadingOrNegotiating", "system.isLastActiveFrame"} {
+		v, ok := nsOK(s, c, name).(bool)
+		Expect(ok).To(BeTrue(), "%s answers a boolean", name)
+		out[name] = v
+	}
+	return out
+}
+
+// nsHelpersAgree reports whether the helpers agree with a frameState (""
+// when none was announced: exactly one of the three states holds).
+func nsHelpersAgree(h map[string]bool, frameState string) bool {
+	lead, follow, neg := h["system.isFrameLeading"], h["system.isFrameFollowing"], h["system.isFrameNegotiating"]
+	if h["system.isFrameLeadingOrNegotiating"] != (lead || neg) {
+		return false
+	}
+	switch frameState {
+	case "LEADING":
+		return lead && !follow && !neg
+	case "FOLLOWING":
+		return follow && !lead && !neg
+	case "NEGOTIATING":
+		return neg && !lead && !follow
+	}
+	n := 0
+	for _, b := range []bool{lead, follow, neg} {
+		if b {
+			n++
+		}
+	}
+	return n == 1
+}
+
+var _ = Describe("System namespace > multiple browser tabs", func() {
+	framework.ConformanceIt("the frame helpers answer booleans naming exactly one frame state",
+		framework.Reqs{"system.isFrameLeading.1", "system.isFrameFollowing.1", "system.isFrameNegotiating.1",
+			"system.isFrameLeadingOrNegotiating.1", "system.isLastActiveFrame.1", "events.system.frameState.3"},
+		func(s *framework.Session) {
+			h := nsFrameHelpers(s, nsAgent(s))
+			Expect(nsHelpersAgree(h, "")).To(BeTrue(), "a tab is leading, following or negotiating, and isFrameLeadingOrNegotiating is their union: %v", h)
+		})
+
+	for _, outcome := range []string{"LEADING", "FOLLOWING"} {
+		framework.ConformanceIt("an election won as "+outcome+" is announced by frameState events the helpers then agree with",
+			framework.Reqs{"events.system.frameState.1", "events.system.frameState.2", "events.system.frameState.3", "events.system.frameState.4"},
+			func(s *framework.Session) {
+				c := nsAgent(s, "system")
+				s.Stimulate(control.StimElection, map[string]any{"frameStates": []any{"NEGOTIATING", outcome}})
+				for _, want := range []string{"NEGOTIATING", outcome} {
+					ev := nsEvent(s, c, "system", "")
+					Expect(ev).To(HaveKeyWithValue("frameState", want), "The state is exposed through the data.frameState property on system events")
+					if want == "NEGOTIATING" {
+						h := nsFrameHelpers(s, c)
+						Expect(h["system.isFrameNegotiating"]).To(BeTrue(), "NEGOTIATING: The election is in progress")
+					}
+				}
+				s.Deviation("INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), outcome))
+			}, framework.Needs(control.StimElection))
+	}
+})

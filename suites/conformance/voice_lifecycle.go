@@ -1,0 +1,97 @@
+package conformance
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/suites/framework"
+)
+
+// The voice call life cycles: every event carries the interaction in the
+// state its description names (INT-EVENT-9), and getByInteractionId agrees.
+var _ = Describe("Voice namespace > call life cycle", func() {
+	framework.ConformanceIt("an inbound call rings, is answered, held, resumed and released",
+		framework.Reqs{"voice.answer.1", "voice.hold.1", "voice.resume.1", "voice.hangUp.1",
+			"events.interaction.RINGING.1", "events.interaction.ESTABLISHED.1", "events.interaction.HELD.1",
+			"events.interaction.RELEASED.1", "events.interaction.ADDED.1", "events.interaction.eventType.1",
+			"interaction.type.Interaction.2"},
+		func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			ringing := nsRinging(s, c, nil)
+			id := nsID(ringing)
+			added := nsInteractionEvent(s, c, "ADDED", id)
+			Expect(added["interactionId"]).To(Equal(id), "ADDED: The interaction has been added in the list of interactions.")
+			Expect(ringing).To(HaveKeyWithValue("direction", "IN"), "an inbound call's direction")
+			Expect(nsListed(s, c, id)).To(BeTrue(), "getInteractions does not list the ringing call")
+
+			steps := []struct{ method, event, state, previous string }{
+				{"voice.answer", "ESTABLISHED", "TALKING", "RINGING"},
+				{"voice.hold", "HELD", "HELD", "TALKING"},
+				{"voice.resume", "ESTABLISHED", "TALKING", "HELD"},
+				{"voice.hangUp", "RELEASED", "IDLE", "TALKING"},
+			}
+			for _, st := range steps {
+				By(st.method + " → " + st.event)
+				nsOK(s, c, st.method, id)
+				it := nsInteractionEvent(s, c, st.event, id)
+				s.Deviation("INT-EVENT-9", it["state"] == st.state)
+				Expect(it).To(HaveKeyWithValue("previousState", st.previous), "previousState: The previous state of the interaction.")
+				Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", it["state"]), "getByInteractionId after %s", st.event)
+			}
+			Expect(nsGet(s, c, id)).NotTo(HaveKey("ronaCallState"), "ronaCallState is populated only when the agent does not answer")
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("hold, resume and hangUp in the wrong state are refused",
+		framework.Reqs{"voice.hold.1", "voice.resume.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsTalking(s, c)
+			s.Deviation("INT-EVENT-9", nsRefused(s, c, "voice.resume", id))
+			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "TALKING"), "resume of a call that is not held changed it")
+			nsOK(s, c, "voice.hangUp", id)
+			nsInteractionEvent(s, c, "RELEASED", id)
+			s.Deviation("INT-EVENT-9", nsRefused(s, c, "voice.hold", id))
+			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold of a released call changed it")
+		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("dial calls the destination: DIALING, direction OUT, the userData attached",
+		framework.Reqs{"voice.dial.1", "voice.dial.2", "events.interaction.DIALING.1", "events.interaction.ADDED.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			nsOK(s, c, "voice.dial", "5001", map[string]any{"DialKey": "dial-value"})
+			it := nsInteractionEvent(s, c, "DIALING", "")
+			id := nsID(it)
+			nsInteractionEvent(s, c, "ADDED", id)
+			s.Deviation("INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT")
+			Expect(it["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"), "userData: The attached user data key/value object that is updated with each interaction event.")
+			Expect(nsGet(s, c, id)["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"))
+		})
+
+	framework.ConformanceIt("dialEx calls the destination with the attached data and extensions",
+		framework.Reqs{"voice.dialEx.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			nsOK(s, c, "voice.dialEx", "5002", map[string]any{"DialExKey": "x"}, map[string]any{"ext": "1"})
+			it := nsInteractionEvent(s, c, "DIALING", "")
+			Expect(it["userData"]).To(HaveKeyWithValue("DialExKey", "x"), "dialEx: Calls the destination with the attached data")
+			Expect(nsListed(s, c, nsID(it))).To(BeTrue())
+		})
+
+	framework.ConformanceIt("a ringing call the agent does not answer is RELEASED with its ronaCallState",
+		framework.Reqs{"events.interaction.RELEASED.2"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsID(nsRinging(s, c, nil))
+			s.Stimulate(control.StimRemoteRelease, map[string]any{"interactionId": id})
+			it := nsInteractionEvent(s, c, "RELEASED", id)
+			Expect(it["ronaCallState"]).To(BeElementOf("REDIRECTED", "NO_ANSWER"), "ronaCallState is populated on event RELEASED when an agent receives an inbound call and does not answer")
+		}, framework.Needs(control.StimInboundCall, control.StimRemoteRelease))
+
+	framework.ConformanceIt("a party joining a call gives PARTY_CHANGED with the new parties",
+		framework.Reqs{"events.interaction.PARTY_CHANGED.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsTalking(s, c)
+			before, _ := nsGet(s, c, id)["parties"].([]any)
+			s.Stimulate(control.StimPartyChange, map[string]any{"interactionId": id, "party": "5099"})
+			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
+			Expect(it["parties"]).NotTo(Equal(any(before)), "PARTY_CHANGED: The list of party has been changed in the interaction.")
+			Expect(nsGet(s, c, id)["parties"]).To(Equal(it["parties"]))
+		}, framework.Needs(control.StimInboundCall, control.StimPartyChange))
+})
