@@ -18,7 +18,7 @@ func init() {
 			Sources: []string{"001/000 type definitions list properties and types but not which are mandatory"},
 			Strict: "Required: agent.Agent employeeId, firstname, lastname, username; media.State type, displayName, operationName; media.Media name, state; media.Device number; " +
 				"interaction.Interaction interactionId, state; interaction.Party name; interaction.Contact displayName; configuration.Section name, value; " +
-				"outbound.Field name, isEditable, isMandatory, fieldType, valueType; auth.JwtToken expiration, jwtToken; event data: eventType where documented and the properties the event's description names. " +
+				"outbound.Field name, isEditable, isMandatory, fieldType, valueType; auth.JwtToken expiration, jwtToken; system.ToastParameters title, iconUrl (the only properties not marked Optional); system.ToastUpdateParameters at least one property; system.ApplicationMenuView name and iconUrl or label; event data: eventType where documented and the properties the event's description names. " +
 				"Every documented property present must have its documented type and enumeration; properties the documents do not list are allowed (the definitions are not claimed complete)."},
 		Interpretation{ID: "INT-SCHEMA-4", Topic: "null in documented string properties",
 			Sources: []string{"001 Interaction.parentInteractionId: string", "001 RECORDS_RETRIEVED sample: \"parentInteractionId\": null"},
@@ -55,7 +55,7 @@ func init() {
 		Interpretation{ID: "INT-SCHEMA-13", Topic: "the rate-limit error example",
 			Sources: []string{"001/000 Rate Limit: {\"errorMessage\": \"The rate limit for the request 'voice.dial' has been reached...\", \"request\": \"agent.getState\"}"},
 			Strict:  "An error reply carries userAgent and protocolVersion like every other reply.",
-			Lenient: "An error reply may omit userAgent and protocolVersion, as the rate-limit example does."},
+			Lenient: "The callback view of an error reply (envelope.CallbackErrorReply) may omit userAgent and protocolVersion, as the rate-limit example does. On the wire (envelope.ErrorReply) never: the client library drops a reply whose userAgent lacks WWE."},
 		Interpretation{ID: "INT-SCHEMA-14", Topic: "outbound.Field data type key",
 			Sources: []string{"001 Field: fieldType", "001 getRecordFields sample: the first field has \"type\":\"time\" and no fieldType"},
 			Strict:  "A field carries fieldType.",
@@ -74,5 +74,12 @@ func init() {
 			Sources: []string{"001/000 Interaction.callType: INTERNAL, INBOUND, OUTBOUND, CONSULT or UNKNOWN", "001 Outbound preview events table and RECORDS_RETRIEVED sample: OUTBOUND_PREVIEW, OUTBOUND_PUSH_PREVIEW"},
 			Strict:  "callType is one of the values the Interaction type lists.",
 			Lenient: "callType may also be OUTBOUND_PREVIEW or OUTBOUND_PUSH_PREVIEW."},
+		Interpretation{ID: "INT-SCHEMA-19", Topic: "hex color codes of application menu views",
+			Sources: []string{"001 updateViewInApplicationMenuBar: labelColor, backgroundColor \"in case-insensitive hex color code format, for example, #FFFFF\" (five digits)"},
+			Strict:  "A color is # and 3 or 6 hex digits.",
+			Lenient: "Also # and 1 to 8 hex digits, as the five-digit example shows."},
+		Interpretation{ID: "INT-SCHEMA-20", Topic: "JavaScript object literals in sample requests",
+			Sources: []string{"001 sample requests of openDialog, updateViewInApplicationMenuBar, updateRecordFields, broadcastMessage: JavaScript with unquoted keys, one with a missing comma"},
+			Strict:  "The golden fixtures transcribe their parameter objects as JSON (keys quoted, the missing comma after shortLabel restored): the wire carries JSON."},
 	)
 }
