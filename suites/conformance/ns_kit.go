@@ -12,6 +12,7 @@ import (
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
+	"scapi-conformance/schemas"
 	"scapi-conformance/suites/framework"
 	"scapi-conformance/suites/matchers"
 )
@@ -88,13 +89,18 @@ func nsMustRefuse(s *framework.Session, c driver.Client, name string, params ...
 	return m
 }
 
-// nsValid checks a value (a message or decoded JSON) against a named schema.
+// nsValid checks a value (a message or decoded JSON) against a named schema,
+// in the run's mode: strict, or lenient when the target is judged leniently.
 func nsValid(v any, schema string) {
 	ginkgo.GinkgoHelper()
 	if m, ok := v.(*wire.Message); ok {
 		v = m.Raw
 	}
-	Expect(v).To(matchers.BeValidAgainst(schema))
+	mode := schemas.Strict
+	if t := framework.Current(); t != nil && !t.Strict {
+		mode = schemas.Lenient
+	}
+	Expect(v).To(matchers.BeValidAgainstIn(mode, schema))
 }
 
 // nsDecode decodes raw JSON into generic values (nil for absent or invalid).
@@ -129,12 +135,7 @@ func nsEventData(m *wire.Message, event, eventType string) map[string]any {
 
 // nsEventSchema names the schema of an event message.
 func nsEventSchema(event, eventType string) (string, bool) {
-	for _, e := range contract.Events() {
-		if e.Event == event && e.EventType == eventType {
-			return e.Schema, e.Schema != ""
-		}
-	}
-	return "", false
+	return schemas.EventSchema(event, eventType)
 }
 
 // nsInteraction returns data.interaction of an interaction event, which every
@@ -263,4 +264,22 @@ func nsDrain(s *framework.Session, c driver.Client) []*wire.Message {
 func nsJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// nsOnlyDocumentedEvents drains what is left on c and checks that every event
+// is a documented one, each valid against its schema (INT-EVENT-14).
+func nsOnlyDocumentedEvents(s *framework.Session, c driver.Client) {
+	ginkgo.GinkgoHelper()
+	for _, m := range nsDrain(s, c) {
+		if m.Kind() != wire.KindEvent {
+			continue
+		}
+		event, _ := m.String("event")
+		eventType, _ := framework.EventType(m)
+		schema, ok := nsEventSchema(event, eventType)
+		s.Deviation("INT-EVENT-14", ok)
+		if ok {
+			nsValid(m, schema)
+		}
+	}
 }

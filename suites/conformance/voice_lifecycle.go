@@ -40,6 +40,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 				Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", it["state"]), "getByInteractionId after %s", st.event)
 			}
 			Expect(nsGet(s, c, id)).NotTo(HaveKey("ronaCallState"), "ronaCallState is populated only when the agent does not answer")
+			nsOnlyDocumentedEvents(s, c)
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("hold, resume and hangUp in the wrong state are refused",
