@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 )
 
 // Protocol constants of the vendor client library (DESIGN.md, "Wire protocol").
@@ -112,7 +113,7 @@ func Decode(b []byte) (*Message, error) {
 	if fields == nil {
 		return nil, ErrNotObject
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("invalid JSON at byte offset %d: trailing data after the object", dec.InputOffset())
 	}
 	return &Message{Raw: append(json.RawMessage(nil), b...), Fields: fields}, nil

@@ -1,0 +1,71 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// FuzzDecode feeds arbitrary bytes to Decode, as a hostile target would send
+// them: Decode never panics, accepts exactly the JSON objects within the size
+// limit, keeps the bytes as they came, and classifies consistently.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{
+		`{"referenceId":"0","request":"agent.getState","data":{"state":"Ready"},"userAgent":"WWE Server","protocolVersion":2}`,
+		`{"referenceId":"1","subscriptionId":"s1","userAgent":"WWE Server","protocolVersion":2}`,
+		`{"event":"interaction","data":{"eventType":"RINGING"},"userAgent":"WWE Server","protocolVersion":2}`,
+		`{"frameId":"f1"}`, `{}`, `null`, `[]`, `{"a":1}{"b":2}`, `{"a":1} `, "\xff", `{"referenceId":7}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Decode(b)
+		var obj map[string]json.RawMessage
+		isObject := len(b) <= MaxMessageBytes && json.Unmarshal(b, &obj) == nil && obj != nil
+		if err != nil {
+			if isObject {
+				t.Fatalf("Decode refused a JSON object within the limit: %v", err)
+			}
+			return
+		}
+		if !isObject {
+			t.Fatalf("Decode accepted %q, which is not one JSON object within the limit", b)
+		}
+		if !bytes.Equal(m.Raw, b) {
+			t.Fatalf("Raw %q differs from the input %q", m.Raw, b)
+		}
+		if len(m.Fields) != len(obj) {
+			t.Fatalf("%d fields decoded, want %d", len(m.Fields), len(obj))
+		}
+		switch m.Kind() {
+		case KindEvent:
+			if !m.Has("event") {
+				t.Fatal("event without an event key")
+			}
+		case KindAck:
+			if m.Has("event") || !m.Has("subscriptionId") || !m.Has("referenceId") {
+				t.Fatal("ack classification inconsistent with its keys")
+			}
+		case KindReply:
+			if m.Has("event") || m.Has("subscriptionId") || !m.Has("referenceId") {
+				t.Fatal("reply classification inconsistent with its keys")
+			}
+		case KindFrameID:
+			if m.Has("event") || m.Has("referenceId") || !m.Has("frameId") {
+				t.Fatal("frameId classification inconsistent with its keys")
+			}
+		case KindUnknown:
+			if m.Has("event") || m.Has("referenceId") || m.Has("frameId") {
+				t.Fatal("unknown classification although a classifying key is present")
+			}
+		}
+		if _, err := m.Value(); err != nil {
+			t.Fatalf("Value of an accepted message: %v", err)
+		}
+		if s, ok := m.String("referenceId"); ok {
+			if r, ok2 := m.ReferenceID(); !ok2 || r != s {
+				t.Fatal("ReferenceID disagrees with String(referenceId)")
+			}
+		}
+	})
+}
