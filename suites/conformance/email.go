@@ -9,12 +9,13 @@ import (
 
 var _ = Describe("Email namespace", func() {
 	framework.ConformanceIt("create adds a new email interaction carrying the userData",
-		framework.Reqs{"email.create.1", "email.create.2"}, func(s *framework.Session) {
+		framework.Reqs{"email.create.1", "email.create.2", "events.interaction.CREATED.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
 			nsOK(s, c, "email.create", "customer@example.com", map[string]any{"EmailKey": "e"})
-			it := nsInteractionEvent(s, c, "ADDED", "")
-			id := nsID(it)
-			s.Deviation("INT-EVENT-2", nsListed(s, c, id) && nsHasUserData(nsGet(s, c, id), "EmailKey", "e"))
+			id := nsID(nsInteractionEvent(s, c, "ADDED", ""))
+			created := nsInteractionEvent(s, c, "CREATED", id)
+			s.Deviation("INT-EVENT-2", created["state"] == "CREATED" && nsListed(s, c, id) &&
+				nsHasUserData(nsGet(s, c, id), "EmailKey", "e"))
 		})
 
 	framework.ConformanceIt("an inbound email is an invitation the agent accepts",

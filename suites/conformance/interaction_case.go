@@ -5,6 +5,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/control"
+	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
 )
 
@@ -27,6 +28,7 @@ var _ = Describe("Interaction namespace > case selection", func() {
 				nsOK(s, c, "interaction.selectCaseByCaseId", pick.caseID)
 				ev := nsEvent(s, c, "interaction", "CASE_SELECTED")
 				s.Deviation("INT-EVENT-4", ev["selectedCaseId"] == pick.caseID)
+				nsCaseViewEvents(s, c)
 				Expect(nsGet(s, c, pick.id)).To(HaveKeyWithValue("isCaseSelected", true), "isCaseSelected: Is true if the case containing this interaction is selected")
 				Expect(nsGet(s, c, pick.other)).To(HaveKeyWithValue("isCaseSelected", false), "otherwise is false")
 			}
@@ -44,3 +46,15 @@ var _ = Describe("Interaction namespace > case selection", func() {
 			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("caseId", "e6470563-af78-4942-657d-976a25dd9de3"), "the interaction's caseId after CASE_ID_CHANGED")
 		}, framework.Needs(control.StimInboundCall, control.StimCaseIDChange))
 })
+
+// nsCaseViewEvents checks the CASE_COLLAPSED / CASE_EXPANDED events that may
+// accompany a selection (INT-EVENT-4): each valid and naming a case.
+func nsCaseViewEvents(s *framework.Session, c driver.Client) {
+	GinkgoHelper()
+	for _, m := range nsDrain(s, c) {
+		if et, _ := framework.EventType(m); et == "CASE_COLLAPSED" || et == "CASE_EXPANDED" {
+			ev := nsEventData(m, "interaction", et)
+			Expect(ev["selectedCaseId"]).To(BeAssignableToTypeOf(""), "%s names the case in selectedCaseId", et)
+		}
+	}
+}

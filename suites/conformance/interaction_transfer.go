@@ -81,4 +81,15 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			s.Deviation("INT-EVENT-7", it["state"] == "TALKING")
 			Expect(nsPartyNames(it)).To(ContainElement("5013"), "Make a single step conference: the party joins")
 		}, framework.Needs(control.StimInboundCall))
+
+	framework.ConformanceIt("singleStepTransfer of an accepted chat completes the transfer",
+		framework.Reqs{"interaction.singleStepTransfer.1", "events.interaction.TRANSFER_COMPLETED.1"}, func(s *framework.Session) {
+			c := nsAgent(s, "interaction")
+			id := nsID(nsInvited(s, c, control.StimInboundChat))
+			nsOK(s, c, "interaction.accept", id)
+			nsInteractionEvent(s, c, "ACCEPTED", id)
+			nsOK(s, c, "interaction.singleStepTransfer", id, map[string]any{"target": "AGENT", "destination": "agent2"}, map[string]any{}, map[string]any{})
+			it := nsInteractionEvent(s, c, "TRANSFER_COMPLETED", id)
+			s.Deviation("INT-EVENT-7", it["state"] == "TRANSFER_COMPLETED")
+		}, framework.Needs(control.StimInboundChat))
 })
