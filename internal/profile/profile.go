@@ -69,3 +69,19 @@ func (p *Profile) Secrets() []string {
 	}
 	return []string{p.Login.Password}
 }
+
+// AsMap returns the data keyed as the spec framework expects ("agent",
+// "media", "campaigns"); absent parts are left out.
+func (d Data) AsMap() map[string]any {
+	m := map[string]any{}
+	if d.Agent != nil {
+		m["agent"] = d.Agent
+	}
+	if d.Media != nil {
+		m["media"] = d.Media
+	}
+	if d.Campaigns != nil {
+		m["campaigns"] = d.Campaigns
+	}
+	return m
+}

@@ -1,0 +1,94 @@
+package runner
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"time"
+
+	"github.com/onsi/ginkgo/v2/types"
+
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/interp"
+	"scapi-conformance/contract/requirements"
+	"scapi-conformance/internal/report"
+	"scapi-conformance/schemas"
+	"scapi-conformance/suites/framework"
+)
+
+// build turns the captured Ginkgo report into the finished, redacted result.
+func build(cfg Config, t *target, r types.Report, seed int64, start time.Time) *report.Result {
+	specs, notSelected := report.FromGinkgo(r)
+	res := &report.Result{Specs: specs, Requirements: report.Aggregate(specs)}
+	res.Summary.NotSelected = notSelected
+	info := t.driver.Info()
+	res.Target = report.Target{URL: t.url, Embedded: t.embedded, Mutant: t.caps.Mutant,
+		UserAgent: t.identity["userAgent"], ProtocolVersion: t.identity["protocolVersion"], Build: map[string]string{}}
+	for k, v := range t.caps.Target {
+		res.Target.Build[k] = v
+	}
+	for k, v := range info.Extra {
+		res.Target.Build["driver."+k] = v
+	}
+	if p, ok := t.identity["probe"]; ok {
+		res.Target.Build["probe"] = p
+	}
+	res.Provenance = report.Provenance{SuiteVersion: suiteVersion(), GoVersion: runtime.Version(),
+		SchemasHash: hashOf(schemas.Names()), DocumentsHash: hashOf(requirements.All(), interp.All(), contract.Catalog(), contract.Events()),
+		Driver: info.Driver, Browser: info.Browser, Seed: seed, Strict: cfg.Strict, LabelFilter: cfg.LabelFilter,
+		Focus: cfg.Focus, Repeat: 1, Start: start.UTC(), DurationMillis: time.Since(start).Milliseconds()}
+	if cfg.Profile != nil {
+		res.Provenance.Profile = cfg.Profile.File
+	}
+	rec := framework.Recorded()
+	asserted := make([]string, 0, len(rec.Asserted))
+	for _, e := range rec.Asserted {
+		key := e.Event
+		if e.EventType != "" {
+			key += "/" + e.EventType
+		}
+		asserted = append(asserted, key)
+	}
+	res.ComputeCoverage(rec.Sent, asserted)
+	res.Finish()
+	cfg.Redactor.Result(res)
+	return res
+}
+
+// suiteVersion is the module version and VCS revision the binary was built from.
+func suiteVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			v += " " + s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				v += " (modified)"
+			}
+		}
+	}
+	return v
+}
+
+// hashOf is the SHA-256 of the values' JSON: a fingerprint of the contract the
+// suite holds targets to (requirements and their quotes, interpretations,
+// catalog, events) and of the schema set.
+func hashOf(values ...any) string {
+	h := sha256.New()
+	for _, v := range values {
+		b, err := json.Marshal(v)
+		if err != nil {
+			b = []byte(fmt.Sprint(v))
+		}
+		h.Write(b)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
+}

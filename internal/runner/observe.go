@@ -1,0 +1,129 @@
+package runner
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+	"scapi-conformance/internal/report"
+)
+
+// jwtRequest is the request whose replies carry secrets (001 Auth namespace >
+// getJwtToken); every string in their data is learned by the redactor.
+const jwtRequest = "auth.getJwtToken"
+
+// observer wraps the driver the specs use: it learns the tokens the target
+// hands out so that no report or log shows them, and keeps the clients opened
+// by the current spec so that a failure carries their transcript.
+type observer struct {
+	driver.Driver
+	redactor *report.Redactor
+
+	mu      sync.Mutex
+	clients []driver.Client
+}
+
+func (o *observer) Open(ctx context.Context, origin string) (driver.Client, error) {
+	c, err := o.Driver.Open(ctx, origin)
+	if err != nil {
+		return nil, err
+	}
+	oc := &observedClient{Client: c, o: o}
+	o.mu.Lock()
+	o.clients = append(o.clients, oc)
+	o.mu.Unlock()
+	return oc, nil
+}
+
+// beginSpec forgets the clients of the previous spec.
+func (o *observer) beginSpec() {
+	o.mu.Lock()
+	o.clients = nil
+	o.mu.Unlock()
+}
+
+// transcript renders every envelope the current spec's clients sent and
+// received, in time order, redacted; "" when there was none.
+func (o *observer) transcript() string {
+	o.mu.Lock()
+	var entries []driver.Entry
+	for _, c := range o.clients {
+		entries = append(entries, c.Transcript()...)
+	}
+	o.mu.Unlock()
+	if len(entries) == 0 {
+		return ""
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Time.Before(entries[j].Time) })
+	var b strings.Builder
+	start := entries[0].Time
+	for _, e := range entries {
+		arrow := "→"
+		if e.Direction == driver.In {
+			arrow = "←"
+		}
+		fmt.Fprintf(&b, "%+9.1fms %s %s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, arrow, e.Origin, e.Message)
+	}
+	return o.redactor.String(b.String())
+}
+
+// learn teaches the redactor the strings of a getJwtToken reply's data.
+func (o *observer) learn(request string, m *wire.Message) {
+	if m == nil {
+		return
+	}
+	if name, _ := m.String("request"); name != jwtRequest && request != jwtRequest {
+		return
+	}
+	var data any
+	if json.Unmarshal(m.Data(), &data) != nil {
+		return
+	}
+	for _, s := range stringsIn(data) {
+		if len(s) >= 8 {
+			o.redactor.Learn(s)
+		}
+	}
+}
+
+func stringsIn(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, e := range v {
+			out = append(out, stringsIn(e)...)
+		}
+		return out
+	case map[string]any:
+		var out []string
+		for _, e := range v {
+			out = append(out, stringsIn(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
+type observedClient struct {
+	driver.Client
+	o *observer
+}
+
+func (c *observedClient) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
+	m, err := c.Client.Call(ctx, req)
+	c.o.learn(req.Request, m)
+	return m, err
+}
+
+func (c *observedClient) Next(ctx context.Context) (*wire.Message, error) {
+	m, err := c.Client.Next(ctx)
+	c.o.learn("", m)
+	return m, err
+}

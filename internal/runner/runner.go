@@ -1,0 +1,173 @@
+// Package runner runs the conformance specs in-process: it resolves the
+// target and the driver from the flags and the profile (starting the embedded
+// reference Workspace when no target is given), configures the spec framework,
+// runs Ginkgo once, and turns its report into verdicts per requirement.
+//
+// The spec tree is whatever is registered in the process: the CLI imports
+// scapi-conformance/suites/conformance; tests register a small tree of their own.
+// Ginkgo runs one suite per process, so Run may be called once per process.
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sync/atomic"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/formatter"
+	"github.com/onsi/ginkgo/v2/types"
+
+	"scapi-conformance/internal/profile"
+	"scapi-conformance/internal/report"
+	"scapi-conformance/suites/framework"
+)
+
+// Errors Run returns, by exit code: ErrUsage (2) for bad flags, profiles or a
+// selection that tests nothing, ErrUnreachable (3) when no target answered.
+var (
+	ErrUsage       = errors.New("usage error")
+	ErrUnreachable = errors.New("target unreachable")
+)
+
+// Config is one run.
+type Config struct {
+	// Driver is "ws" (default) or "browser".
+	Driver string
+	// Target is the target URL ("" = the embedded reference Workspace); for
+	// the ws driver a ws:// URL, for the browser driver the service page.
+	Target string
+	// Control is the control URL of a steerable external target ("" = none).
+	Control string
+	// Mutant runs the embedded reference with that mutant.
+	Mutant string
+	// Profile describes the target (nil = none).
+	Profile *profile.Profile
+	// LabelFilter and Focus select specs (Ginkgo label-filter syntax, regexp).
+	LabelFilter string
+	Focus       string
+	// Strict fails a spec that passes only under an interpretation.
+	Strict bool
+	// Seed orders the specs (0 = from the clock; the one used is reported).
+	Seed int64
+	// Timeout bounds the whole run (0 = 15 minutes).
+	Timeout time.Duration
+	// WaitTimeout bounds each wait for the target (0 = profile or framework default).
+	WaitTimeout time.Duration
+	// Browser is the Chromium executable of the browser driver.
+	Browser string
+	// Progress receives a line per spec while the run goes (nil = none).
+	Progress io.Writer
+	// Redactor removes secrets from every report and log line (nil = a new one
+	// knowing the profile's secrets).
+	Redactor *report.Redactor
+}
+
+func usagef(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrUsage, fmt.Sprintf(format, args...))
+}
+
+// Run runs the registered specs once against the configured target and
+// returns the result, finished (without baseline) and redacted.
+func Run(ctx context.Context, cfg Config) (*report.Result, error) {
+	if cfg.Redactor == nil {
+		cfg.Redactor = report.NewRedactor(cfg.Profile.Secrets()...)
+	}
+	suiteCfg, reporterCfg, err := ginkgoConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	selected := ginkgo.PreviewSpecs("scapi-conformance", suiteCfg, reporterCfg).PreRunStats.SpecsThatWillRun
+	if selected == 0 {
+		return nil, usagef("no spec selected (label filter %q, focus %q): nothing would be tested", cfg.LabelFilter, cfg.Focus)
+	}
+
+	start := time.Now()
+	t, err := openTarget(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer t.close()
+	obs := &observer{Driver: t.driver, redactor: cfg.Redactor}
+	ft := &framework.Target{Driver: obs, Strict: cfg.Strict, Timeout: cfg.WaitTimeout}
+	if p := cfg.Profile; p != nil {
+		ft.Profile = framework.Profile{Options: p.Options, Origins: p.Origins, Data: p.Data.AsMap()}
+		if ft.Timeout == 0 {
+			ft.Timeout = p.Target.Timeout
+		}
+	}
+	framework.Configure(ft)
+
+	var captured types.Report
+	var done atomic.Int64
+	ginkgo.BeforeEach(obs.beginSpec)
+	ginkgo.AfterEach(func() {
+		if ginkgo.CurrentSpecReport().Failed() {
+			if tr := obs.transcript(); tr != "" {
+				ginkgo.AddReportEntry("transcript", tr, ginkgo.ReportEntryVisibilityNever)
+			}
+		}
+	})
+	progress := cfg.Redactor.Writer(orDiscard(cfg.Progress))
+	ginkgo.ReportAfterEach(func(sr types.SpecReport) {
+		if sr.State == types.SpecStateSkipped && sr.Failure.IsZero() {
+			return // not selected
+		}
+		writeProgress(progress, int(done.Add(1)), selected, sr)
+	})
+	ginkgo.ReportAfterSuite("scapi-conformance verdicts", func(r types.Report) { captured = r })
+
+	// Ginkgo's own console reporter is replaced by the progress lines.
+	saved := formatter.ColorableStdOut
+	formatter.ColorableStdOut = io.Discard
+	ginkgo.RunSpecs(&testingT{}, "scapi-conformance", suiteCfg, reporterCfg)
+	formatter.ColorableStdOut = saved
+	progress.Flush()
+
+	res := build(cfg, t, captured, suiteCfg.RandomSeed, start)
+	if res.Summary.Specs.Total() > 0 && res.Summary.Specs.Skipped == res.Summary.Specs.Total() {
+		return res, usagef("all %d selected specs were skipped (first reason: %s): nothing was tested", res.Summary.Specs.Total(), res.Specs[0].Reason)
+	}
+	return res, nil
+}
+
+// ginkgoConfig checks the selection flags and builds Ginkgo's configuration.
+func ginkgoConfig(cfg Config) (types.SuiteConfig, types.ReporterConfig, error) {
+	s, r := types.NewDefaultSuiteConfig(), types.NewDefaultReporterConfig()
+	if cfg.LabelFilter != "" {
+		if _, err := types.ParseLabelFilter(cfg.LabelFilter); err != nil {
+			return s, r, usagef("--label-filter %q: %v", cfg.LabelFilter, err)
+		}
+		s.LabelFilter = cfg.LabelFilter
+	}
+	if cfg.Focus != "" {
+		if _, err := regexp.Compile(cfg.Focus); err != nil {
+			return s, r, usagef("--focus %q is not a regular expression: %v", cfg.Focus, err)
+		}
+		s.FocusStrings = []string{cfg.Focus}
+	}
+	if cfg.Seed != 0 {
+		s.RandomSeed = cfg.Seed
+	}
+	s.Timeout = 15 * time.Minute
+	if cfg.Timeout > 0 {
+		s.Timeout = cfg.Timeout
+	}
+	r.NoColor, r.Succinct = true, true
+	return s, r, nil
+}
+
+// testingT stands in for *testing.T: RunSpecs only reports failure through it.
+type testingT struct{ failed bool }
+
+func (t *testingT) Fail() { t.failed = true }
+
+func orDiscard(w io.Writer) io.Writer {
+	if w == nil {
+		return io.Discard
+	}
+	return w
+}
