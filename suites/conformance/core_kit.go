@@ -1,0 +1,59 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// The helpers of the policy and envelope specs (prefix core): several clients
+// at once, and the refusal of a request, judged by INT-SPEC-1.
+
+// coreClients opens one client per origin, all connected at the same time.
+func coreClients(s *framework.Session, origins []string) []driver.Client {
+	ginkgo.GinkgoHelper()
+	out := make([]driver.Client, len(origins))
+	for i, o := range origins {
+		out[i] = s.Client(o)
+	}
+	return out
+}
+
+// coreOrigins returns the first n origins of the session; a driver offering
+// fewer fails the spec (the Driver contract promises at least four).
+func coreOrigins(s *framework.Session, n int) []string {
+	ginkgo.GinkgoHelper()
+	o := s.Origins()
+	if len(o) < n {
+		ginkgo.Fail(fmt.Sprintf("the spec needs %d distinct client origins; the driver offers %v", n, o))
+	}
+	return o[:n]
+}
+
+// coreTry sends the catalog method and returns its reply, or nil when none
+// came within the timeout (a refusal may be silent, INT-SPEC-1); any other
+// transport failure fails the spec.
+func coreTry(s *framework.Session, c driver.Client, name string, params ...any) *wire.Message {
+	ginkgo.GinkgoHelper()
+	ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
+	defer cancel()
+	m, err := c.Call(ctx, wire.NewRequest(nsMethod(name).Wire, "", params))
+	if m == nil && (s.Context().Err() != nil || ctx.Err() == nil) {
+		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", name, c.Origin(), err))
+	}
+	return m
+}
+
+// coreRefusedReply reports whether a reply (nil: none) refuses the request.
+func coreRefusedReply(m *wire.Message) bool {
+	if m == nil {
+		return true
+	}
+	_, present := m.ErrorMessage()
+	return present
+}

@@ -1,0 +1,122 @@
+package conformance
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/allowlist"
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
+)
+
+// Security configuration > Origin: who may call what, several client origins
+// connected at once, each request judged against the oracle
+// (contract/allowlist) for the configured value.
+var _ = Describe("Security configuration > Origin", func() {
+	// judgeAll sets the value and judges every probe from every client.
+	judgeAll := func(s *framework.Session, value string, origins []string, probes ...originProbe) {
+		GinkgoHelper()
+		s.SetOptions(control.Options{options.AcceptedOrigins: value})
+		for _, c := range coreClients(s, origins) {
+			for _, p := range probes {
+				originJudge(s, value, c, p)
+			}
+		}
+	}
+
+	framework.ConformanceIt("the documented example: several origins, with and without filters, allowed and refused per request",
+		framework.Reqs{"security.origin.2", "security.origin.4", "security.origin.5", "security.origin.6"},
+		func(s *framework.Session) {
+			o := coreOrigins(s, 4)
+			value := fmt.Sprintf("%s, %s (*), %s (agent.*, voice.dial), %s (agent.*, interaction.*)", o[0], o[1], o[2], o[3])
+			judgeAll(s, value, o, append(originProbes, originProbe{"voice.dial", []any{"5001", map[string]any{}}})...)
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("a list of origins allows those origins and refuses every other one",
+		framework.Reqs{"security.origin.1", "security.origin.2"}, func(s *framework.Session) {
+			o := coreOrigins(s, 4)
+			judgeAll(s, o[0]+", "+o[2], o, originProbes[0], originProbes[2])
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("an origin is compared as browsers serialise it: scheme and host in capitals still match",
+		framework.Reqs{"security.origin.1"}, func(s *framework.Session) {
+			o := coreOrigins(s, 2)
+			scheme, host, _ := strings.Cut(o[0], "://")
+			judgeAll(s, strings.ToUpper(scheme)+"://"+strings.ToUpper(host), o, originProbes[0])
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("the domain of a page is its origin: an entry written with the page's path still admits the page",
+		framework.Reqs{"security.origin.1"}, func(s *framework.Session) {
+			o := coreOrigins(s, 1)
+			s.SetOptions(control.Options{options.AcceptedOrigins: o[0] + "/path/page.html"})
+			reply := coreTry(s, s.Client(o[0]), "agent.get")
+			s.Deviation("INT-ORIGIN-3", !coreRefusedReply(reply))
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("* allows any page every request, but not auth.getJwtToken",
+		framework.Reqs{"security.origin.3", "security.origin.7"}, func(s *framework.Session) {
+			judgeAll(s, "*", coreOrigins(s, 4), originProbes[0], originProbes[3], originProbe{name: allowlist.JwtRequest})
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("auth.getJwtToken is granted only by its full name, never by a wildcard",
+		framework.Reqs{"security.origin.7"}, func(s *framework.Session) {
+			o := coreOrigins(s, 4)
+			value := fmt.Sprintf("%s (*), %s (auth.*, agent.get), %s, %s (*, auth.getJwtToken)", o[0], o[1], o[2], o[3])
+			judgeAll(s, value, o, originProbes[0], originProbe{name: allowlist.JwtRequest})
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("an empty value allows nobody: every request refused, no subscription acknowledged",
+		framework.Reqs{"security.origin.8"}, func(s *framework.Session) {
+			o := coreOrigins(s, 4)
+			judgeAll(s, options.DefaultAcceptedOrigins, o, originProbes[0], originProbes[5])
+			c := s.Client(o[0])
+			Expect(c.Send(s.Context(), wire.NewSubscribe("denied-subscription", "agent", "system"))).To(Succeed())
+			for _, m := range nsDrain(s, c) {
+				Expect(m).To(matchers.HaveRepliedWithError(), "an origin that is not listed subscribed to agent and system events")
+			}
+			if s.Has(control.StimAgentState) {
+				s.Stimulate(control.StimAgentState, nil)
+				s.ExpectNoEvent(c, 0)
+			}
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("getAllowedServices reports exactly what each origin may call, and the target behaves accordingly",
+		framework.Reqs{"security.origin.9", "security.origin.10"}, func(s *framework.Session) {
+			o := coreOrigins(s, 4)
+			value := fmt.Sprintf("%s (*), %s (agent.*, system.getAllowedServices), %s (system.*, interaction.getInteractions)", o[0], o[1], o[2])
+			s.SetOptions(control.Options{options.AcceptedOrigins: value})
+			list := allowlist.MustParse(value)
+			var keywords []string
+			for _, m := range contract.Catalog() {
+				if m.Namespace != "" {
+					keywords = append(keywords, m.AllowKeyword)
+				}
+			}
+			for _, c := range coreClients(s, o) {
+				reply := coreTry(s, c, "system.getAllowedServices")
+				if !list.Listed(c.Origin()) {
+					originJudge(s, value, c, originProbes[5])
+					continue
+				}
+				Expect(reply).To(matchers.HaveSucceeded(), "getAllowedServices as %s, which is listed", c.Origin())
+				var reported []string
+				Expect(json.Unmarshal(reply.Data(), &reported)).To(Succeed(), "getAllowedServices returns Array.<string>: %s", framework.Describe(reply))
+				Expect(reported).To(ConsistOf(list.AllowedServices(c.Origin(), keywords)),
+					"getAllowedServices as %s with accepted-web-content-origins %q", c.Origin(), value)
+				for _, p := range originProbes {
+					said := slices.Contains(reported, nsMethod(p.name).AllowKeyword)
+					answered := !coreRefusedReply(coreTry(s, c, p.name, p.params...))
+					Expect(answered).To(Equal(said), "as %s, getAllowedServices says %s is allowed: %v; calling it says %v", c.Origin(), p.name, said, answered)
+				}
+			}
+		}, framework.Needs(framework.CapOptions))
+})

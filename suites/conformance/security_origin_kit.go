@@ -1,0 +1,106 @@
+package conformance
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/allowlist"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// originProbe is a request that succeeds without changing anything when it is
+// allowed, so that its reply tells allowed from refused.
+type originProbe struct {
+	name   string
+	params []any
+}
+
+// originProbes covers four namespaces, a keyword the documentation does not
+// list (system.triggerActivity), a request sent under another name on the
+// wire (voice.isMicrophoneMute as sipEndpoint.isMicrophoneMute) and
+// getAllowedServices itself.
+var originProbes = []originProbe{
+	{"agent.get", nil},
+	{"agent.getStateList", nil},
+	{"interaction.getInteractions", nil},
+	{"media.getMediaList", nil},
+	{"system.triggerActivity", nil},
+	{"system.getAllowedServices", nil},
+	{"voice.isMicrophoneMute", nil},
+}
+
+// originJudge sends the probe as c and judges the answer against the oracle's
+// decision for the option value: an allowed request must be answered
+// normally, a refused one refused (INT-SPEC-1). Where an interpretation
+// allows the other outcome in lenient mode, the deviation is recorded.
+func originJudge(s *framework.Session, value string, c driver.Client, p originProbe) {
+	ginkgo.GinkgoHelper()
+	list, _, err := allowlist.Parse(value)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("the spec's option value %q does not parse: %v", value, err))
+	}
+	m := nsMethod(p.name)
+	d := list.Decide(c.Origin(), m.AllowKeyword)
+	reply := coreTry(s, c, p.name, p.params...)
+	refused := coreRefusedReply(reply)
+	switch {
+	case d.Allowed && !refused:
+		nsValid(reply, "envelope.Reply")
+	case d.Allowed:
+		id := originLenientRefusal(list, c.Origin(), m)
+		if id == "" {
+			ginkgo.Fail(fmt.Sprintf("with accepted-web-content-origins %q, %s as %s must be allowed (%s); got %s",
+				value, p.name, c.Origin(), d.Reason, framework.Describe(reply)))
+		}
+		s.Deviation(id, false)
+	case refused:
+		if reply == nil {
+			s.Deviation("INT-SPEC-1", false)
+			return
+		}
+		nsValid(reply, "envelope.ErrorReply")
+	default:
+		id := originLenientGrant(list, c.Origin(), m)
+		if id == "" {
+			ginkgo.Fail(fmt.Sprintf("with accepted-web-content-origins %q, %s as %s must be refused (%s); it was answered: %s",
+				value, p.name, c.Origin(), d.Reason, framework.Describe(reply)))
+		}
+		s.Deviation(id, false)
+	}
+}
+
+// originLenientRefusal names the interpretation under which refusing a
+// request the strict reading allows is only NON-STRICT ("" when none does).
+func originLenientRefusal(list *allowlist.List, origin string, m contract.Method) string {
+	if m.Request() == "agent.get" && list.Decide(origin, m.AllowKeyword).Filter == "agent.*" {
+		return "INT-ORIGIN-1"
+	}
+	return ""
+}
+
+// originLenientGrant names the interpretation under which answering a
+// request the strict reading refuses is only NON-STRICT ("" when none does).
+func originLenientGrant(list *allowlist.List, origin string, m contract.Method) string {
+	if !list.Listed(origin) {
+		return ""
+	}
+	switch {
+	case m.Request() == allowlist.JwtRequest:
+		// Granted through the keywords * or auth.* of a filter (INT-CAT-11).
+		if d := list.Decide(origin, "auth.anyOtherRequest"); d.Allowed && d.Filter != "" {
+			return "INT-CAT-11"
+		}
+		return ""
+	case strings.HasPrefix(m.Wire, "sipEndpoint.") && list.Decide(origin, m.Request()).Allowed:
+		return "INT-CAT-2"
+	case m.Request() == "system.getAllowedServices":
+		return "INT-ORIGIN-6"
+	case !m.ListedKeyword:
+		return "INT-CAT-10"
+	}
+	return ""
+}

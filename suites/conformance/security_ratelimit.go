@@ -1,0 +1,81 @@
+package conformance
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+	"scapi-conformance/suites/framework"
+)
+
+// Security configuration > Rate Limit: fixed one-minute windows per request
+// type, the documented error reply, silence during the quarantine, its end,
+// 0 = forever, per-request overrides. Every timeline is judged by the oracle
+// (contract/ratelimit); the virtual clock lets the minutes pass, and a target
+// without one makes these specs wait in real time (they are Slow).
+var _ = Describe("Security configuration > Rate Limit", func() {
+	perRequest := func(request string) string { return options.RateLimitPrefix + request }
+	dial := rateCall("voice.dial", "5001", map[string]any{})
+	email := rateCall("email.create", "customer@example.com", map[string]any{})
+
+	framework.ConformanceIt("the global limit counts each request type per minute; the first request over it gets the documented error, later ones silence",
+		framework.Reqs{"security.rateLimit.1", "security.rateLimit.6", "security.rateLimit.7"},
+		func(s *framework.Session) {
+			steps := append(rateTimes(3, rateCall("agent.get")), rateTimes(3, rateCall("agent.getState"))...)
+			steps = append(steps, rateTimes(2, rateCall("agent.get"))...)
+			steps = append(steps, rateTimes(2, rateCall("agent.getState"))...)
+			steps = append(steps, rateCall("agent.getStateList"))
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{options.RateLimit: "3", options.QuarantineDelay: "60"}, steps...)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("a quarantine ignores the request type for the configured delay, then counting starts again",
+		framework.Reqs{"security.rateLimit.6", "security.rateLimit.8"}, func(s *framework.Session) {
+			get := rateCall("agent.getState")
+			steps := append(rateTimes(3, get), ratePause(20*time.Second), get, rateCall("agent.get"), ratePause(26*time.Second))
+			steps = append(steps, rateTimes(3, get)...)
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "2", options.QuarantineDelay: "45"}, steps...)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("a quarantine delay of 0 ignores the request type forever",
+		framework.Reqs{"security.rateLimit.9"}, func(s *framework.Session) {
+			get := rateCall("agent.getState")
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "1", options.QuarantineDelay: "0"},
+				get, get, ratePause(3*time.Minute), get, rateCall("agent.get"))
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("without the quarantine-delay option a quarantine lasts 30 seconds",
+		framework.Reqs{"security.rateLimit.10", "security.rateLimit.7"}, func(s *framework.Session) {
+			get := rateCall("agent.getState")
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "1"},
+				get, get, ratePause(29*time.Second), get, ratePause(2*time.Second), get)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("0 means unlimited, globally and per request",
+		framework.Reqs{"security.rateLimit.2"}, func(s *framework.Session) {
+			steps := append(rateTimes(25, rateCall("agent.get")), rateTimes(25, rateCall("agent.getState"))...)
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{options.RateLimit: "0", perRequest("agent.get"): "0"}, steps...)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("the documented example: no global limit, voice.dial limited to 4 and email.create to 2 per minute",
+		framework.Reqs{"security.rateLimit.3", "security.rateLimit.4"}, func(s *framework.Session) {
+			steps := append(rateTimes(5, dial), rateTimes(3, email)...)
+			steps = append(steps, rateTimes(6, rateCall("agent.get"))...)
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{options.RateLimit: "0",
+				perRequest("voice.dial"): "4", perRequest("email.create"): "2"}, steps...)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("a per-request limit larger than the global one wins for that request only",
+		framework.Reqs{"security.rateLimit.3"}, func(s *framework.Session) {
+			steps := append(rateTimes(5, rateCall("agent.get")), rateTimes(3, rateCall("agent.getState"))...)
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{options.RateLimit: "2", perRequest("agent.get"): "4"}, steps...)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("windows are fixed minutes, not sliding: a new minute starts a new count",
+		framework.Reqs{"security.rateLimit.5"}, func(s *framework.Session) {
+			get := rateCall("agent.getState")
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "2", options.QuarantineDelay: "30"},
+				ratePause(50*time.Second), get, get, ratePause(15*time.Second), get, get, get)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+})

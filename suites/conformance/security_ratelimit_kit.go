@@ -1,0 +1,157 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/ratelimit"
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// rateStep is one step of a rate-limit timeline: a request (catalog name and
+// parameters) or, when pause is set, time let pass on the target.
+type rateStep struct {
+	request string
+	params  []any
+	pause   time.Duration
+}
+
+// rateCall and ratePause build steps.
+func rateCall(request string, params ...any) rateStep {
+	return rateStep{request: request, params: params}
+}
+func ratePause(d time.Duration) rateStep { return rateStep{pause: d} }
+
+// rateTimes repeats a request step n times.
+func rateTimes(n int, step rateStep) []rateStep {
+	out := make([]rateStep, n)
+	for i := range out {
+		out[i] = step
+	}
+	return out
+}
+
+// rateSeen is what the target did with one request of the timeline.
+type rateSeen struct {
+	request string
+	at      time.Time
+	action  ratelimit.Action
+	reply   *wire.Message
+}
+
+func (r rateSeen) String() string {
+	if r.reply == nil {
+		return fmt.Sprintf("%s at %s: %s", r.request, r.at.Format("15:04:05.000"), r.action)
+	}
+	return fmt.Sprintf("%s at %s: %s %s", r.request, r.at.Format("15:04:05.000"), r.action, framework.Describe(r.reply))
+}
+
+// rateRun sets the options, starts at the beginning of a minute (the windows
+// are the minutes of the clock, INT-RATE-3), plays the steps from client c and
+// judges what the target did against the oracle (contract/ratelimit): the
+// strict reading must hold, or a lenient variant of it, which is reported
+// NON-STRICT with the interpretation ids it departs from.
+func rateRun(s *framework.Session, c driver.Client, o control.Options, steps ...rateStep) {
+	ginkgo.GinkgoHelper()
+	s.SetOptions(o)
+	cfg, err := ratelimit.ParseOptions(s.Options())
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("the spec's rate-limit options do not parse: %v", err))
+	}
+	strict := ratelimit.NewModel(cfg)
+	s.AlignToMinute()
+	var seen []rateSeen
+	for _, st := range steps {
+		if st.pause > 0 {
+			s.Advance(st.pause)
+			continue
+		}
+		at := s.Now()
+		expectSilence := strict.Decide(st.request, at).Action == ratelimit.Ignore
+		seen = append(seen, rateObserve(s, c, st, at, expectSilence))
+	}
+	rateJudge(s, cfg, seen)
+}
+
+// rateObserve sends one request and classifies the answer: a success runs, an
+// error reply rejects, no reply ignores. When the strict model predicts
+// silence the spec listens for the silence window only.
+func rateObserve(s *framework.Session, c driver.Client, st rateStep, at time.Time, expectSilence bool) rateSeen {
+	ginkgo.GinkgoHelper()
+	wait := s.Timeout()
+	if expectSilence {
+		wait = s.Silence()
+	}
+	ctx, cancel := context.WithTimeout(s.Context(), wait)
+	defer cancel()
+	name := nsMethod(st.request).Wire
+	m, err := c.Call(ctx, wire.NewRequest(name, "", st.params))
+	seen := rateSeen{request: st.request, at: at, reply: m, action: ratelimit.Ignore}
+	switch {
+	case m == nil && (s.Context().Err() != nil || ctx.Err() == nil):
+		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", name, c.Origin(), err))
+	case m == nil:
+	case coreRefusedReply(m):
+		seen.action = ratelimit.Reject
+		echoed, _ := m.String("request")
+		Expect(echoed).To(Equal(name), "the rate-limit error reply must name the request it answers (INT-RATE-5): %s", framework.Describe(m))
+	default:
+		seen.action = ratelimit.Run
+	}
+	return seen
+}
+
+// rateJudge finds the first reading (strict first) under which the oracle
+// predicts every observed action and error message.
+func rateJudge(s *framework.Session, cfg ratelimit.Config, seen []rateSeen) {
+	ginkgo.GinkgoHelper()
+	for _, v := range ratelimit.Variants(cfg) {
+		if exact, ok := rateMatches(v, seen); ok {
+			for _, id := range v.Departures() {
+				s.Deviation(id, false)
+			}
+			s.Deviation("INT-RATE-5", exact)
+			return
+		}
+	}
+	model := ratelimit.NewModel(cfg)
+	var lines []string
+	for _, r := range seen {
+		want := model.Decide(r.request, r.at)
+		lines = append(lines, fmt.Sprintf("  want %-6s %q | got %s", want.Action, want.Message, r))
+	}
+	ginkgo.Fail("the target's rate limiting matches no reading of the documentation (strict reading shown):\n" + strings.Join(lines, "\n"))
+}
+
+// rateMatches replays the timeline on a model of the reading v; exact is false
+// when an error message only starts like the documented one.
+func rateMatches(v ratelimit.Config, seen []rateSeen) (exact, ok bool) {
+	model := ratelimit.NewModel(v)
+	exact = true
+	for _, r := range seen {
+		want := model.Decide(r.request, r.at)
+		if want.Action != r.action {
+			return false, false
+		}
+		if want.Action != ratelimit.Reject {
+			continue
+		}
+		msg, _ := r.reply.ErrorMessage()
+		switch {
+		case msg == want.Message:
+		case strings.HasPrefix(msg, ratelimit.MessagePrefix(r.request)):
+			exact = false
+		default:
+			return false, false
+		}
+	}
+	return exact, true
+}
