@@ -19,9 +19,17 @@ var _ = Describe("Auth namespace", func() {
 			exp, _ := first["expiration"].(string)
 			when, err := time.Parse(time.RFC3339Nano, exp)
 			Expect(err).NotTo(HaveOccurred(), "its expiration date in ISO 8601 date format: %q", exp)
+			Expect(when.After(s.Now())).To(BeTrue(), "a token just generated has already expired (%s)", exp)
 			second, _ := nsOK(s, c, "auth.getJwtToken").(map[string]any)
-			if when.After(time.Now()) || s.Has("clock") {
-				Expect(second).To(Equal(first), "If the token is already generated and still valid, it is returned")
+			Expect(second).To(Equal(first), "If the token is already generated and still valid, it is returned")
+			if s.Has(framework.CapClock) {
+				s.Advance(when.Sub(s.Now()) + time.Second)
+				third, _ := nsOK(s, c, "auth.getJwtToken").(map[string]any)
+				Expect(third["jwtToken"]).NotTo(Equal(token), "otherwise a new token is returned: the expired token came back")
+				exp3, _ := third["expiration"].(string)
+				next, err := time.Parse(time.RFC3339Nano, exp3)
+				Expect(err).NotTo(HaveOccurred(), "its expiration date in ISO 8601 date format: %q", exp3)
+				Expect(next.After(when)).To(BeTrue(), "the new token does not expire after the expired one")
 			}
 		})
 })
