@@ -1,0 +1,115 @@
+package fuzz
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// fakeTarget answers each request through answer; it stands for a target in
+// tests of the runner and the checks.
+type fakeTarget struct {
+	answer func(origin string, req map[string]any) []map[string]any
+}
+
+func (f *fakeTarget) Open(_ context.Context, origin string) (Endpoint, error) {
+	return &fakeEndpoint{t: f, origin: origin, q: make(chan *wire.Message, 64)}, nil
+}
+func (f *fakeTarget) Origins() []string          { return inprocOrigins }
+func (f *fakeTarget) Control() driver.Controller { return fakeControl{} }
+func (f *fakeTarget) Close() error               { return nil }
+
+type fakeControl struct{}
+
+func (fakeControl) Capabilities(context.Context) (control.Capabilities, error) {
+	return control.Capabilities{Options: true}, nil
+}
+func (fakeControl) SetOptions(context.Context, control.Options) error { return nil }
+func (fakeControl) Stimulate(context.Context, control.Stimulus) (control.StimulusResult, error) {
+	return control.StimulusResult{}, nil
+}
+func (fakeControl) AdvanceClock(context.Context, time.Duration) error { return nil }
+func (fakeControl) Reset(context.Context) error                       { return nil }
+
+type fakeEndpoint struct {
+	t      *fakeTarget
+	origin string
+	q      chan *wire.Message
+}
+
+func (e *fakeEndpoint) SendRaw(_ context.Context, b []byte) error {
+	var req map[string]any
+	if json.Unmarshal(b, &req) != nil {
+		return nil
+	}
+	for _, m := range e.t.answer(e.origin, req) {
+		raw, _ := json.Marshal(m)
+		msg, _ := wire.Decode(raw)
+		e.q <- msg
+	}
+	return nil
+}
+
+func (e *fakeEndpoint) Next(ctx context.Context) (*wire.Message, error) {
+	select {
+	case m := <-e.q:
+		return m, nil
+	case <-ctx.Done():
+		return nil, driver.ErrTimeout
+	}
+}
+func (e *fakeEndpoint) Close() error { return nil }
+
+// succeedAll answers every request with a success, from any origin.
+func succeedAll(_ string, req map[string]any) []map[string]any {
+	return []map[string]any{{"referenceId": req["referenceId"], "request": req["request"], "data": nil,
+		"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}}
+}
+
+func TestRunnerFindings(t *testing.T) {
+	origins := inprocOrigins[:2]
+	opts := control.Options{"service-client-api.accepted-web-content-origins": origins[0]}
+	call := func(client int) Step { return Step{Op: OpCall, Client: client, Request: "agent.getState", NoParams: true} }
+	cases := []struct {
+		name   string
+		answer func(string, map[string]any) []map[string]any
+		steps  []Step
+		want   string // requirement of the expected finding; "" = none
+	}{
+		{"allowed and answered", succeedAll, []Step{call(0)}, ""},
+		{"denied origin succeeds", succeedAll, []Step{call(1)}, reqOriginDenied},
+		{"silence where a reply is due", func(string, map[string]any) []map[string]any { return nil }, []Step{call(0)}, reqReplyDue},
+		{"reply names another request", func(o string, req map[string]any) []map[string]any {
+			m := succeedAll(o, req)
+			m[0]["request"] = "agent.get"
+			return m
+		}, []Step{call(0)}, reqReplyEcho},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := NewRunner(&fakeTarget{answer: c.answer}, Config{CallTimeout: 50 * time.Millisecond, Quiet: time.Millisecond})
+			out, err := r.Run(context.Background(), &Session{Origins: origins, Options: opts, Steps: c.steps})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, f := range out.Findings {
+				got[f.Requirement] = true
+			}
+			if c.want == "" && len(out.Findings) > 0 {
+				t.Fatalf("findings %v against a conforming answer", out.Findings)
+			}
+			if c.want != "" && !got[c.want] {
+				t.Fatalf("findings %v, want one of %s", out.Findings, c.want)
+			}
+			if out.Requests != len(c.steps) {
+				t.Fatalf("%d requests counted, want %d", out.Requests, len(c.steps))
+			}
+		})
+	}
+}
