@@ -74,14 +74,19 @@ func succeedAll(_ string, req map[string]any) []map[string]any {
 func TestRunnerFindings(t *testing.T) {
 	origins := inprocOrigins[:2]
 	opts := control.Options{"service-client-api.accepted-web-content-origins": origins[0]}
-	call := func(client int) Step { return Step{Op: OpCall, Client: client, Request: "agent.getState", NoParams: true} }
+	call := func(client int) Step {
+		return Step{Op: OpCall, Client: client, Request: "agent.getState", NoParams: true}
+	}
 	cases := []struct {
 		name   string
 		answer func(string, map[string]any) []map[string]any
 		steps  []Step
 		want   string // requirement of the expected finding; "" = none
 	}{
-		{"allowed and answered", succeedAll, []Step{call(0)}, ""},
+		{"allowed and answered with an error", func(_ string, req map[string]any) []map[string]any {
+			return []map[string]any{{"referenceId": req["referenceId"], "request": req["request"], "errorMessage": "busy",
+				"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}}
+		}, []Step{call(0)}, ""},
 		{"denied origin succeeds", succeedAll, []Step{call(1)}, reqOriginDenied},
 		{"silence where a reply is due", func(string, map[string]any) []map[string]any { return nil }, []Step{call(0)}, reqReplyDue},
 		{"reply names another request", func(o string, req map[string]any) []map[string]any {

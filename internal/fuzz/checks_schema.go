@@ -1,0 +1,63 @@
+package fuzz
+
+import (
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/schemas"
+)
+
+func init() { registerCheck("schema", checkSchema) }
+
+// checkSchema: every answer to a call, every acknowledgement and every event
+// validates against its schema (lenient unless the runner is strict), and a
+// success reply's data against the method's documented result.
+func checkSchema(r *record) []Finding {
+	mode := schemas.Lenient
+	if r.strict {
+		mode = schemas.Strict
+	}
+	var out []Finding
+	bad := func(req string, e *entry, name string, doc any, what string) bool {
+		if !schemas.Has(name) {
+			return false
+		}
+		if err := schemas.Validate(mode, name, doc); err != nil {
+			out = append(out, finding(req, "schema", e.step, e.client, e, "%s does not validate against %s: %v", what, name, err))
+			return true
+		}
+		return false
+	}
+	for _, c := range r.calls {
+		if c.reply == nil || c.reply.msg == nil {
+			continue
+		}
+		m := c.reply.msg
+		switch {
+		case c.subscribe != nil && m.Kind() == wire.KindAck:
+			bad(reqSubscribeAck, c.reply, "envelope.SubscribeAck", c.reply.value, "the subscribe acknowledgement")
+		case m.Has("errorMessage"):
+			bad(reqReplySchema, c.reply, "envelope.ErrorReply", c.reply.value, "the error reply to "+c.request)
+		case m.Kind() == wire.KindReply:
+			if !bad(reqReplySchema, c.reply, "envelope.Reply", c.reply.value, "the reply to "+c.request) &&
+				c.method != nil && c.method.Result != "" {
+				bad(reqReplySchema, c.reply, c.method.Result, []byte(m.Data()), "the data of the reply to "+c.request)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, e := range r.timeline {
+		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+			continue
+		}
+		ev, typ := eventName(e.msg)
+		name, ok := schemas.EventSchema(ev, typ)
+		if !ok {
+			name = "envelope.Event"
+		}
+		if bad(reqEventSchema, e, name, e.value, "event "+ev+" "+typ) {
+			return out
+		}
+	}
+	return out
+}
