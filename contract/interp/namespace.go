@@ -50,5 +50,10 @@ func init() {
 		Interpretation{ID: "INT-NS-12", Topic: "rescheduleRecord argument formats",
 			Sources: []string{`001 rescheduleRecord: rescheduleDate "in MM/DD/YYYY HH:MM format"; callbackType "Valid values are CAMPAIGN or PERSONAL."`},
 			Strict:  "a rescheduleDate not in MM/DD/YYYY HH:MM, or a callbackType other than CAMPAIGN or PERSONAL, is refused with an error reply"},
+		Interpretation{ID: "INT-NS-13", Topic: "setState to a state \"limited to an event\"",
+			Sources: []string{`000 Media Namespace > State: "* States that are limited to an event and can't be applied by code" (PARTIAL_READY, OUT_OF_SERVICE, LOGOUT_DND_ON, UNKNOWN)`,
+				`000 State operationName: "The operation name to use with agent.setState and media.setState."`},
+			Strict:  "agent.setState with the operationName of a starred state (read from getState while the agent is in it) is refused with an error reply and the state is unchanged",
+			Lenient: "a success reply is also accepted as long as the state is unchanged"},
 	)
 }

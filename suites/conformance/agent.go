@@ -114,3 +114,22 @@ var _ = Describe("Agent namespace", func() {
 			Expect(ev).To(HaveKeyWithValue("reasonCode", "1511"))
 		}, framework.Needs(control.StimAgentState))
 })
+
+var _ = Describe("Agent namespace > states limited to an event", func() {
+	framework.ConformanceIt("a state limited to an event cannot be applied by code, even by its own operationName",
+		framework.Reqs{"agent.setState.4"}, func(s *framework.Session) {
+			c := nsAgent(s, "agent")
+			s.Stimulate(control.StimAgentState, map[string]any{"state": "OUT_OF_SERVICE"})
+			Expect(nsEvent(s, c, "agent", "STATE_CHANGED")).To(HaveKeyWithValue("mediaState", "OUT_OF_SERVICE"))
+			eventOnly, _ := nsOK(s, c, "agent.getState").(map[string]any)
+			Expect(eventOnly).To(HaveKeyWithValue("type", "OUT_OF_SERVICE"), "getState while the agent is out of service")
+			op, _ := eventOnly["operationName"].(string)
+			Expect(op).NotTo(BeEmpty(), "operationName: The operation name to use with agent.setState and media.setState.")
+			settable := nsSettable(s, c)[0]
+			nsOK(s, c, "agent.setState", settable["operationName"])
+			refused := nsRefused(s, c, "agent.setState", op)
+			now, _ := nsOK(s, c, "agent.getState").(map[string]any)
+			Expect(now["type"]).To(Equal(settable["type"]), "setState(%q) applied OUT_OF_SERVICE, which can't be applied by code", op)
+			s.Deviation("INT-NS-13", refused)
+		}, framework.Needs(control.StimAgentState))
+})

@@ -61,7 +61,7 @@ var _ = Describe("System namespace > multiple browser tabs", func() {
 			framework.Reqs{"events.system.frameState.1", "events.system.frameState.2", "events.system.frameState.3", "events.system.frameState.4"},
 			func(s *framework.Session) {
 				c := nsAgent(s, "system")
-				s.Stimulate(control.StimElection, map[string]any{"frameStates": []any{"NEGOTIATING", outcome}})
+				s.Stimulate(control.StimElection, map[string]any{"states": []any{"NEGOTIATING", outcome}})
 				for _, want := range []string{"NEGOTIATING", outcome} {
 					ev := nsEvent(s, c, "system", "")
 					Expect(ev).To(HaveKeyWithValue("frameState", want), "The state is exposed through the data.frameState property on system events")

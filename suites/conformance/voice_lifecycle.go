@@ -90,7 +90,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			c := nsAgent(s, "interaction")
 			id := nsTalking(s, c)
 			before, _ := nsGet(s, c, id)["parties"].([]any)
-			s.Stimulate(control.StimPartyChange, map[string]any{"interactionId": id, "party": "5099"})
+			s.Stimulate(control.StimPartyChange, map[string]any{"interactionId": id, "add": "5099"})
 			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
 			Expect(it["parties"]).NotTo(Equal(any(before)), "PARTY_CHANGED: The list of party has been changed in the interaction.")
 			Expect(nsGet(s, c, id)["parties"]).To(Equal(it["parties"]))
