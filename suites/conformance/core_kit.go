@@ -40,11 +40,18 @@ func coreOrigins(s *framework.Session, n int) []string {
 // transport failure fails the spec.
 func coreTry(s *framework.Session, c driver.Client, name string, params ...any) *wire.Message {
 	ginkgo.GinkgoHelper()
+	return coreTryRequest(s, c, wire.NewRequest(nsMethod(name).Wire, "", params))
+}
+
+// coreTryRequest sends a request envelope and returns its reply, or nil when
+// none came within the timeout; any other transport failure fails the spec.
+func coreTryRequest(s *framework.Session, c driver.Client, req wire.Request) *wire.Message {
+	ginkgo.GinkgoHelper()
 	ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
 	defer cancel()
-	m, err := c.Call(ctx, wire.NewRequest(nsMethod(name).Wire, "", params))
+	m, err := c.Call(ctx, req)
 	if m == nil && (s.Context().Err() != nil || ctx.Err() == nil) {
-		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", name, c.Origin(), err))
+		ginkgo.Fail(fmt.Sprintf("request %q as %s: %v", req.Request, c.Origin(), err))
 	}
 	return m
 }
