@@ -46,7 +46,7 @@ var _ = Describe("Configuration namespace", func() {
 	framework.ConformanceIt("getOption answers an option of [interaction-workspace] when no section is named",
 		framework.Reqs{"configuration.getOption.1", "configuration.getOption.2", "configuration.type.Section.1"}, func(s *framework.Session) {
 			got := nsOptions(s, nsAgent(s), nsFrameColor)
-			s.Deviation("INT-NS-2", got[nsSection] != nil)
+			nsHolds(s, "INT-NS-2", got[nsSection] != nil)
 			Expect(got[nsSection]).To(HaveKey(nsFrameColor), "Unless otherwise specified, the API returns options from the [interaction-workspace] section by default.")
 		})
 
@@ -74,7 +74,7 @@ var _ = Describe("Configuration namespace", func() {
 					Expect(sec).To(BeEmpty(), "the values *.mark-done, *.auto are not allowed, yet *.frame-color matched options")
 				}
 			}
-			s.Deviation("INT-NS-3", refused)
+			nsHolds(s, "INT-NS-3", refused)
 		})
 
 	framework.ConformanceIt("getContextualOption answers the routing strategy's override while getOption keeps the default",
@@ -84,7 +84,7 @@ var _ = Describe("Configuration namespace", func() {
 			id := nsID(nsRinging(s, c, map[string]any{"userData": map[string]any{nsOverrideKey: nsOverrideName}}))
 			ctxual := nsSections(nsOK(s, c, "configuration.getContextualOption", nsFrameColor, id))[nsSection][nsFrameColor]
 			Expect(ctxual).NotTo(BeNil(), "getContextualOption answered no %s", nsFrameColor)
-			s.Deviation("INT-NS-4", ctxual != def)
+			nsHolds(s, "INT-NS-4", ctxual != def)
 			Expect(nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]).To(Equal(def),
 				"The response includes the original default value of the option instead of the overridden value")
 		}, framework.Needs(control.StimInboundCall))
@@ -95,6 +95,6 @@ var _ = Describe("Configuration namespace", func() {
 			nsMustRefuse(s, c, "configuration.getContextualOption", nsFrameColor)
 			m := nsMustRefuse(s, c, "configuration.getContextualOption", nsFrameColor, nsNoSuchID)
 			msg, _ := m.ErrorMessage()
-			s.Deviation("INT-NS-5", msg == "Error: Interaction not found.")
+			nsHolds(s, "INT-NS-5", msg == "Error: Interaction not found.")
 		})
 })

@@ -19,12 +19,12 @@ var _ = Describe("Interaction namespace > user data", func() {
 			ev := nsEvent(s, c, "interaction", "ATTACHED_DATA_CHANGED")
 			it := nsInteraction(ev)
 			Expect(nsID(it)).To(Equal(id))
-			s.Deviation("INT-EVENT-13", nsHasUserData(it, "MyKEY1", "MyValue1") && nsHasUserData(it, "MyKEY2", "MyValue2"))
+			nsHolds(s, "INT-EVENT-13", nsHasUserData(it, "MyKEY1", "MyValue1") && nsHasUserData(it, "MyKEY2", "MyValue2"))
 			Expect(ev).To(HaveKeyWithValue("media", "voice"), `the documented example carries "media": "voice"`)
 
 			nsOK(s, c, "interaction.setUserData", id, map[string]any{"MyKEY1": "Overwritten"})
 			it = nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
-			s.Deviation("INT-EVENT-13", nsHasUserData(it, "MyKEY1", "Overwritten"))
+			nsHolds(s, "INT-EVENT-13", nsHasUserData(it, "MyKEY1", "Overwritten"))
 			got := nsGet(s, c, id)
 			Expect(nsHasUserData(got, "MyKEY1", "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
 			Expect(nsHasUserData(got, "MyKEY2", "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
@@ -38,7 +38,7 @@ var _ = Describe("Interaction namespace > user data", func() {
 			nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
 			nsOK(s, c, "interaction.deleteUserData", id, "Gone")
 			it := nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
-			s.Deviation("INT-EVENT-13", !nsHasKey(it, "Gone"))
+			nsHolds(s, "INT-EVENT-13", !nsHasKey(it, "Gone"))
 			got := nsGet(s, c, id)
 			Expect(nsHasKey(got, "Gone")).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
 			Expect(nsHasUserData(got, "Kept", "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
@@ -50,7 +50,7 @@ var _ = Describe("Interaction namespace > user data", func() {
 			id := nsReleased(s, c)
 			refused := nsRefused(s, c, "interaction.setUserData", id, map[string]any{"Late": "x"})
 			Expect(nsHasKey(nsGet(s, c, id), "Late")).To(BeFalse(), "setUserData changed an IDLE voice interaction")
-			s.Deviation("INT-NS-6", refused)
+			nsHolds(s, "INT-NS-6", refused)
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("getByInteractionId answers null for an interaction that does not exist",

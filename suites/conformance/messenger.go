@@ -41,6 +41,6 @@ var _ = Describe("Messenger namespace", func() {
 					echoed = true
 				}
 			}
-			s.Deviation("INT-EVENT-3", !echoed)
+			nsHolds(s, "INT-EVENT-3", !echoed)
 		})
 })

@@ -70,7 +70,7 @@ var _ = Describe("System namespace > multiple browser tabs", func() {
 						Expect(h["system.isFrameNegotiating"]).To(BeTrue(), "NEGOTIATING: The election is in progress")
 					}
 				}
-				s.Deviation("INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), outcome))
+				nsHolds(s, "INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), outcome))
 			}, framework.Needs(control.StimElection))
 	}
 })
