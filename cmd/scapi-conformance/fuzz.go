@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"scapi-conformance/driver"
 	"scapi-conformance/internal/fuzz"
 	"scapi-conformance/internal/fuzz/corpus"
 )
@@ -21,43 +22,45 @@ func init() {
 
 // fuzzTarget is where a fuzz or replay command runs its sessions.
 type fuzzTarget struct {
-	target    fuzz.Target
-	name      string
-	steerable bool
+	target fuzz.Target
+	name   string
 }
 
 // targetFlags are the flags fuzz and replay share to choose a target.
 type targetFlags struct {
 	url, control, mutant string
+	inprocess, strict    bool
 	callTimeout          time.Duration
-	strict               bool
 }
 
 func (tf *targetFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&tf.url, "target", "", "websocket URL of the target (ws://…); default: the embedded reference Workspace")
-	fs.StringVar(&tf.control, "control", "", "control endpoint URL of the target (http://…/control), when it can be steered")
+	fs.StringVar(&tf.url, "target", "", "websocket URL of the target (ws://…); default: the embedded reference Workspace over a loopback websocket")
+	fs.StringVar(&tf.control, "control", "", "control endpoint URL of the --target (http://…/control), when it can be steered")
 	fs.StringVar(&tf.mutant, "mutant", "", "run the embedded reference Workspace with this mutant (see list mutants)")
+	fs.BoolVar(&tf.inprocess, "inprocess", false, "drive the embedded reference in-process, without the websocket (fastest)")
 	fs.DurationVar(&tf.callTimeout, "call-timeout", 2*time.Second, "how long a reply that is due may take")
 	fs.BoolVar(&tf.strict, "strict", false, "hold the target to the strict reading of every interpretation")
 }
 
 // open resolves the target.
-func (tf *targetFlags) open() (fuzzTarget, error) {
+func (tf *targetFlags) open(ctx context.Context) (fuzzTarget, error) {
 	if tf.url != "" {
-		if tf.mutant != "" {
-			return fuzzTarget{}, errors.New("--mutant applies to the embedded reference, not to --target")
+		if tf.mutant != "" || tf.inprocess {
+			return fuzzTarget{}, errors.New("--mutant and --inprocess apply to the embedded reference, not to --target")
 		}
-		return fuzzTarget{target: fuzz.WebSocket(tf.url, tf.control), name: tf.url, steerable: tf.control != ""}, nil
-	}
-	t, err := fuzz.InProcess(tf.mutant)
-	if err != nil {
-		return fuzzTarget{}, err
+		t, err := fuzz.WebSocket(ctx, tf.url, tf.control, tf.callTimeout)
+		return fuzzTarget{target: t, name: tf.url}, err
 	}
 	name := "embedded reference"
 	if tf.mutant != "" {
 		name += " (mutant " + tf.mutant + ")"
 	}
-	return fuzzTarget{target: t, name: name, steerable: true}, nil
+	if tf.inprocess {
+		t, err := fuzz.InProcess(tf.mutant)
+		return fuzzTarget{target: t, name: name + " in-process"}, err
+	}
+	t, err := fuzz.Embedded(ctx, tf.mutant, tf.callTimeout)
+	return fuzzTarget{target: t, name: name + " over websocket"}, err
 }
 
 func (tf *targetFlags) runner(t fuzz.Target) *fuzz.Runner {
@@ -75,7 +78,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	sessions := fs.Uint64("sessions", 0, "stop after this many sessions (0: only the duration)")
 	quiet := fs.Bool("quiet", false, "no progress line")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --mutant NAME] --duration D --seed N --out DIR")
+		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
 		fmt.Fprintln(stderr, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
 		fmt.Fprintln(stderr, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
 		fmt.Fprintln(stderr, "\nExample: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
@@ -104,14 +107,14 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
-	ft, err := tf.open()
-	if err != nil {
-		fmt.Fprintf(stderr, "fuzz: %v\n", err)
-		return exitUsage
-	}
-	defer ft.target.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	ft, err := tf.open(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "fuzz: %v\n", err)
+		return targetExit(err)
+	}
+	defer ft.target.Close()
 	gen := &fuzz.Generator{Seed: *seed, Origins: ft.target.Origins()}
 	if ctrl := ft.target.Control(); ctrl != nil {
 		caps, err := ctrl.Capabilities(ctx)
@@ -196,4 +199,12 @@ func runCorpus(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "fuzz corpus: %d files written to %s\n", n, dst)
 	return exitOK
+}
+
+// targetExit is the exit code of a failure to reach the target.
+func targetExit(err error) int {
+	if errors.Is(err, driver.ErrUnreachable) || errors.Is(err, driver.ErrTimeout) {
+		return exitUnreachable
+	}
+	return exitUsage
 }

@@ -49,17 +49,18 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "replay: %v\n", err)
 		return exitUsage
 	}
-	ft, err := tf.open()
+	ctx := context.Background()
+	ft, err := tf.open(ctx)
 	if err != nil {
 		fmt.Fprintf(stderr, "replay: %v\n", err)
-		return exitUsage
+		return targetExit(err)
 	}
 	defer ft.target.Close()
 	if rp.Session.Options != nil && ft.target.Control() == nil {
 		fmt.Fprintf(stderr, "replay: %s sets options, but %s cannot be steered (give --control)\n", file, ft.name)
 		return exitUsage
 	}
-	fs2, err := rp.Check(context.Background(), tf.runner(ft.target))
+	fs2, err := rp.Check(ctx, tf.runner(ft.target))
 	if err != nil {
 		fmt.Fprintf(stderr, "replay: %s: %v\n", ft.name, err)
 		return exitUnreachable

@@ -191,12 +191,15 @@ func (ex *exec) read(idx, gen int, ep Endpoint) {
 		if err != nil && ex.ctx.Err() != nil {
 			return
 		}
+		if errors.Is(err, driver.ErrTimeout) {
+			continue // a quiet connection: the driver bounds each wait
+		}
 		select {
 		case ex.inbox <- incoming{client: idx, gen: gen, msg: m, err: err}:
 		case <-ex.ctx.Done():
 			return
 		}
-		if err != nil && !errors.Is(err, driver.ErrMalformed) && !errors.Is(err, driver.ErrTooLarge) {
+		if err != nil && !errors.Is(err, driver.ErrMalformed) {
 			return
 		}
 	}
@@ -245,7 +248,7 @@ func (ex *exec) receive(in incoming) {
 	e := &entry{seq: ex.seq, step: ex.step, client: in.client, in: true, msg: in.msg, err: in.err}
 	ex.rec.timeline = append(ex.rec.timeline, e)
 	if in.err != nil {
-		if !errors.Is(in.err, driver.ErrMalformed) && !errors.Is(in.err, driver.ErrTooLarge) {
+		if !errors.Is(in.err, driver.ErrMalformed) {
 			c.open = false
 			for _, p := range c.pending {
 				p.closed = true

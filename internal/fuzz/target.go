@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"context"
+	"time"
 
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
@@ -39,3 +40,14 @@ func (t driverTarget) Open(ctx context.Context, origin string) (Endpoint, error)
 func (t driverTarget) Origins() []string          { return t.d.Origins() }
 func (t driverTarget) Control() driver.Controller { return t.d.Control() }
 func (t driverTarget) Close() error               { return t.d.Close() }
+
+// ClockOf returns a reader of the target's virtual clock when its control
+// endpoint offers one (nil otherwise), for Config.Clock.
+func ClockOf(t Target) func(ctx context.Context) (time.Time, error) {
+	if n, ok := t.Control().(interface {
+		Now(ctx context.Context) (time.Time, error)
+	}); ok {
+		return n.Now
+	}
+	return nil
+}
