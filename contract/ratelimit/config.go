@@ -39,11 +39,15 @@ const (
 type AfterQuarantine int
 
 const (
-	// ResetCount starts counting from zero when the quarantine ends (strict).
-	ResetCount AfterQuarantine = iota
-	// KeepCount keeps the count of the current window, so a request in the
-	// same window is quarantined again at once (lenient).
-	KeepCount
+	// KeepCount keeps the count of the current window, so the first request
+	// after the quarantine, if still in the same window, gets the error reply
+	// again and starts a new quarantine: never more than the limit per minute
+	// (strict).
+	KeepCount AfterQuarantine = iota
+	// ResetCount starts counting from zero when the quarantine ends (lenient;
+	// with a quarantine shorter than the window it lets more than the limit
+	// run in one minute).
+	ResetCount
 )
 
 // Config is the parsed rate-limit configuration plus the reading of the
@@ -74,7 +78,7 @@ func (c Config) Limit(request string) (limit int, own bool) {
 
 // Strict reports whether c uses the strict reading of every interpretation.
 func (c Config) Strict() bool {
-	return c.Counting == PerType && c.Window == Aligned && c.AfterQuarantine == ResetCount
+	return c.Counting == PerType && c.Window == Aligned && c.AfterQuarantine == KeepCount
 }
 
 // Variants returns c under every combination of readings, the strict one
@@ -82,7 +86,7 @@ func (c Config) Strict() bool {
 // NON-STRICT with the interpretation ids that variant departs from.
 func Variants(c Config) []Config {
 	var out []Config
-	for _, q := range []AfterQuarantine{ResetCount, KeepCount} {
+	for _, q := range []AfterQuarantine{KeepCount, ResetCount} {
 		for _, w := range []Window{Aligned, Anchored} {
 			for _, n := range []Counting{PerType, Shared} {
 				v := c
@@ -104,7 +108,7 @@ func (c Config) Departures() []string {
 	if c.Window != Aligned {
 		ids = append(ids, "INT-RATE-3")
 	}
-	if c.AfterQuarantine != ResetCount {
+	if c.AfterQuarantine != KeepCount {
 		ids = append(ids, "INT-RATE-4")
 	}
 	return ids

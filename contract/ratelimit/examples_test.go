@@ -42,7 +42,9 @@ func TestDocumentedSample(t *testing.T) {
 		{"email.create", 7 * time.Second, Reject}, // limit 2
 		{"agent.getState", 8 * time.Second, Run},  // no global limit
 		{"voice.dial", 33 * time.Second, Ignore},  // 29 s after the rejection: still in quarantine
-		{"voice.dial", 34 * time.Second, Run},     // quarantine over, count restarts (INT-RATE-4)
+		{"voice.dial", 34 * time.Second, Reject},  // quarantine over, same minute: limit still reached (INT-RATE-4)
+		{"voice.dial", 63 * time.Second, Ignore},  // the new quarantine outlasts the minute
+		{"voice.dial", 64 * time.Second, Run},     // new quarantine over, new minute
 	}
 	for i, s := range steps {
 		got := m.Decide(s.request, t0.Add(s.at))
