@@ -1,0 +1,208 @@
+package framework
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+)
+
+// The framework's behaviour inside a real Ginkgo run: the scenario specs below
+// run in a child process (Ginkgo runs one suite per process) against the fake
+// target, once lenient and once strict, and the parent checks each spec's
+// outcome and failure message in the child's JSON report.
+
+const (
+	envScenario = "FRAMEWORK_SCENARIO" // "lenient" or "strict" in the child
+	envReport   = "FRAMEWORK_REPORT"   // where the child writes its JSON report
+)
+
+var scenarioCtrl = &fakeController{caps: control.Capabilities{Options: true, Stimuli: []string{control.StimAgentState}}}
+
+var _ = ginkgo.Describe("scenarios", func() {
+	ConformanceIt("passes: a call, an event read past and found later, a stimulus", Reqs{"envelope.reply.1"}, func(s *Session) {
+		Expect(scenarioCtrl.resets).To(BeNumerically(">", 0), "the target is reset before each spec")
+		c := s.Client(s.Origins()[0])
+		Expect(s.Call(c, "emit:agent/STATE_CHANGED").Kind().String()).To(Equal("reply"))
+		Expect(s.Call(c, "emit:system/")).NotTo(BeNil())
+		s.ExpectEvent(c, "system", "")
+		s.ExpectEvent(c, "agent", "STATE_CHANGED")
+		Expect(s.Stimulate(control.StimAgentState, nil)).To(HaveKeyWithValue("stimulus", control.StimAgentState))
+	})
+	ConformanceIt("passes: options are merged over the defaults", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Call(s.Client(s.Origins()[0]), "agent.get")
+		s.SetOptions(control.Options{options.RateLimit: "5"})
+		got := scenarioCtrl.lastOptions()
+		Expect(got).To(HaveKeyWithValue(options.RateLimit, "5"))
+		Expect(got).To(HaveKeyWithValue(options.AcceptedOrigins, DefaultOptions(s.Origins())[options.AcceptedOrigins]))
+		Expect(s.Options()).To(Equal(got))
+	})
+	ConformanceIt("passes: a Slow spec waits in real time without a virtual clock", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Call(s.Client(s.Origins()[0]), "agent.get")
+		start := time.Now()
+		s.Advance(20 * time.Millisecond)
+		Expect(time.Since(start)).To(BeNumerically(">=", 20*time.Millisecond))
+		Expect(s.Elapsed()).To(Equal(20 * time.Millisecond))
+	}, Slow)
+	ConformanceIt("passes: events in the documented order", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "emit:interaction/RINGING")
+		s.Call(c, "emit:interaction/ESTABLISHED")
+		s.ExpectEventsInOrder(c, "interaction", "RINGING", "ESTABLISHED")
+	})
+	ConformanceIt("fails: events out of order", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "emit:interaction/ESTABLISHED")
+		s.Call(c, "emit:interaction/RINGING")
+		s.ExpectEventsInOrder(c, "interaction", "RINGING", "ESTABLISHED")
+	})
+	ConformanceIt("fails: observed nothing", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Client(s.Origins()[0])
+	})
+	ConformanceIt("fails: no reply", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Call(s.Client(s.Origins()[0]), "silent")
+	})
+	ConformanceIt("fails: no such event", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "emit:agent/OTHER")
+		s.ExpectEvent(c, "agent", "STATE_CHANGED")
+	})
+	ConformanceIt("fails: an event during silence", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "emit:agent/STATE_CHANGED")
+		s.ExpectNoEvent(c, 0)
+	})
+	ConformanceIt("fails: a reply where silence was due", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.ExpectNoReply(s.Client(s.Origins()[0]), "agent.get")
+	})
+	ConformanceIt("passes: silence where silence was due", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "agent.get")
+		s.ExpectNoReply(c, "silent")
+	})
+	ConformanceIt("skips: a capability the target lacks", Reqs{"envelope.reply.1"}, func(s *Session) {
+		ginkgo.Fail("the body must not run")
+	}, Needs(control.StimInboundCall))
+	ConformanceIt("skips: a stimulus the target lacks", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Stimulate(control.StimChatEnd, nil)
+	})
+	ConformanceIt("skips: real waiting in a spec not decorated Slow", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Advance(time.Second)
+	})
+	ConformanceIt("deviates: a lenient reading", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Call(s.Client(s.Origins()[0]), "agent.get")
+		s.Deviation("INT-SPEC-1", false)
+	})
+	ConformanceIt("fails: an unknown interpretation", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Deviation("INT-NOPE-1", true)
+	})
+})
+
+// TestScenarioChild runs the scenarios when started by TestScenarios.
+func TestScenarioChild(t *testing.T) {
+	mode := os.Getenv(envScenario)
+	if mode == "" {
+		t.Skip("run by TestScenarios in a child process")
+	}
+	Configure(&Target{Driver: &fakeDriver{ctrl: scenarioCtrl}, Strict: mode == "strict", Silence: 50 * time.Millisecond, Timeout: 200 * time.Millisecond})
+	RegisterFailHandler(ginkgo.Fail)
+	suite, reporter := ginkgo.GinkgoConfiguration()
+	reporter.JSONReport = os.Getenv(envReport)
+	ginkgo.RunSpecs(t, "framework scenarios", suite, reporter)
+}
+
+// scenarioOutcome is what a scenario must end with: its state and a piece of
+// its failure or skip message.
+type scenarioOutcome struct {
+	state   types.SpecState
+	message string
+}
+
+func TestScenarios(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	common := map[string]scenarioOutcome{
+		"passes: a call, an event read past and found later, a stimulus": {types.SpecStatePassed, ""},
+		"passes: options are merged over the defaults":                   {types.SpecStatePassed, ""},
+		"passes: a Slow spec waits in real time without a virtual clock": {types.SpecStatePassed, ""},
+		"passes: events in the documented order":                         {types.SpecStatePassed, ""},
+		"fails: events out of order":                                     {types.SpecStateFailed, `event "interaction"/ESTABLISHED arrived before "interaction"/RINGING on https://a.example; the documented order is RINGING → ESTABLISHED`},
+		"fails: observed nothing":                                        {types.SpecStateFailed, "the spec observed no message from the target: a spec that observes nothing tests nothing"},
+		"fails: no reply":                                                {types.SpecStateFailed, "request silent[] as https://a.example: no reply within 200ms"},
+		"fails: no such event":                                           {types.SpecStateFailed, `waiting for event "agent"/STATE_CHANGED on https://a.example: no such event within 200ms (timed out waiting for the target: no message); unconsumed messages: {"data":{"eventType":"OTHER"}`},
+		"fails: an event during silence":                                 {types.SpecStateFailed, `expected nothing on https://a.example for 50ms, got {"data":{"eventType":"STATE_CHANGED"}`},
+		"fails: a reply where silence was due":                           {types.SpecStateFailed, `request agent.get[] as https://a.example: expected no reply within 50ms, got {"data":{}`},
+		"passes: silence where silence was due":                          {types.SpecStatePassed, ""},
+		"skips: a capability the target lacks":                           {types.SpecStateSkipped, `the target cannot provide "inbound-call", which this spec needs`},
+		"skips: a stimulus the target lacks":                             {types.SpecStateSkipped, `the target cannot produce the stimulus "chat-end"`},
+		"skips: real waiting in a spec not decorated Slow":               {types.SpecStateSkipped, "the target has no virtual clock and this spec is not decorated Slow: it would wait 1s in real time"},
+		"fails: an unknown interpretation":                               {types.SpecStateFailed, `unknown interpretation id "INT-NOPE-1" (not in contract/interp)`},
+	}
+	for mode, deviation := range map[string]scenarioOutcome{
+		"lenient": {types.SpecStatePassed, ""},
+		"strict":  {types.SpecStateFailed, "strict reading of INT-SPEC-1 (how a request refused by the allow-list is answered) does not hold"},
+	} {
+		t.Run(mode, func(t *testing.T) {
+			want := map[string]scenarioOutcome{"deviates: a lenient reading": deviation}
+			for k, v := range common {
+				want[k] = v
+			}
+			reports := runScenarios(t, mode)
+			seen := 0
+			for _, r := range reports {
+				if r.LeafNodeType != types.NodeTypeIt {
+					continue
+				}
+				seen++
+				w, ok := want[r.LeafNodeText]
+				if !ok {
+					t.Errorf("unexpected scenario %q", r.LeafNodeText)
+					continue
+				}
+				if r.State != w.state || !strings.Contains(r.Failure.Message, w.message) {
+					t.Errorf("%q: %s %q\n want %s with a message containing %q", r.LeafNodeText, r.State, r.Failure.Message, w.state, w.message)
+				}
+				entries := map[string]string{}
+				for _, e := range r.ReportEntries {
+					entries[e.Name] = e.StringRepresentation()
+				}
+				if r.LeafNodeText == "deviates: a lenient reading" && mode == "lenient" && entries[NonStrictEntry] != "INT-SPEC-1" {
+					t.Errorf("the lenient deviation left report entries %v, want %s = INT-SPEC-1", entries, NonStrictEntry)
+				}
+			}
+			if seen != len(want) {
+				t.Errorf("%d scenarios reported, want %d", seen, len(want))
+			}
+		})
+	}
+}
+
+// runScenarios runs the scenario specs in a child process and returns their
+// reports.
+func runScenarios(t *testing.T, mode string) []types.SpecReport {
+	t.Helper()
+	report := filepath.Join(t.TempDir(), "report.json")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScenarioChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), envScenario+"="+mode, envReport+"="+report)
+	out, _ := cmd.CombinedOutput() // the child fails: some scenarios must fail
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("the child wrote no report (%v):\n%s", err, out)
+	}
+	var reports []types.Report
+	if err := json.Unmarshal(b, &reports); err != nil || len(reports) != 1 {
+		t.Fatalf("the child's report does not decode (%v, %d reports)", err, len(reports))
+	}
+	return reports[0].SpecReports
+}
