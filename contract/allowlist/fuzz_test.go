@@ -115,11 +115,14 @@ func FuzzDecide(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d := l.Decide(origin, request)
-		if simple := simpleDecide(value, origin, request); simple != d.Allowed {
-			t.Fatalf("Decide(%q, %q) on %q = %#v, simple matcher says %v", origin, request, value, d, simple)
+		for _, r := range probes(l, request) {
+			d := l.Decide(origin, r)
+			if simple := simpleDecide(value, origin, r); simple != d.Allowed {
+				t.Fatalf("Decide(%q, %q) on %q = %#v, simple matcher says %v", origin, r, value, d, simple)
+			}
+			checkDecision(t, l, origin, r, d)
 		}
-		checkDecision(t, l, origin, request, d)
+		d := l.Decide(origin, request)
 		for _, other := range []string{spaced(l), compact(l), shouted(l)} {
 			if d2 := MustParse(other).Decide(origin, request); d2 != d {
 				t.Fatalf("Decide(%q, %q) on %q = %#v, on %q = %#v", origin, request, value, d, other, d2)
@@ -140,6 +143,26 @@ func FuzzDecide(f *testing.F) {
 			}
 		}
 	})
+}
+
+// probes are the requests worth asking about a list: the fuzzed one, the
+// keywords of the list and near misses of them (another namespace sharing a
+// prefix, a namespace cut short, a case change), and auth.getJwtToken.
+func probes(l *List, request string) []string {
+	out := []string{request, JwtRequest, "auth.other", "agent.get"}
+	for _, e := range l.Entries() {
+		for _, kw := range e.Keywords {
+			ns, method, ok := strings.Cut(kw, ".")
+			if !ok {
+				continue
+			}
+			if method == "*" {
+				method = "x"
+			}
+			out = append(out, ns+"."+method, ns+"X."+method, ns[:len(ns)-1]+"."+method, strings.ToUpper(ns)+"."+method, ns+"."+method+"X")
+		}
+	}
+	return out
 }
 
 // checkDecision checks the invariants of one decision.
