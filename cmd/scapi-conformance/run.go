@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"scapi-conformance/internal/profile"
+	"scapi-conformance/internal/report"
+	"scapi-conformance/internal/runner"
+
+	// The conformance specs: importing the package registers the spec tree.
+	_ "scapi-conformance/suites/conformance"
+)
+
+func init() {
+	register(&command{name: "run", summary: "run the conformance suite against a target (default: the embedded reference Workspace)", run: runRun})
+}
+
+// runFlags are the flags of run.
+type runFlags struct {
+	cfg                     runner.Config
+	profile                 string
+	junit, json, html       string
+	baseline, writeBaseline string
+	owner                   string
+	expiresIn               time.Duration
+	repeat                  int
+	set                     map[string]bool
+	fs                      *flag.FlagSet
+}
+
+// runFlagExamples gives each flag's --help example.
+var runFlagExamples = map[string]string{
+	"driver":         "--driver browser",
+	"target":         "--target ws://127.0.0.1:8080/scapi",
+	"control":        "--target ws://127.0.0.1:8080/scapi --control http://127.0.0.1:8080/control",
+	"profile":        "--profile workspace-8.5.yaml",
+	"label-filter":   "--label-filter 'ns:agent && !slow'",
+	"focus":          "--focus 'setState'",
+	"strict":         "--strict",
+	"junit":          "--junit results.xml",
+	"json":           "--json results.json",
+	"html":           "--html certification.html",
+	"baseline":       "--baseline ci-baseline.yaml",
+	"write-baseline": "--write-baseline ci-baseline.yaml --owner qa-team",
+	"owner":          "--write-baseline b.yaml --owner alice",
+	"expires-in":     "--write-baseline b.yaml --expires-in 336h",
+	"repeat":         "--repeat 5",
+	"seed":           "--seed 1234",
+	"timeout":        "--timeout 5m",
+	"wait-timeout":   "--wait-timeout 10s",
+	"mutant":         "--mutant agent-state-not-changed",
+	"browser":        "--driver browser --browser /usr/lib/chromium/chromium",
+}
+
+func newRunFlags(stderr io.Writer) *runFlags {
+	f := &runFlags{fs: flag.NewFlagSet("run", flag.ContinueOnError)}
+	fs := f.fs
+	fs.SetOutput(stderr)
+	c := &f.cfg
+	fs.StringVar(&c.Driver, "driver", "ws", "how to reach the target: ws (websocket) or browser (headless Chromium, postMessage)")
+	fs.StringVar(&c.Target, "target", "", "URL of the target: ws:// for the ws driver, the service page http:// for browser (default: embedded reference)")
+	fs.StringVar(&c.Control, "control", "", "control endpoint of a steerable target (http://…/control)")
+	fs.StringVar(&f.profile, "profile", "", "YAML profile of the target: how to reach and log in, its options, accepted origins, data, stimuli")
+	fs.StringVar(&c.LabelFilter, "label-filter", "", "select specs by label (Ginkgo syntax; labels req:<id>, ns:<namespace>, needs:<capability>, slow)")
+	fs.StringVar(&c.Focus, "focus", "", "select specs whose text matches this regular expression")
+	fs.BoolVar(&c.Strict, "strict", false, "hold the target to the strict reading of every interpretation (no NON-STRICT verdicts)")
+	fs.StringVar(&f.junit, "junit", "", "write a JUnit XML report (one testcase per requirement)")
+	fs.StringVar(&f.json, "json", "", "write the JSON report (verdicts, specs, failures, provenance)")
+	fs.StringVar(&f.html, "html", "", "write the self-contained HTML certification report")
+	fs.StringVar(&f.baseline, "baseline", "", "YAML file of accepted failures (reason, owner, expiry): they do not fail the run")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write a baseline accepting every failure of this run (keeps entries of --baseline)")
+	fs.StringVar(&f.owner, "owner", os.Getenv("USER"), "owner of the entries --write-baseline adds")
+	fs.DurationVar(&f.expiresIn, "expires-in", 30*24*time.Hour, "validity of the entries --write-baseline adds")
+	fs.IntVar(&f.repeat, "repeat", 1, "run the suite N times and report the specs whose verdicts differ as flaky")
+	fs.Int64Var(&c.Seed, "seed", 0, "seed of the spec order (0: from the clock; the seed used is reported)")
+	fs.DurationVar(&c.Timeout, "timeout", 15*time.Minute, "bound on the whole run")
+	fs.DurationVar(&c.WaitTimeout, "wait-timeout", 0, "bound on each wait for the target (default: the profile's, else 5s)")
+	fs.StringVar(&c.Mutant, "mutant", "", "run the embedded reference Workspace with this mutant (see list mutants)")
+	fs.StringVar(&c.Browser, "browser", "", "Chromium executable of the browser driver (default: /usr/lib/chromium/chromium)")
+	fs.Usage = func() { f.usage(stderr) }
+	return f
+}
+
+func (f *runFlags) usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: scapi-conformance run [flags]")
+	fmt.Fprintln(w, "\nRuns the conformance specs against a target and gives a verdict per documented requirement:")
+	fmt.Fprintln(w, "PASS, NON-STRICT (passes only under a recorded interpretation), FAIL, or SKIPPED with its reason.")
+	fmt.Fprintln(w, "With no flags it starts the embedded reference Workspace and runs the whole suite over websocket.")
+	fmt.Fprintln(w, "\nFlags:")
+	f.fs.VisitAll(func(fl *flag.Flag) {
+		def := ""
+		if fl.DefValue != "" && fl.DefValue != "0" && fl.DefValue != "false" && fl.DefValue != "0s" {
+			def = " (default " + fl.DefValue + ")"
+		}
+		fmt.Fprintf(w, "  --%s\n      %s%s\n      example: scapi-conformance run %s\n", fl.Name, fl.Usage, def, runFlagExamples[fl.Name])
+	})
+	fmt.Fprintln(w, "\nExit codes: 0 conforming, 1 non-conforming (a new failure, an expired baseline entry),")
+	fmt.Fprintln(w, "2 usage or profile error (including a selection that tests nothing), 3 target unreachable.")
+}
+
+func runRun(args []string, stdout, stderr io.Writer) int {
+	f := newRunFlags(stderr)
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			f.usage(stdout)
+			return exitOK
+		}
+		return exitUsage
+	}
+	if f.fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "scapi-conformance run: unexpected argument %q (see --help)\n", f.fs.Arg(0))
+		return exitUsage
+	}
+	f.set = map[string]bool{}
+	f.fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	if err := f.check(); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	var bl *report.Baseline
+	if f.baseline != "" {
+		var err error
+		if bl, err = report.LoadBaseline(f.baseline); err != nil {
+			fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
+			return exitUsage
+		}
+	}
+	f.cfg.Progress = stdout
+	f.cfg.Redactor = report.NewRedactor(f.cfg.Profile.Secrets()...)
+	var res *report.Result
+	var err error
+	if f.repeat > 1 {
+		res, err = f.repeatRuns(ctx, stdout, stderr)
+	} else {
+		res, err = runner.Run(ctx, f.cfg)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance run: %s\n", f.cfg.Redactor.String(err.Error()))
+		if errors.Is(err, runner.ErrUnreachable) {
+			return exitUnreachable
+		}
+		return exitUsage
+	}
+	if bl != nil {
+		bl.Apply(res, time.Now())
+	}
+	res.Finish()
+	if err := f.write(res, bl); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
+		return exitUsage
+	}
+	printSummary(stdout, res)
+	return res.ExitCode
+}
+
+// check validates the flags that need more than parsing, and loads the profile.
+func (f *runFlags) check() error {
+	if f.cfg.Driver != "ws" && f.cfg.Driver != "browser" {
+		return fmt.Errorf("--driver %q: want ws or browser", f.cfg.Driver)
+	}
+	if f.repeat < 1 {
+		return fmt.Errorf("--repeat %d: want 1 or more", f.repeat)
+	}
+	if f.expiresIn <= 0 {
+		return fmt.Errorf("--expires-in %v: want a positive duration", f.expiresIn)
+	}
+	if f.writeBaseline != "" && strings.TrimSpace(f.owner) == "" {
+		return errors.New("--write-baseline needs --owner (every accepted failure has an owner)")
+	}
+	if f.profile != "" {
+		p, err := profile.Load(f.profile)
+		if err != nil {
+			return err
+		}
+		f.cfg.Profile = p
+		if !f.set["driver"] && p.Target.Driver != "" {
+			f.cfg.Driver = p.Target.Driver
+		}
+		if f.cfg.Browser == "" {
+			f.cfg.Browser = p.Target.Browser
+		}
+	}
+	return nil
+}
+
+// write writes every report asked for, and the new baseline.
+func (f *runFlags) write(res *report.Result, previous *report.Baseline) error {
+	for _, out := range []struct {
+		path  string
+		write func(string, *report.Result) error
+	}{{f.json, report.WriteJSON}, {f.junit, report.WriteJUnit}, {f.html, report.WriteHTML}} {
+		if out.path == "" {
+			continue
+		}
+		if err := out.write(out.path, res); err != nil {
+			return fmt.Errorf("writing %s: %w", out.path, err)
+		}
+	}
+	if f.writeBaseline != "" {
+		bl := report.NewBaseline(res, previous, f.owner, time.Now().Add(f.expiresIn))
+		if err := bl.Write(f.writeBaseline); err != nil {
+			return fmt.Errorf("writing %s: %w", f.writeBaseline, err)
+		}
+	}
+	return nil
+}
