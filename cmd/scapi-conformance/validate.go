@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"scapi-conformance/schemas"
+)
+
+// maxValidateBytes bounds a file validate reads.
+const maxValidateBytes = 16 << 20
+
+func init() {
+	register(&command{name: "validate", summary: "validate JSON files against a documented schema (type, envelope, event)", run: runValidate})
+}
+
+func validateUsage(flags *flag.FlagSet, w io.Writer) func() {
+	return func() {
+		fmt.Fprintln(w, "Usage: scapi-conformance validate --type <schema> [--strict | --lenient] FILE...")
+		fmt.Fprintln(w, "\nValidates each FILE (one JSON document) against the named schema: a documented type")
+		fmt.Fprintln(w, "(agent.Agent, interaction.Interaction, media.State[] …), an envelope (envelope.Reply …) or")
+		fmt.Fprintln(w, "an event (event.interaction.RINGING …). --types lists every name.")
+		fmt.Fprintln(w, "\nFlags:")
+		flags.PrintDefaults()
+		fmt.Fprintln(w, "\nExit codes: 0 every file valid; 1 a file invalid (each error printed as FILE: POINTER: REASON);")
+		fmt.Fprintln(w, "2 unknown type, unreadable file or invalid JSON (with line, column and byte offset).")
+		fmt.Fprintln(w, "\nExample:\n  scapi-conformance validate --type event.interaction.ATTACHED_DATA_CHANGED --lenient \\")
+		fmt.Fprintln(w, "      fixtures/golden/examples/001-attached-data-changed.json")
+	}
+}
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("validate", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	typ := flags.String("type", "", "schema name to validate against (required)")
+	strict := flags.Bool("strict", false, "hold files to the documented rules (the default)")
+	lenient := flags.Bool("lenient", false, "also accept the readings recorded as interpretations (INT-SCHEMA-n)")
+	types := flags.Bool("types", false, "list the schema names and exit")
+	flags.Usage = validateUsage(flags, stderr)
+	files, code := parseInterleaved(flags, args)
+	if code >= 0 {
+		return code
+	}
+	if *types {
+		fmt.Fprintln(stdout, strings.Join(schemas.Names(), "\n"))
+		return exitOK
+	}
+	switch {
+	case *strict && *lenient:
+		fmt.Fprintln(stderr, "scapi-conformance validate: --strict and --lenient exclude each other")
+		return exitUsage
+	case *typ == "":
+		fmt.Fprintln(stderr, "scapi-conformance validate: --type is required (see --types for the names)")
+		return exitUsage
+	case !schemas.Has(*typ):
+		fmt.Fprintf(stderr, "scapi-conformance validate: unknown type %q (see --types for the names)\n", *typ)
+		return exitUsage
+	case len(files) == 0:
+		fmt.Fprintln(stderr, "scapi-conformance validate: no FILE given")
+		return exitUsage
+	}
+	mode := schemas.Strict
+	if *lenient {
+		mode = schemas.Lenient
+	}
+	result := exitOK
+	for _, file := range files {
+		code := validateFile(file, *typ, mode, stdout, stderr)
+		if code > result {
+			result = code
+		}
+	}
+	return result
+}
+
+// parseInterleaved parses flags that may follow file names; it returns the
+// file names, and an exit code ≥ 0 when the command must stop.
+func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, int) {
+	var files []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK
+			}
+			return nil, exitUsage
+		}
+		if flags.NArg() == 0 {
+			return files, -1
+		}
+		files = append(files, flags.Arg(0))
+		args = flags.Args()[1:]
+	}
+}
+
+// validateFile validates one file and prints its verdict; it returns the
+// file's exit code.
+func validateFile(file, typ string, mode schemas.Mode, stdout, stderr io.Writer) int {
+	doc, err := readJSONFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		return exitUsage
+	}
+	err = schemas.Validate(mode, typ, doc)
+	var ve *schemas.ValidationError
+	switch {
+	case err == nil:
+		fmt.Fprintf(stdout, "%s: valid %s (%s)\n", file, typ, mode)
+		return exitOK
+	case errors.As(err, &ve):
+		for _, v := range ve.Violations {
+			fmt.Fprintf(stdout, "%s: %s\n", file, v)
+		}
+		fmt.Fprintf(stdout, "%s: invalid %s (%s): %d error(s)\n", file, typ, mode, len(ve.Violations))
+		return exitFailed
+	}
+	fmt.Fprintf(stderr, "%s: %v\n", file, err)
+	return exitUsage
+}
+
+// readJSONFile reads one JSON document; errors name the line, column and byte
+// offset of a syntax error.
+func readJSONFile(file string) (json.RawMessage, error) {
+	f, err := os.Open(file)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("cannot read: %v", pe.Err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxValidateBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	if len(b) > maxValidateBytes {
+		return nil, fmt.Errorf("larger than the %d-byte limit", maxValidateBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			// Offset counts the bytes read, the offending one included.
+			return nil, syntaxError(b, max(se.Offset-1, 0), se.Error())
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, syntaxError(b, int64(len(b)), "unexpected end of JSON input")
+		}
+		return nil, fmt.Errorf("invalid JSON: %v", err)
+	}
+	if dec.More() {
+		return nil, syntaxError(b, dec.InputOffset(), "trailing data after the JSON document")
+	}
+	return raw, nil
+}
+
+// syntaxError locates the offending byte (offset from 0) as line:column
+// (both from 1).
+func syntaxError(b []byte, offset int64, msg string) error {
+	if offset > int64(len(b)) {
+		offset = int64(len(b))
+	}
+	before := b[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := len(before) - bytes.LastIndexByte(before, '\n')
+	return fmt.Errorf("invalid JSON at line %d, column %d (byte offset %d): %s", line, col, offset, msg)
+}
