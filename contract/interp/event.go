@@ -29,7 +29,7 @@ func init() {
 		Interpretation{ID: "INT-EVENT-6", Topic: "blockMarkdone: what a blocked markdone does",
 			Sources: []string{`001 blockMarkdone: "Block the mark done operation on the selected interaction."`,
 				`000 blockMarkdone: "The "markdone" event must be subscribed to receive the event which informs that there is a delay in blocking the markdone operation with this method."`},
-			Strict: "while blocked, markdone does not remove the interaction (no REMOVED, still in getInteractions) and subscribers of \"markdone\" receive a markdone event; its reply may be a success or an error; after unblockMarkdone, markdone removes it"},
+			Strict: "while blocked, markdone does not remove the interaction (no REMOVED, still in getInteractions) and subscribers of \"markdone\" receive a markdone event (sent when blocking or when the blocked markdone is asked; its data is not documented, so any eventType is accepted); the blocked markdone's reply may be a success or an error; after unblockMarkdone, markdone removes it"},
 		Interpretation{ID: "INT-EVENT-7", Topic: "events of consult / transfer / conference",
 			Sources: []string{`001 consult: "Make a consultation interaction."`, `001 completeTransfer: "Completes a transfer."`,
 				`001 PARTY_CHANGED: "The list of party has been changed in the interaction."`, `001 RELEASED: "The call has been released."`},

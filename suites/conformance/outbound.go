@@ -10,13 +10,15 @@ import (
 )
 
 // nsOutboundCall receives a pull preview record and calls it; it returns the
-// call's interaction id (an outbound interaction with an active call).
-func nsOutboundCall(s *framework.Session, c driver.Client) string {
+// call's interaction id (an outbound interaction with an active call) and the
+// record handle.
+func nsOutboundCall(s *framework.Session, c driver.Client) (string, float64) {
 	GinkgoHelper()
 	s.Stimulate(control.StimPreviewRecord, map[string]any{"mode": "pull"})
 	preview := nsInteractionEvent(s, c, "ADDED", "")
-	nsOK(s, c, "outbound.callPreviewRecord", nsID(preview), nsRecordHandle(preview))
-	return nsID(nsInteractionEvent(s, c, "DIALING", ""))
+	handle := nsRecordHandle(preview)
+	nsOK(s, c, "outbound.callPreviewRecord", nsID(preview), handle)
+	return nsID(nsInteractionEvent(s, c, "DIALING", "")), handle
 }
 
 // nsCallResults returns getListOfCallResults' map of name to number.
@@ -43,7 +45,7 @@ var _ = Describe("Outbound namespace", func() {
 	framework.ConformanceIt("setCallResult sets what getCallResult then answers",
 		framework.Reqs{"outbound.setCallResult.1", "outbound.getCallResult.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
+			id, _ := nsOutboundCall(s, c)
 			for _, name := range []string{"BUSY", "NO_ANSWER"} {
 				n, ok := nsCallResults(s, c)[name]
 				if !ok {
@@ -57,7 +59,7 @@ var _ = Describe("Outbound namespace", func() {
 	framework.ConformanceIt("Do Not Call blocks setCallResult until removed",
 		framework.Reqs{"outbound.setDoNotCall.1", "outbound.removeDoNotCall.1", "outbound.setCallResult.2"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
+			id, _ := nsOutboundCall(s, c)
 			results := nsCallResults(s, c)
 			nsOK(s, c, "outbound.setCallResult", id, results["OK"])
 			nsOK(s, c, "outbound.setDoNotCall", id)
@@ -72,27 +74,27 @@ var _ = Describe("Outbound namespace", func() {
 	framework.ConformanceIt("rescheduleRecord takes the documented date and callback type; cancelReschedule removes it",
 		framework.Reqs{"outbound.rescheduleRecord.1", "outbound.cancelReschedule.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
-			nsOK(s, c, "outbound.rescheduleRecord", id, 257, "05/27/2021 10:55", "PERSONAL")
-			nsOK(s, c, "outbound.rescheduleRecord", id, 257, "05/27/2021 11:30", "CAMPAIGN")
+			id, handle := nsOutboundCall(s, c)
+			nsOK(s, c, "outbound.rescheduleRecord", id, handle, "05/27/2021 10:55", "PERSONAL")
+			nsOK(s, c, "outbound.rescheduleRecord", id, handle, "05/27/2021 11:30", "CAMPAIGN")
 			nsOK(s, c, "outbound.cancelReschedule", id)
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("rescheduleRecord refuses a date or callback type outside the documented formats",
 		framework.Reqs{"outbound.rescheduleRecord.2"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
+			id, handle := nsOutboundCall(s, c)
 			for _, bad := range [][2]string{{"2021-05-27T10:55", "PERSONAL"}, {"27/13/2021 10:55", "PERSONAL"}, {"05/27/2021 10:55", "SOMETIME"}} {
 				By(bad[0] + " " + bad[1])
-				nsHolds(s, "INT-NS-12", nsRefused(s, c, "outbound.rescheduleRecord", id, 257, bad[0], bad[1]))
+				nsHolds(s, "INT-NS-12", nsRefused(s, c, "outbound.rescheduleRecord", id, handle, bad[0], bad[1]))
 			}
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("getRecordFields answers outbound.Field objects; updateRecordFields changes an editable one",
 		framework.Reqs{"outbound.getRecordFields.1", "outbound.updateRecordFields.1", "outbound.type.Field.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
-			field := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["valueType"] == "string" })
+			id, _ := nsOutboundCall(s, c)
+			field := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["fieldType"] == "var-char" })
 			nsOK(s, c, "outbound.updateRecordFields", id, map[string]any{field["name"].(string): "Updated by SCAPI"})
 			again := nsField(s, c, id, func(f map[string]any) bool { return f["name"] == field["name"] })
 			Expect(again).To(HaveKeyWithValue("value", "Updated by SCAPI"), "value: The current value of the field.")
@@ -101,7 +103,7 @@ var _ = Describe("Outbound namespace", func() {
 	framework.ConformanceIt("updateRecordFields fails on a non-editable field, an empty mandatory one or a value of the wrong type",
 		framework.Reqs{"outbound.updateRecordFields.2", "outbound.updateRecordFields.3", "outbound.updateRecordFields.4"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
+			id, _ := nsOutboundCall(s, c)
 			fixed := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == false })
 			nsMustRefuse(s, c, "outbound.updateRecordFields", id, map[string]any{fixed["name"].(string): "x"})
 			mandatory := nsField(s, c, id, func(f map[string]any) bool { return f["isMandatory"] == true && f["isEditable"] == true })
@@ -114,7 +116,7 @@ var _ = Describe("Outbound namespace", func() {
 	framework.ConformanceIt("getChainedRecords answers the records of the interaction's chain, as RECORDS_RETRIEVED carries them",
 		framework.Reqs{"outbound.getChainedRecords.1", "outbound.records.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
-			id := nsOutboundCall(s, c)
+			id, _ := nsOutboundCall(s, c)
 			s.Stimulate(control.StimRecordsRetrieved, map[string]any{"interactionId": id})
 			it := nsInteraction(nsEvent(s, c, "interaction", "RECORDS_RETRIEVED"))
 			chained, _ := it["chainedRecords"].([]any)

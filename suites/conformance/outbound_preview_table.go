@@ -35,10 +35,21 @@ func nsPreviewRows(mode, uiEvent string) []requirements.PreviewRow {
 	return out
 }
 
-// nsPreviewRowIDs lists the requirement ids of the rows a path crosses.
+// nsPreviewActions are the requirements of the agent actions of UI events.
+var nsPreviewActions = map[string]string{
+	"Make call": "outbound.callPreviewRecord.1", "Make call from preview": "outbound.callPreviewRecord.1",
+	"Reject record": "outbound.rejectPreviewRecord.1", "Cancel record": "outbound.cancelPreviewRecord.1",
+	"Accepted": "interaction.accept.1", "Rejected": "interaction.reject.1", "Release and mark done": "interaction.markdone.1",
+}
+
+// nsPreviewRowIDs lists the requirement ids of the rows a path crosses and of
+// the actions that cross them.
 func nsPreviewRowIDs(mode string, uiEvents ...string) framework.Reqs {
 	var ids framework.Reqs
 	for _, ui := range uiEvents {
+		if req, ok := nsPreviewActions[ui]; ok {
+			ids = append(ids, req)
+		}
 		for _, r := range nsPreviewRows(mode, ui) {
 			ids = append(ids, r.ID)
 		}
