@@ -32,7 +32,10 @@ func parseOrigin(s string) (origin, rest string, err *ParseError) {
 		return "", "", &ParseError{Offset: 0, Expected: `an origin starting with "http://" or "https://"`, Found: quoteToken(s)}
 	}
 	start := i + len("://")
-	end := start + strings.IndexAny(s[start:]+"/", "/?#")
+	end := len(s)
+	if i := strings.IndexAny(s[start:], "/?#"); i >= 0 {
+		end = start + i
+	}
 	host, port, perr := splitAuthority(s, start, end)
 	if perr != nil {
 		return "", "", perr
