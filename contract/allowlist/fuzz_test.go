@@ -54,7 +54,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		canonical := l.String()
-		for _, other := range []string{canonical, spaced(l), compact(l), shouted(l)} {
+		for _, other := range append(respellings(l), canonical) {
 			l2, warns2, err := Parse(other)
 			if err != nil {
 				t.Fatalf("Parse(%q) (from %q): %v", other, value, err)
@@ -123,7 +123,7 @@ func FuzzDecide(f *testing.F) {
 			checkDecision(t, l, origin, r, d)
 		}
 		d := l.Decide(origin, request)
-		for _, other := range []string{spaced(l), compact(l), shouted(l)} {
+		for _, other := range respellings(l) {
 			if d2 := MustParse(other).Decide(origin, request); d2 != d {
 				t.Fatalf("Decide(%q, %q) on %q = %#v, on %q = %#v", origin, request, value, d, other, d2)
 			}

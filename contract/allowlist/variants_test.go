@@ -2,41 +2,39 @@ package allowlist
 
 import "strings"
 
-// Other spellings of a list that must parse to the same entries: the rules
-// make blanks around separators and the case of scheme and host irrelevant.
-
-// spaced writes l with blanks of every kind around every separator.
-func spaced(l *List) string {
-	var parts []string
-	for _, e := range l.Entries() {
-		s := e.Origin
-		if e.Filtered {
-			s += "\t(\n " + strings.Join(e.Keywords, " \r\n,\t") + " \t)"
-		}
-		parts = append(parts, s)
-	}
-	return " \n" + strings.Join(parts, "\t ,\r\n ") + "\t\n"
+// spelling is a way to write a list that must parse to the same entries: the
+// rules make blanks around separators and the case of scheme and host
+// irrelevant.
+type spelling struct {
+	around, open, kwSep, close, entrySep string
+	upper                                bool
 }
 
-// compact writes l without any blank.
-func compact(l *List) string {
+var (
+	// spacedSpelling puts blanks of every kind around every separator.
+	spacedSpelling = spelling{around: " \n", open: "\t(\n ", kwSep: " \r\n,\t", close: " \t)", entrySep: "\t ,\r\n "}
+	// compactSpelling has no blank at all.
+	compactSpelling = spelling{open: "(", kwSep: ",", close: ")", entrySep: ","}
+	// shoutedSpelling is the canonical form with upper-case origins.
+	shoutedSpelling = spelling{open: " (", kwSep: ", ", close: ")", entrySep: ", ", upper: true}
+)
+
+func (s spelling) write(l *List) string {
 	var parts []string
 	for _, e := range l.Entries() {
-		s := e.Origin
-		if e.Filtered {
-			s += "(" + strings.Join(e.Keywords, ",") + ")"
+		p := e.Origin
+		if s.upper {
+			p = strings.ToUpper(p)
 		}
-		parts = append(parts, s)
+		if e.Filtered {
+			p += s.open + strings.Join(e.Keywords, s.kwSep) + s.close
+		}
+		parts = append(parts, p)
 	}
-	return strings.Join(parts, ",")
+	return s.around + strings.Join(parts, s.entrySep) + s.around
 }
 
-// shouted writes l with upper-case origins.
-func shouted(l *List) string {
-	var parts []string
-	for _, e := range l.Entries() {
-		e.Origin = strings.ToUpper(e.Origin)
-		parts = append(parts, e.String())
-	}
-	return strings.Join(parts, ", ")
+// respellings writes l in every spelling.
+func respellings(l *List) []string {
+	return []string{spacedSpelling.write(l), compactSpelling.write(l), shoutedSpelling.write(l)}
 }
