@@ -14,7 +14,7 @@ func init() {
 			Sources: []string{
 				`Rate Limit: "If you want to limit the maximum number of requests per minute on a particular Service Client API request, use service-client-api.rate-limit.<service-name>."`,
 				`DESIGN.md option defaults: rate-limit.<request> 0`},
-			Strict: "a positive rate-limit.<request> is the limit of that request, whether larger or smaller than rate-limit; 0 (its default) means the global limit applies. The <request> is the request name as documented (namespace.method). Values are whole numbers 0…2147483647, surrounding blanks ignored; anything else is a configuration error"},
+			Strict: "a positive rate-limit.<request> is the limit of that request, whether larger or smaller than rate-limit; 0 (its default) means the global limit applies. The <request> is the request name of the envelope, as on the wire (voice.dial; sipEndpoint.muteMicrophone for the mute methods, as the allow-list keywords of INT-CAT-2), and the error message names it the same way. subscribe and unsubscribe are not requests and are never counted. Values are whole numbers 0…2147483647, surrounding blanks ignored; anything else is a configuration error"},
 		Interpretation{ID: "INT-RATE-3", Topic: "where the fixed one-minute windows start",
 			Sources: []string{`Rate Limit: "Workspace calculates the limitation as a fixed interval of time, each minute (this is not calculated on a costly sliding window)."`},
 			Strict:  "windows are the minutes of the clock (hh:mm:00 to hh:mm:59.999); specs start their timelines on a minute boundary",
