@@ -1,6 +1,9 @@
 package contract
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // namespaceTitles are the documentation's section titles of the namespaces, in
 // catalog order (the order of "Getting started" step 6 in 001).
@@ -21,17 +24,56 @@ var namespaceTitles = []struct{ ns, title string }{
 // namespace in documentation order, then subscribe and unsubscribe. Each call
 // returns fresh values the caller may modify.
 func Catalog() []Method {
-	var out []Method
-	for _, group := range [][]Method{
-		agentMethods(), configurationMethods(), emailMethods(), interactionMethods(),
-		mediaMethods(), systemMethods(), voiceMethods(), outboundMethods(),
-		authMethods(), messengerMethods(), subscriptionMethods(),
-	} {
-		for _, m := range group {
-			out = append(out, complete(m))
-		}
+	c := catalog()
+	out := make([]Method, len(c.methods))
+	for i, m := range c.methods {
+		out[i] = m.clone()
 	}
 	return out
+}
+
+// index is the catalog built once, with its lookup tables.
+type index struct {
+	methods        []Method
+	byName, byWire map[string]int
+}
+
+var (
+	indexOnce sync.Once
+	built     index
+)
+
+func catalog() *index {
+	indexOnce.Do(func() {
+		built = index{byName: map[string]int{}, byWire: map[string]int{}}
+		for _, group := range [][]Method{
+			agentMethods(), configurationMethods(), emailMethods(), interactionMethods(),
+			mediaMethods(), systemMethods(), voiceMethods(), outboundMethods(),
+			authMethods(), messengerMethods(), subscriptionMethods(),
+		} {
+			for _, m := range group {
+				m = complete(m)
+				built.byName[m.Request()] = len(built.methods)
+				built.byWire[m.Wire] = len(built.methods)
+				built.methods = append(built.methods, m)
+			}
+		}
+	})
+	return &built
+}
+
+// clone copies the method and every slice it holds.
+func (m Method) clone() Method {
+	m.Params = append([]Param{}, m.Params...)
+	m.Needs = append([]string{}, m.Needs...)
+	m.Documents = append([]Document{}, m.Documents...)
+	diffs := make([]Difference, len(m.Differences))
+	for i, d := range m.Differences {
+		d.Between = append([]Document{}, d.Between...)
+		diffs[i] = d
+	}
+	m.Differences = diffs
+	return m
 }
 
 // complete fills the fields whose value follows from the others: the wire name
@@ -85,24 +127,24 @@ func Namespaces() []string {
 // Lookup finds an entry by its catalog name ("voice.muteMicrophone",
 // "subscribe").
 func Lookup(name string) (Method, bool) {
-	for _, m := range Catalog() {
-		if m.Request() == name {
-			return m, true
-		}
+	c := catalog()
+	i, ok := c.byName[name]
+	if !ok {
+		return Method{}, false
 	}
-	return Method{}, false
+	return c.methods[i].clone(), true
 }
 
 // LookupWire finds an entry by the request name sent on the wire
 // ("sipEndpoint.muteMicrophone"); for subscribe and unsubscribe it is the
 // value of the envelope's event key.
 func LookupWire(wire string) (Method, bool) {
-	for _, m := range Catalog() {
-		if m.Wire == wire {
-			return m, true
-		}
+	c := catalog()
+	i, ok := c.byWire[wire]
+	if !ok {
+		return Method{}, false
 	}
-	return Method{}, false
+	return c.methods[i].clone(), true
 }
 
 // Common parameters, shared by many methods.

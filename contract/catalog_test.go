@@ -108,3 +108,13 @@ func TestCatalogReturnsFreshValues(t *testing.T) {
 		t.Error("modifying a Catalog() result changed the catalog")
 	}
 }
+
+func TestLookupReturnsFreshValues(t *testing.T) {
+	m, _ := Lookup("voice.dial")
+	m.Params[0].Name = "changed"
+	m.Documents[0] = "changed"
+	again, _ := LookupWire("voice.dial")
+	if again.Params[0].Name != "destination" || again.Documents[0] != DocReference {
+		t.Error("modifying a Lookup result changed the catalog")
+	}
+}
