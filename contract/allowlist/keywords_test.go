@@ -48,7 +48,7 @@ func TestNamespaceWildcards(t *testing.T) {
 				want = append(want, r)
 			}
 		}
-		got := MustParse("http://a (" + ns + ".*)").AllowedServices("http://a", all)
+		got := MustParse("http://a ("+ns+".*)").AllowedServices("http://a", all)
 		if strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("(%s.*) allows %q, want %q", ns, got, want)
 		}
