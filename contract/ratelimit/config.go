@@ -55,8 +55,9 @@ const (
 type Config struct {
 	// Global is service-client-api.rate-limit: requests per minute, 0 = unlimited.
 	Global int
-	// PerRequest maps a request name to its rate-limit.<request> value (values
-	// of 0 are left out: the global limit applies, INT-RATE-2).
+	// PerRequest maps a request name (as on the wire) to its
+	// rate-limit.<request> value (values of 0 are left out: the global limit
+	// applies, INT-RATE-2).
 	PerRequest map[string]int
 	// QuarantineDelay is how long a limited request type is ignored; 0 means
 	// forever.

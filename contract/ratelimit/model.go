@@ -69,6 +69,8 @@ func NewModel(c Config) *Model {
 }
 
 // Decide records a request sent at now and predicts what Workspace does.
+// request is the request name of the envelope, as on the wire (INT-RATE-2);
+// requests refused by the allow-list must not be given (INT-RATE-4).
 func (m *Model) Decide(request string, now time.Time) Outcome {
 	m.mu.Lock()
 	defer m.mu.Unlock()
