@@ -20,6 +20,7 @@ import (
 	"github.com/onsi/ginkgo/v2"
 	"github.com/onsi/ginkgo/v2/formatter"
 	"github.com/onsi/ginkgo/v2/types"
+	"github.com/onsi/gomega"
 
 	"scapi-conformance/internal/profile"
 	"scapi-conformance/internal/report"
@@ -120,6 +121,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	})
 	ginkgo.ReportAfterSuite("scapi-conformance verdicts", func(r types.Report) { captured = r })
 
+	gomega.RegisterFailHandler(ginkgo.Fail)
 	// Ginkgo's own console reporter is replaced by the progress lines.
 	saved := formatter.ColorableStdOut
 	formatter.ColorableStdOut = io.Discard

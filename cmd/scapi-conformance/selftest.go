@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"scapi-conformance/fixtures/reference"
+	"scapi-conformance/internal/report"
+)
+
+func init() {
+	register(&command{name: "selftest", summary: "run the suite against the reference Workspace and every mutant; print the mutation score", run: runSelftest})
+}
+
+// selftestOutcome is one target of the self-test.
+type selftestOutcome struct {
+	// Mutant is "" for the reference Workspace.
+	Mutant      string `json:"mutant"`
+	Requirement string `json:"requirement,omitempty"`
+	// Status is "pass"/"fail" for the reference, "killed"/"survived" for a
+	// mutant, "error" when the run could not decide.
+	Status string `json:"status"`
+	// Caught lists the failing specs (with their requirement ids).
+	Caught []string `json:"caught,omitempty"`
+	// OwnRequirement is true when a spec citing the mutant's requirement failed.
+	OwnRequirement bool   `json:"ownRequirement"`
+	Error          string `json:"error,omitempty"`
+	Millis         int64  `json:"millis"`
+}
+
+// selftestReport is the --json output of selftest.
+type selftestReport struct {
+	Score     float64           `json:"score"`
+	Killed    int               `json:"killed"`
+	Mutants   int               `json:"mutants"`
+	Reference selftestOutcome   `json:"reference"`
+	Outcomes  []selftestOutcome `json:"outcomes"`
+}
+
+func runSelftest(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("selftest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	drv := fs.String("driver", "ws", "driver of every run: ws or browser")
+	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
+	jsonOut := fs.String("json", "", "write the self-test result as JSON")
+	only := fs.String("mutants", "", "comma-separated mutant names to test (default: all)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: scapi-conformance selftest [--driver ws|browser] [--parallel N] [--json FILE] [--mutants a,b]")
+		fmt.Fprintln(stderr, "\nRuns the whole suite against the embedded reference Workspace, which must pass entirely, and")
+		fmt.Fprintln(stderr, "against each of its mutants (one realistic deviation each), each of which must fail at least one")
+		fmt.Fprintln(stderr, "spec. Prints the mutation score and, per mutant, the specs that caught it. Exit 1 when the")
+		fmt.Fprintln(stderr, "reference fails or a mutant survives.")
+		fmt.Fprintln(stderr, "\nFlags:")
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --mutants agent-state-not-changed")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *drv != "ws" && *drv != "browser" || *parallel < 1 || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "scapi-conformance selftest: want --driver ws|browser, --parallel ≥ 1 and no arguments")
+		return exitUsage
+	}
+	mutants := reference.Mutants()
+	if *only != "" {
+		var picked []reference.Mutant
+		for _, name := range strings.Split(*only, ",") {
+			i := slices.IndexFunc(mutants, func(m reference.Mutant) bool { return m.Name == strings.TrimSpace(name) })
+			if i < 0 {
+				fmt.Fprintf(stderr, "scapi-conformance selftest: unknown mutant %q (see list mutants)\n", name)
+				return exitUsage
+			}
+			picked = append(picked, mutants[i])
+		}
+		mutants = picked
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	dir, err := os.MkdirTemp("", "scapi-selftest-")
+	if err != nil {
+		fmt.Fprintln(stderr, "scapi-conformance selftest:", err)
+		return exitUsage
+	}
+	defer os.RemoveAll(dir)
+
+	fmt.Fprintf(stdout, "selftest: the reference Workspace and %d mutants, driver %s, %d in parallel\n", len(mutants), *drv, *parallel)
+	start := time.Now()
+	targets := append([]reference.Mutant{{}}, mutants...)
+	outcomes := make([]selftestOutcome, len(targets))
+	sem := make(chan struct{}, *parallel)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i, m := range targets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			o := selftestOne(ctx, m, *drv, filepath.Join(dir, fmt.Sprintf("%d.json", i)))
+			outcomes[i] = o
+			mu.Lock()
+			printOutcome(stdout, o)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+
+	rep := selftestReport{Reference: outcomes[0], Outcomes: outcomes[1:], Mutants: len(mutants)}
+	for _, o := range rep.Outcomes {
+		if o.Status == "killed" {
+			rep.Killed++
+		}
+	}
+	if rep.Mutants > 0 {
+		rep.Score = float64(rep.Killed) / float64(rep.Mutants)
+	}
+	fmt.Fprintf(stdout, "\nreference Workspace: %s\nmutation score: %d/%d = %.1f%% (%s)\n", rep.Reference.Status,
+		rep.Killed, rep.Mutants, 100*rep.Score, time.Since(start).Round(time.Millisecond))
+	for _, o := range rep.Outcomes {
+		if o.Status != "killed" {
+			fmt.Fprintf(stdout, "  %s %s (breaks %s)\n", strings.ToUpper(o.Status), o.Mutant, o.Requirement)
+		}
+	}
+	if *jsonOut != "" {
+		b, _ := json.MarshalIndent(rep, "", "  ")
+		if err := os.WriteFile(*jsonOut, append(b, '\n'), 0o644); err != nil {
+			fmt.Fprintln(stderr, "scapi-conformance selftest:", err)
+			return exitUsage
+		}
+	}
+	if rep.Reference.Status != "pass" || rep.Killed != rep.Mutants {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// selftestOne runs the suite against one target in its own process.
+func selftestOne(ctx context.Context, m reference.Mutant, drv, path string) selftestOutcome {
+	o := selftestOutcome{Mutant: m.Name, Requirement: m.Requirement}
+	args := []string{"run", "--driver=" + drv, "--json=" + path}
+	if m.Name != "" {
+		args = append(args, "--mutant="+m.Name)
+	}
+	var out bytes.Buffer
+	start := time.Now()
+	code, err := runChild(ctx, args, io.Discard, &out)
+	o.Millis = time.Since(start).Milliseconds()
+	var res *report.Result
+	if err == nil && (code == exitOK || code == exitFailed) {
+		res, err = report.ReadJSON(path)
+	}
+	if err != nil || res == nil {
+		o.Status = "error"
+		o.Error = strings.TrimSpace(fmt.Sprintf("exit %d %v %s", code, err, out.String()))
+		return o
+	}
+	for _, s := range res.Specs {
+		if s.Verdict == report.Fail {
+			o.Caught = append(o.Caught, fmt.Sprintf("%s [%s]", s.Text, strings.Join(s.Requirements, ", ")))
+			o.OwnRequirement = o.OwnRequirement || slices.Contains(s.Requirements, m.Requirement)
+		}
+	}
+	switch {
+	case m.Name == "" && code == exitOK:
+		o.Status = "pass"
+	case m.Name == "":
+		o.Status = "fail"
+	case code == exitFailed && len(o.Caught) > 0:
+		o.Status = "killed"
+	default:
+		o.Status = "survived"
+	}
+	return o
+}
+
+func printOutcome(w io.Writer, o selftestOutcome) {
+	name := "reference Workspace"
+	if o.Mutant != "" {
+		name = "mutant " + o.Mutant
+	}
+	took := (time.Duration(o.Millis) * time.Millisecond).Round(10 * time.Millisecond)
+	switch {
+	case o.Status == "error":
+		fmt.Fprintf(w, "%-48s ERROR (%s): %s\n", name, took, o.Error)
+		return
+	case o.Mutant == "":
+		fmt.Fprintf(w, "%-48s %s (%s)\n", name, strings.ToUpper(o.Status), took)
+	default:
+		own := ""
+		if o.Status == "killed" && !o.OwnRequirement {
+			own = "; no spec citing " + o.Requirement + " failed"
+		}
+		fmt.Fprintf(w, "%-48s %s by %d specs (%s%s)\n", name, strings.ToUpper(o.Status), len(o.Caught), took, own)
+	}
+	for _, c := range o.Caught {
+		fmt.Fprintf(w, "    %s\n", c)
+	}
+}
