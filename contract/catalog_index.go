@@ -78,7 +78,8 @@ func (m Method) clone() Method {
 
 // complete fills the fields whose value follows from the others: the wire name
 // and allow-list keyword default to namespace.method, the section to the
-// method's heading in 001, and absent lists become empty ones.
+// method's heading in 001, a keyword the documents do not list gets its
+// INT-CAT-10 difference, and absent lists become empty ones.
 func complete(m Method) Method {
 	if m.Namespace != "" {
 		if m.Wire == "" {
@@ -93,6 +94,11 @@ func complete(m Method) Method {
 	}
 	if m.Documents == nil {
 		m.Documents = []Document{DocReference}
+	}
+	if m.Namespace != "" && !m.ListedKeyword {
+		m.Differences = append(m.Differences, Difference{Interpretation: "INT-CAT-10",
+			Between: append([]Document{}, m.Documents...),
+			Text:    "Not among the keywords the documents list for accepted-web-content-origins filters."})
 	}
 	if m.Params == nil {
 		m.Params = []Param{}

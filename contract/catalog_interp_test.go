@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"strings"
 	"testing"
 
 	"scapi-conformance/contract"
@@ -17,6 +18,21 @@ func TestDifferencesCiteRegisteredInterpretations(t *testing.T) {
 			if _, ok := interp.Lookup(d.Interpretation); !ok {
 				t.Errorf("%s cites unregistered interpretation %s", m.Request(), d.Interpretation)
 			}
+		}
+	}
+}
+
+// Every catalog interpretation is cited by at least one method.
+func TestCatalogInterpretationsAreCited(t *testing.T) {
+	cited := map[string]bool{}
+	for _, m := range contract.Catalog() {
+		for _, d := range m.Differences {
+			cited[d.Interpretation] = true
+		}
+	}
+	for _, i := range interp.All() {
+		if strings.HasPrefix(i.ID, "INT-CAT-") && !cited[i.ID] {
+			t.Errorf("%s is cited by no catalog entry", i.ID)
 		}
 	}
 }
