@@ -29,6 +29,7 @@ func TestParseErrors(t *testing.T) {
 		{"http://my web", `byte offset 10: expected ',' before the next origin, or the end of the value, found 'w'`},
 		{"http://a, my-web-server", `byte offset 10: expected an origin starting with "http://" or "https://", found "my-web-server"`},
 		{"http://a, http://b:x", `byte offset 19: expected a port number (digits), found 'x'`},
+		{"http://a (voice.dialEx(destination, userData))", `byte offset 22: expected ',' or ')' after the keyword (a keyword is a request name without its argument list, INT-CAT-9), found '('`},
 		{"http://a (agent.get\xff)", `byte offset 19: expected ',' before the next keyword, or ')' closing the filter, found byte 0xff`},
 	}
 	for _, c := range cases {

@@ -110,6 +110,9 @@ func (p *parser) filter(e *Entry) *ParseError {
 			p.i++
 			return nil
 		}
+		if p.i < len(p.s) && p.s[p.i] == '(' {
+			return p.fail(`',' or ')' after the keyword (a keyword is a request name without its argument list, INT-CAT-9)`)
+		}
 		if p.i == len(p.s) || p.s[p.i] != ',' {
 			return p.fail(`',' before the next keyword, or ')' closing the filter`)
 		}
