@@ -17,22 +17,42 @@ import (
 	"scapi-conformance/driver"
 )
 
-// Answer is what a hostile target does with one client message: send
-// Messages (raw, in order), then drop the connection when Drop is set.
+// Answer is what a hostile target does with one client message: send Flood
+// agent events, then a reply to it whose data is a string of Big characters
+// (when Big > 0), then
+// Messages (raw, in order), then drop the connection when Drop is set. The
+// target builds the flood and the big reply itself, so that a browser page
+// does not have to receive them first.
 type Answer struct {
+	Flood    int
+	Big      int
 	Messages [][]byte
 	Drop     bool
+}
+
+// expand lists the raw messages of a, in order.
+func (a Answer) expand(req map[string]any) [][]byte {
+	var out [][]byte
+	for i := range a.Flood {
+		out = append(out, event(i))
+	}
+	if a.Big > 0 {
+		out = append(out, reply(req, strings.Repeat("x", a.Big)))
+	}
+	return append(out, a.Messages...)
 }
 
 // Hostile is one misbehaving target and what a driver must make of it.
 type Hostile struct {
 	Name string
-	// Respond answers one request (decoded from the client's message).
-	Respond func(req map[string]any) Answer
-	// Want is the error a Call must fail with (errors.Is), nil when the call
-	// must succeed.
-	Want error
-	// WantText is a fragment the error must contain (say, naming the garbage).
+	// Respond answers one request (decoded from the client's message) from a
+	// client presenting origin.
+	Respond func(origin string, req map[string]any) Answer
+	// Want lists the errors a Call may fail with (errors.Is, any of them);
+	// empty when the call must succeed.
+	Want []error
+	// WantText is a regular expression the error must match (say, quoting
+	// the garbage).
 	WantText string
 	// WantNext, when set, checks the first message Next returns after the call.
 	WantNext func(t *testing.T, m *wire.Message, err error)
@@ -61,15 +81,15 @@ const floodSize = 70000
 // flood, and a connection dropped mid-call.
 func HostileCases() []Hostile {
 	return []Hostile{
-		{Name: "garbage", Want: driver.ErrTimeout, WantText: "invalid JSON at byte offset",
-			Respond: func(map[string]any) Answer { return Answer{Messages: [][]byte{[]byte("}{ not json")}} },
+		{Name: "garbage", Want: []error{driver.ErrTimeout}, WantText: "not json",
+			Respond: func(string, map[string]any) Answer { return Answer{Messages: [][]byte{[]byte("}{ not json")}} },
 			WantNext: func(t *testing.T, m *wire.Message, err error) {
 				if !errors.Is(err, driver.ErrMalformed) || !strings.Contains(err.Error(), "not json") {
 					t.Errorf("Next after garbage = %v, %v; want ErrMalformed quoting the garbage", m, err)
 				}
 			}},
-		{Name: "other referenceId", Want: driver.ErrTimeout, WantText: `referenceId "999", which no call is waiting for`,
-			Respond: func(req map[string]any) Answer {
+		{Name: "other referenceId", Want: []error{driver.ErrTimeout}, WantText: `referenceId "999", which no call is waiting for`,
+			Respond: func(_ string, req map[string]any) Answer {
 				r := map[string]any{}
 				for k, v := range req {
 					r[k] = v
@@ -82,35 +102,35 @@ func HostileCases() []Hostile {
 					t.Errorf("Next after a stray reply = %v, %v; want the reply for referenceId 999", m, err)
 				}
 			}},
-		{Name: "numeric referenceId", Want: driver.ErrTimeout, WantText: "referenceId is not a string",
-			Respond: func(req map[string]any) Answer {
+		{Name: "numeric referenceId", Want: []error{driver.ErrTimeout}, WantText: "referenceId is not a string",
+			Respond: func(_ string, req map[string]any) Answer {
 				b, _ := json.Marshal(map[string]any{"referenceId": 0, "request": req["request"], "data": 1,
 					"userAgent": wire.ServerUserAgent, "protocolVersion": 2})
 				return Answer{Messages: [][]byte{b}}
 			}},
-		{Name: "64 MiB message", Want: driver.ErrTooLarge,
-			Respond: func(req map[string]any) Answer {
-				return Answer{Messages: [][]byte{reply(req, strings.Repeat("x", 64<<20))}}
-			}},
-		{Name: "never", Want: driver.ErrTimeout,
-			Respond: func(map[string]any) Answer { return Answer{} }},
+		{Name: "64 MiB message", Want: []error{driver.ErrTooLarge},
+			Respond: func(_ string, req map[string]any) Answer { return Answer{Big: 64 << 20} }},
+		{Name: "never", Want: []error{driver.ErrTimeout},
+			Respond: func(string, map[string]any) Answer { return Answer{} }},
 		{Name: "twice",
-			Respond: func(req map[string]any) Answer { return Answer{Messages: [][]byte{reply(req, 1), reply(req, 2)}} },
+			Respond: func(_ string, req map[string]any) Answer {
+				return Answer{Messages: [][]byte{reply(req, 1), reply(req, 2)}}
+			},
 			WantNext: func(t *testing.T, m *wire.Message, err error) {
 				if err != nil || string(m.Data()) != "2" {
 					t.Errorf("Next after a double reply = %v, %v; want the second reply", m, err)
 				}
 			}},
-		{Name: "event flood", Want: driver.ErrClosed, WantText: "event flood",
-			Respond: func(req map[string]any) Answer {
-				msgs := make([][]byte, 0, floodSize+1)
-				for i := range floodSize {
-					msgs = append(msgs, event(i))
-				}
-				return Answer{Messages: append(msgs, reply(req, "late"))}
+		// A driver that reads fast enough hits its queue limit and drops the
+		// connection; a slower one (a browser) times out, saying how many
+		// messages came meanwhile. Either way memory stays bounded.
+		{Name: "event flood", Want: []error{driver.ErrClosed, driver.ErrTimeout},
+			WantText: `event flood|meanwhile [0-9]{4,} other messages arrived`,
+			Respond: func(_ string, req map[string]any) Answer {
+				return Answer{Flood: floodSize, Messages: [][]byte{reply(req, "late")}}
 			}},
-		{Name: "dropped mid-call", Want: driver.ErrClosed,
-			Respond: func(map[string]any) Answer { return Answer{Drop: true} }},
+		{Name: "dropped mid-call", Want: []error{driver.ErrClosed},
+			Respond: func(string, map[string]any) Answer { return Answer{Drop: true} }},
 	}
 }
 
@@ -137,8 +157,8 @@ func HostileWebSocket(t testing.TB, h Hostile) string {
 			if json.Unmarshal(b, &req) != nil {
 				continue
 			}
-			a := h.Respond(req)
-			for _, m := range a.Messages {
+			a := h.Respond(r.Header.Get("Origin"), req)
+			for _, m := range a.expand(req) {
 				if conn.Write(ctx, websocket.MessageText, m) != nil {
 					return
 				}

@@ -51,7 +51,9 @@ type Exchange struct {
 	wake       chan struct{}
 	transcript []driver.Entry
 	notes      []note
-	err        error // set once by Fail
+	arrived    int    // messages queued for Next so far
+	frameID    string // the last frameId the service sent, echoed on requests
+	err        error  // set once by Fail
 }
 
 // queued is one message for Next: a decoded message, or the error of a
@@ -125,13 +127,14 @@ func (x *Exchange) NextReferenceID() string {
 func (x *Exchange) await(ctx context.Context, req wire.Request, what string) (*wire.Message, error) {
 	ctx, cancel := x.bound(ctx)
 	defer cancel()
-	b, err := json.Marshal(req)
+	b, err := json.Marshal(x.withFrameID(req))
 	if err != nil {
 		return nil, fmt.Errorf("%s: encoding: %w", what, err)
 	}
 	ch := make(chan result, 1)
 	sent := time.Now()
 	x.mu.Lock()
+	arrived := x.arrived
 	if x.err != nil {
 		x.mu.Unlock()
 		return nil, fmt.Errorf("%s: %w", what, x.err)
@@ -151,8 +154,19 @@ func (x *Exchange) await(ctx context.Context, req wire.Request, what string) (*w
 	case <-ctx.Done():
 		x.forget(req.ReferenceID, ch)
 		return nil, fmt.Errorf("%s (referenceId %q): no reply within %v: %w%s",
-			what, req.ReferenceID, time.Since(sent).Round(time.Millisecond), driver.ErrTimeout, x.notesSince(sent))
+			what, req.ReferenceID, time.Since(sent).Round(time.Millisecond), driver.ErrTimeout, x.notesSince(sent, arrived))
 	}
+}
+
+// withFrameID sets the frameId the service gave, as the vendor client echoes
+// it on every request once received, unless the request carries its own.
+func (x *Exchange) withFrameID(req wire.Request) wire.Request {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if req.FrameID == "" {
+		req.FrameID = x.frameID
+	}
+	return req
 }
 
 // forget removes a waiter that gave up.
@@ -175,7 +189,7 @@ func (x *Exchange) forget(id string, ch chan result) {
 
 // Send sends an envelope without waiting for anything.
 func (x *Exchange) Send(ctx context.Context, req wire.Request) error {
-	b, err := json.Marshal(req)
+	b, err := json.Marshal(x.withFrameID(req))
 	if err != nil {
 		return fmt.Errorf("send: encoding: %w", err)
 	}
@@ -265,6 +279,14 @@ func (x *Exchange) Deliver(b []byte) {
 	} else if kind == wire.KindEvent && msg.Has("referenceId") {
 		x.note(fmt.Sprintf("a message with an \"event\" key and referenceId %s, taken for an event as the vendor client does: %s",
 			msg.Fields["referenceId"], quote(b)))
+	} else if kind == wire.KindFrameID {
+		if id, ok := msg.String("frameId"); ok {
+			x.mu.Lock()
+			x.frameID = id
+			x.mu.Unlock()
+		} else {
+			x.note(fmt.Sprintf("a frameId message whose frameId is not a string: %s", quote(b)))
+		}
 	} else if kind == wire.KindUnknown {
 		x.note(fmt.Sprintf("a message the vendor client ignores (no event, referenceId or frameId): %s", quote(b)))
 	}
@@ -313,6 +335,7 @@ func (x *Exchange) enqueue(msg *wire.Message, err error, size int) {
 	}
 	x.queue = append(x.queue, queued{msg, err, size})
 	x.queueBytes += size
+	x.arrived++
 	x.signal()
 	x.mu.Unlock()
 }
@@ -400,20 +423,21 @@ func (x *Exchange) note(text string) {
 	}
 }
 
-// notesSince renders the anomalies seen since t, for a timeout error.
-func (x *Exchange) notesSince(t time.Time) string {
+// notesSince renders, for a timeout error, the anomalies seen since t and
+// how many messages were queued for Next since the count was arrived.
+func (x *Exchange) notesSince(t time.Time, arrived int) string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	var parts []string
 	for _, n := range x.notes {
 		if !n.at.Before(t) {
-			parts = append(parts, n.text)
+			parts = append(parts, "; meanwhile the target sent "+n.text)
 		}
 	}
-	if len(parts) == 0 {
-		return ""
+	if n := x.arrived - arrived; n > 0 {
+		parts = append(parts, fmt.Sprintf("; meanwhile %d other messages arrived (events, unsolicited replies)", n))
 	}
-	return "; meanwhile the target sent " + strings.Join(parts, "; ")
+	return strings.Join(parts, "")
 }
 
 // quote renders at most 120 bytes of a message for an error.

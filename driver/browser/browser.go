@@ -1,0 +1,241 @@
+// Package browser is the headless-browser driver: it starts Chromium
+// (chromedp) with a fresh profile, opens the service page (the reference
+// Workspace's, or a real Workspace's), and for each client embeds a frame
+// that this package serves itself on one of four origins — two on 127.0.0.1
+// (same site as a service page on 127.0.0.1, other ports) and two on
+// localhost (cross-site, so out-of-process with site isolation). The frame
+// posts the envelopes Go builds to window.parent, as the vendor client
+// does, and streams every message it receives back to Go through a Runtime
+// binding as it arrives.
+package browser
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"scapi-conformance/driver"
+	"scapi-conformance/driver/controlclient"
+	"scapi-conformance/driver/internal/exchange"
+)
+
+// Config says which browser to start and which service page to open.
+type Config struct {
+	// ServicePageURL is the page that embeds client frames (the reference
+	// Workspace's service page, or a real Workspace).
+	ServicePageURL string
+	// ControlURL is the target's control endpoint; "" = not steerable.
+	ControlURL string
+	// ExecPath is the Chromium binary; "" = the first of DefaultExecPaths found.
+	ExecPath string
+	// ClientLib is reserved for loading the user's own copy of the vendor
+	// library in the frame; not implemented yet (New refuses it).
+	ClientLib string
+	// Timeout bounds every wait whose context has no earlier deadline
+	// (0 = the vendor client's 10 s), and the browser's start.
+	Timeout time.Duration
+	// ArtifactsDir, when set, receives a screenshot and the transcript of a
+	// client whose call or subscribe fails.
+	ArtifactsDir string
+}
+
+// DefaultExecPaths are where Chromium is looked for when Config.ExecPath is empty.
+var DefaultExecPaths = []string{"/usr/lib/chromium/chromium", "/usr/bin/chromium-headless-shell",
+	"/usr/bin/chromium", "/usr/bin/google-chrome"}
+
+// FindChromium returns the first of DefaultExecPaths that exists.
+func FindChromium() (string, bool) {
+	for _, p := range DefaultExecPaths {
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// Driver is the browser driver: one Chromium, one tab on the service page.
+type Driver struct {
+	cfg     Config
+	target  string // the service page's origin, for In transcript entries
+	binding string
+	frames  *frameServer
+	control driver.Controller
+	version string
+
+	allocCancel context.CancelFunc
+	tabCancel   context.CancelFunc
+	tab         *session
+
+	mu        sync.Mutex
+	nextID    int
+	opening   map[string]*opening
+	clients   map[string]*Client
+	failures  int
+	closed    bool
+	closeOnce sync.Once
+}
+
+// New starts Chromium, opens the service page and returns the driver. On any
+// failure everything started so far is stopped and the profile removed.
+func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
+	u, err := url.Parse(c.ServicePageURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("browser driver: service page %q is not an http(s) URL", c.ServicePageURL)
+	}
+	if c.ClientLib != "" {
+		return nil, errors.New("browser driver: ClientLib (the vendor library in the frame) is not supported yet")
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = exchange.DefaultTimeout
+	}
+	if c.ExecPath == "" {
+		p, ok := FindChromium()
+		if !ok {
+			return nil, fmt.Errorf("browser driver: no Chromium found (looked at %v); set ExecPath", DefaultExecPaths)
+		}
+		c.ExecPath = p
+	}
+	key := make([]byte, 8)
+	rand.Read(key)
+	d := &Driver{cfg: c, target: u.Scheme + "://" + u.Host, binding: "__scapiBridge_" + hex.EncodeToString(key),
+		opening: map[string]*opening{}, clients: map[string]*Client{}}
+	if c.ControlURL != "" {
+		d.control = controlclient.New(c.ControlURL)
+	}
+	if d.frames, err = startFrameServer(d.binding); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			d.Close()
+		}
+	}()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(c.ExecPath),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-sync", true),
+	)
+	// The profile is a fresh temporary directory that chromedp creates,
+	// and removes when the browser exits, also after a failure.
+	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	d.allocCancel = allocCancel
+	d.tab = &session{d: d, contexts: map[runtime.ExecutionContextID]contextInfo{}}
+	tabCtx, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(d.tab.onEvent))
+	d.tabCancel = tabCancel
+	d.tab.ctx = tabCtx
+	if err := d.start(ctx); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// start launches the browser, installs the binding and opens the service page,
+// all within the timeout.
+func (d *Driver) start(ctx context.Context) error {
+	// The first Run must get the tab context itself (its end stops the
+	// browser), so a watchdog bounds it instead of a deadline.
+	stop := d.watchdog(ctx, d.tabCancel)
+	_, err := chromedp.Run(d.tab.ctx, chromedp.Evaluate[chromedp.Void]("0"))
+	if !stop() {
+		return fmt.Errorf("browser driver: Chromium (%s) did not start within %v: %w", d.cfg.ExecPath, d.cfg.Timeout, driver.ErrTimeout)
+	}
+	if err != nil {
+		return fmt.Errorf("browser driver: starting Chromium (%s): %w", d.cfg.ExecPath, err)
+	}
+	rctx, cancel := d.bounded(ctx, d.tab.ctx)
+	defer cancel()
+	if _, err := chromedp.Call(rctx, runtime.AddBinding, runtime.AddBindingParams{Name: d.binding}); err != nil {
+		return fmt.Errorf("browser driver: adding the binding: %w", err)
+	}
+	if v, err := chromedp.CallBrowser(rctx, browser.GetVersion, chromedp.Void{}); err == nil {
+		d.version = v.Product
+	}
+	if err := chromedp.Do(rctx, chromedp.Navigate(d.cfg.ServicePageURL)); err != nil {
+		return fmt.Errorf("browser driver: opening the service page %s: %w: %v", d.cfg.ServicePageURL, driver.ErrUnreachable, err)
+	}
+	return nil
+}
+
+// watchdog cancels with cancel unless the returned stop is called within the
+// timeout (or before ctx ends); stop reports whether it was in time.
+func (d *Driver) watchdog(ctx context.Context, cancel context.CancelFunc) (stop func() bool) {
+	wctx, wcancel := context.WithTimeout(ctx, d.cfg.Timeout)
+	s := context.AfterFunc(wctx, cancel)
+	return func() bool {
+		defer wcancel()
+		return s()
+	}
+}
+
+// bounded derives from the chromedp context base a context that also ends
+// with ctx and after the timeout.
+func (d *Driver) bounded(ctx, base context.Context) (context.Context, context.CancelFunc) {
+	rctx, cancel := context.WithTimeout(base, d.cfg.Timeout)
+	stop := context.AfterFunc(ctx, cancel)
+	return rctx, func() { stop(); cancel() }
+}
+
+// Origins lists the four client frame origins: 127.0.0.1 on two ports, then
+// localhost on the same two ports.
+func (d *Driver) Origins() []string { return slices.Clone(d.frames.origins) }
+
+// Info describes the driver, the browser and the target.
+func (d *Driver) Info() driver.Info {
+	extra := map[string]string{"execPath": d.cfg.ExecPath}
+	if d.cfg.ControlURL != "" {
+		extra["control"] = d.cfg.ControlURL
+	}
+	return driver.Info{Driver: "browser", Target: d.cfg.ServicePageURL, Browser: d.version, Extra: extra}
+}
+
+// Control returns the target's controller, or nil when not steerable.
+func (d *Driver) Control() driver.Controller { return d.control }
+
+// Close closes every client, stops Chromium (removing its profile) and the
+// client frame server.
+func (d *Driver) Close() error {
+	var err error
+	d.closeOnce.Do(func() {
+		d.mu.Lock()
+		d.closed = true
+		cs := make([]*Client, 0, len(d.clients))
+		for _, c := range d.clients {
+			cs = append(cs, c)
+		}
+		d.mu.Unlock()
+		for _, c := range cs {
+			c.end(fmt.Errorf("%w: driver closed", driver.ErrClosed))
+		}
+		if d.tabCancel != nil {
+			d.tabCancel()
+		}
+		if d.allocCancel != nil {
+			d.allocCancel()
+		}
+		err = d.frames.close()
+	})
+	return err
+}
+
+// newClientID returns the next client id.
+func (d *Driver) newClientID() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.nextID++
+	return strconv.Itoa(d.nextID)
+}
