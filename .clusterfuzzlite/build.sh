@@ -13,6 +13,7 @@ compile_native_go_fuzzer scapi-conformance/contract/allowlist FuzzNormalizeOrigi
 compile_native_go_fuzzer scapi-conformance/contract/allowlist FuzzParse allowlist_parse
 compile_native_go_fuzzer scapi-conformance/contract/ratelimit FuzzModel ratelimit_model
 compile_native_go_fuzzer scapi-conformance/contract/ratelimit FuzzParseOptions ratelimit_parse_options
+compile_native_go_fuzzer scapi-conformance/contract/userdata FuzzKeys userdata_keys
 compile_native_go_fuzzer scapi-conformance/contract/wire FuzzDecode wire_decode
 compile_native_go_fuzzer scapi-conformance/fixtures/reference FuzzHandle reference_handle
 

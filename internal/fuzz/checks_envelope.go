@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"errors"
+	"strings"
 
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
@@ -9,60 +10,121 @@ import (
 
 func init() {
 	registerCheck("reply-due", checkReplyDue)
-	registerCheck("reply-echo", checkReplyEcho)
+	registerCheck("reply-envelope", checkReplyEnvelope)
+	registerCheck("event-envelope", checkEventEnvelope)
 	registerCheck("message-json", checkMessageJSON)
 	registerCheck("subscribe-ack", checkSubscribeAck)
 }
 
-// checkReplyDue: a request the target must process gets a reply, success or
-// error; silence is what the vendor client turns into "Request timeout".
+// checkReplyDue: a request the target must answer gets a reply, success or
+// error, with the very referenceId string sent; silence is what the vendor
+// client turns into "Request timeout".
 func checkReplyDue(r *record) []Finding {
 	var out []Finding
 	for _, c := range r.calls {
-		if c.subscribe != nil || !c.expect.replyDue || c.reply != nil {
+		if c.subscribe != nil || c.reply != nil {
+			continue
+		}
+		if c.badRef != nil {
+			out = append(out, finding(reqReplyRef, "reply-due", c.badRef.step, c.client, c.badRef,
+				"the reply to %s echoes referenceId %s, not the string %q that was sent", c.request, c.badRef.msg.Fields["referenceId"], c.refID))
+			continue
+		}
+		if !c.expect.replyDue {
 			continue
 		}
 		why := "no reply within the timeout"
 		if c.closed {
 			why = "the target closed the connection before replying"
 		}
-		out = append(out, finding(reqReplyDue, "reply-due", c.step, c.client, nil,
-			"%s to %s (referenceId %q) from %s, which the allow-list allows (%s)", why, c.request, c.refID, c.origin, c.expect.allowEntry))
+		req, what := reqReplyShape, "which the allow-list allows"
+		switch {
+		case c.method == nil:
+			req, what = reqUnknown, "an unknown request, which gets an error reply (INT-SPEC-5)"
+		case !c.expect.allowed:
+			req, what = r.refusal(c), "which the allow-list refuses with an error reply (INT-SPEC-1)"
+		}
+		out = append(out, finding(req, "reply-due", c.step, c.client, nil,
+			"%s to %q (referenceId %q) from %s, %s", why, c.request, c.refID, c.origin, what))
 	}
 	return out
 }
 
-// checkReplyEcho: a reply echoes the request name and is classified as a
-// reply by the vendor client (no event key, a string referenceId).
-func checkReplyEcho(r *record) []Finding {
+// checkReplyEnvelope: a reply or acknowledgement has a userAgent with "WWE"
+// and protocolVersion 2; a reply is classified as a reply by the vendor
+// client, echoes the request name, and carries data or a non-empty
+// errorMessage, never both (INT-SPEC-3).
+func checkReplyEnvelope(r *record) []Finding {
 	var out []Finding
 	for _, c := range r.calls {
-		if c.subscribe != nil || c.reply == nil || c.reply.msg == nil {
+		if c.reply == nil || c.reply.msg == nil {
 			continue
 		}
-		m := c.reply.msg
+		m, e := c.reply.msg, c.reply
+		bad := func(req, format string, args ...any) {
+			out = append(out, finding(req, "reply-envelope", e.step, c.client, e, format, args...))
+		}
+		if ua, _ := m.String("userAgent"); !strings.Contains(ua, "WWE") {
+			bad(reqReplyUserAgent, "the answer to %s carries userAgent %s, without WWE", c.describe(), m.Fields["userAgent"])
+		}
+		if v, ok := m.Int("protocolVersion"); !ok || v != wire.ProtocolVersion {
+			bad(reqReplyVersion, "the answer to %s carries protocolVersion %s, not 2", c.describe(), m.Fields["protocolVersion"])
+		}
+		if c.subscribe != nil || c.method == nil {
+			continue // checkSubscribeAck; an unknown request only has to fail
+		}
 		if k := m.Kind(); k != wire.KindReply {
-			out = append(out, finding(reqReplyEcho, "reply-echo", c.reply.step, c.client, c.reply,
-				"the answer to %s (referenceId %q) is classified %s by the vendor client, not reply", c.request, c.refID, k))
+			bad(reqReplyShape, "the answer to %s is classified %s by the vendor client, not reply", c.describe(), k)
 			continue
 		}
 		if got, ok := m.String("request"); !ok || got != c.request {
-			out = append(out, finding(reqReplyEcho, "reply-echo", c.reply.step, c.client, c.reply,
-				"the reply to %s (referenceId %q) carries request %s", c.request, c.refID, string(m.Fields["request"])))
+			bad(reqReplyShape, "the reply to %s carries request %s", c.describe(), m.Fields["request"])
+		}
+		msg, isErr := m.ErrorMessage()
+		switch {
+		case isErr && m.Has("data"):
+			bad(reqReplyShape, "the reply to %s carries both data and errorMessage", c.describe())
+		case isErr && msg == "":
+			bad(reqReplyShape, "the error reply to %s has errorMessage %s, not a non-empty string", c.describe(), m.Fields["errorMessage"])
 		}
 	}
 	return out
+}
+
+// describe names a call in a finding.
+func (c *call) describe() string {
+	if c.subscribe != nil {
+		return "subscribe " + strings.Join(c.subscribe, ",") + " (referenceId " + c.refID + ")"
+	}
+	return c.request + " (referenceId " + c.refID + ")"
+}
+
+// checkEventEnvelope: an event carries userAgent "WWE Server" … with WWE, and
+// protocolVersion 2.
+func checkEventEnvelope(r *record) []Finding {
+	for _, e := range r.timeline {
+		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+			continue
+		}
+		ua, _ := e.msg.String("userAgent")
+		v, ok := e.msg.Int("protocolVersion")
+		if !strings.Contains(ua, "WWE") || !ok || v != wire.ProtocolVersion {
+			ev, typ := eventName(e.msg)
+			return []Finding{finding(reqEvent, "event-envelope", e.step, e.client, e,
+				"event %s %s carries userAgent %s and protocolVersion %s", ev, typ, e.msg.Fields["userAgent"], e.msg.Fields["protocolVersion"])}
+		}
+	}
+	return nil
 }
 
 // checkMessageJSON: every message from the target is one JSON object.
 func checkMessageJSON(r *record) []Finding {
-	var out []Finding
 	for _, e := range r.timeline {
 		if e.in && e.err != nil && errors.Is(e.err, driver.ErrMalformed) {
-			out = append(out, finding(reqMessageJSON, "message-json", e.step, e.client, nil, "%v", e.err))
+			return []Finding{finding(reqReplyShape, "message-json", e.step, e.client, nil, "%v", e.err)}
 		}
 	}
-	return out
+	return nil
 }
 
 // checkSubscribeAck: a listed origin's subscribe is acknowledged with a
@@ -76,15 +138,15 @@ func checkSubscribeAck(r *record) []Finding {
 		}
 		listed := r.policy.allow.Listed(c.origin)
 		switch {
-		case listed && c.reply == nil:
+		case listed && c.reply == nil && !c.closed:
 			out = append(out, finding(reqSubscribeAck, "subscribe-ack", c.step, c.client, nil,
-				"no acknowledgement of subscribe %v (referenceId %q) from listed origin %s", c.subscribe, c.refID, c.origin))
-		case listed && c.reply.msg != nil && c.reply.msg.Kind() != wire.KindAck && !c.reply.msg.Has("errorMessage"):
+				"no acknowledgement of %s from listed origin %s", c.describe(), c.origin))
+		case listed && c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() != wire.KindAck && !c.reply.msg.Has("errorMessage"):
 			out = append(out, finding(reqSubscribeAck, "subscribe-ack", c.reply.step, c.client, c.reply,
-				"the answer to subscribe %v (referenceId %q) is classified %s by the vendor client, not subscribe-ack", c.subscribe, c.refID, c.reply.msg.Kind()))
+				"the answer to %s is classified %s by the vendor client, not subscribe-ack", c.describe(), c.reply.msg.Kind()))
 		case !listed && c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() == wire.KindAck:
-			out = append(out, finding(reqOriginListed, "subscribe-ack", c.reply.step, c.client, c.reply,
-				"subscribe %v from %s, which no entry of the allow-list matches, was acknowledged", c.subscribe, c.origin))
+			out = append(out, finding(reqOriginFilter, "subscribe-ack", c.reply.step, c.client, c.reply,
+				"%s from %s, which no entry of the allow-list matches, was acknowledged (INT-ORIGIN-6)", c.describe(), c.origin))
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"scapi-conformance/contract"
+	"scapi-conformance/contract/allowlist"
 )
 
 const getAllowedServices = "system.getAllowedServices"
@@ -11,11 +12,25 @@ const getAllowedServices = "system.getAllowedServices"
 func init() {
 	registerCheck("origin-denied", checkOriginDenied)
 	registerCheck("allowed-services", checkAllowedServices)
+	registerCheck("unknown-fails", checkUnknownFails)
 }
 
-// checkOriginDenied: a request the allow-list refuses to the origin does not
-// succeed. In lenient mode a listed origin may be answered by
-// getAllowedServices (INT-ORIGIN-6).
+// refusal names the requirement that makes the allow-list refuse a call.
+func (r *record) refusal(c *call) string {
+	switch {
+	case !r.policy.allow.Listed(c.origin) && c.request == getAllowedServices:
+		return reqAllowedSvcFail
+	case !r.policy.allow.Listed(c.origin):
+		return reqOriginListed
+	case c.method != nil && c.method.AllowKeyword == allowlist.JwtRequest:
+		return reqOriginJwt
+	}
+	return reqOriginFilter
+}
+
+// checkOriginDenied: a request the allow-list refuses to the origin is not
+// executed: it does not succeed (INT-SPEC-1). In lenient mode a listed
+// origin may be answered by getAllowedServices (INT-ORIGIN-6).
 func checkOriginDenied(r *record) []Finding {
 	var out []Finding
 	for _, c := range r.calls {
@@ -25,7 +40,7 @@ func checkOriginDenied(r *record) []Finding {
 		if c.request == getAllowedServices && !r.strict && r.policy.allow.Listed(c.origin) {
 			continue
 		}
-		out = append(out, finding(reqOriginDenied, "origin-denied", c.reply.step, c.client, c.reply,
+		out = append(out, finding(r.refusal(c), "origin-denied", c.reply.step, c.client, c.reply,
 			"%s from %s succeeded although the allow-list %q refuses it", c.request, c.origin, r.policy.allow.String()))
 	}
 	return out
@@ -47,6 +62,8 @@ func checkAllowedServices(r *record) []Finding {
 			kw := n
 			if m, ok := contract.Lookup(n); ok {
 				kw = m.AllowKeyword
+			} else if m, ok := contract.LookupWire(n); ok {
+				kw = m.AllowKeyword
 			}
 			if !r.policy.allow.Decide(c.origin, kw).Allowed {
 				out = append(out, finding(reqAllowedSvc, "allowed-services", c.reply.step, c.client, c.reply,
@@ -56,4 +73,16 @@ func checkAllowedServices(r *record) []Finding {
 		}
 	}
 	return out
+}
+
+// checkUnknownFails: a request the catalog does not know never succeeds
+// (INT-SPEC-5: an error reply, or silence in lenient mode).
+func checkUnknownFails(r *record) []Finding {
+	for _, c := range r.calls {
+		if c.subscribe == nil && c.method == nil && !c.alias && c.succeeded() {
+			return []Finding{finding(reqUnknown, "unknown-fails", c.reply.step, c.client, c.reply,
+				"the unknown request %q succeeded", c.request)}
+		}
+	}
+	return nil
 }

@@ -64,15 +64,31 @@ func checkRateLimit(r *record) []Finding {
 			}
 		}
 		if left == 0 {
-			want := c.rates[0]
-			req := reqRateLimit
-			if want.Action != ratelimit.Run || observed(c) != ratelimit.Run {
-				req = reqQuarantine
-			}
-			return []Finding{finding(req, "rate-limit", c.step, c.client, c.reply,
+			want, got := c.rates[0], observed(c)
+			return []Finding{finding(rateRequirement(r, want.Action, got), "rate-limit", c.step, c.client, c.reply,
 				"%s (referenceId %q): the target did %s where the documented windows and quarantine say %s (strict reading; no recorded reading matches the session)",
-				c.request, c.refID, observed(c), want.Action)}
+				c.request, c.refID, got, want.Action)}
 		}
 	}
 	return nil
+}
+
+// rateRequirement names the sentence a rate-limit mismatch breaks, from what
+// the strict reading wanted and what the target did.
+func rateRequirement(r *record, want, got ratelimit.Action) string {
+	switch {
+	case want == got: // the same action with another message
+		return reqRateMessage
+	case want == ratelimit.Run:
+		return reqRateWindow
+	case want == ratelimit.Reject && got == ratelimit.Run:
+		return reqRateCount
+	case want == ratelimit.Reject:
+		return reqRateMessage
+	case got == ratelimit.Reject:
+		return reqQuarantine
+	case r.policy.rateConfigs[0].QuarantineDelay <= 0:
+		return reqForever
+	}
+	return reqQuarantineLen
 }

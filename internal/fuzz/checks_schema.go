@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"scapi-conformance/contract/requirements"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/schemas"
 )
@@ -35,11 +36,11 @@ func checkSchema(r *record) []Finding {
 		case c.subscribe != nil && m.Kind() == wire.KindAck:
 			bad(reqSubscribeAck, c.reply, "envelope.SubscribeAck", c.reply.value, "the subscribe acknowledgement")
 		case m.Has("errorMessage"):
-			bad(reqReplySchema, c.reply, "envelope.ErrorReply", c.reply.value, "the error reply to "+c.request)
+			bad(reqReplyShape, c.reply, "envelope.ErrorReply", c.reply.value, "the error reply to "+c.request)
 		case m.Kind() == wire.KindReply:
-			if !bad(reqReplySchema, c.reply, "envelope.Reply", c.reply.value, "the reply to "+c.request) &&
+			if !bad(reqReplyShape, c.reply, "envelope.Reply", c.reply.value, "the reply to "+c.request) &&
 				c.method != nil && c.method.Result != "" {
-				bad(reqReplySchema, c.reply, c.method.Result, []byte(m.Data()), "the data of the reply to "+c.request)
+				bad(methodRequirement(c.method.Request()), c.reply, c.method.Result, []byte(m.Data()), "the data of the reply to "+c.request)
 			}
 		}
 		if len(out) > 0 {
@@ -55,9 +56,18 @@ func checkSchema(r *record) []Finding {
 		if !ok {
 			name = "envelope.Event"
 		}
-		if bad(reqEventSchema, e, name, e.value, "event "+ev+" "+typ) {
+		if bad(reqEvent, e, name, e.value, "event "+ev+" "+typ) {
 			return out
 		}
 	}
 	return out
+}
+
+// methodRequirement is the first requirement of a method ("agent.getState.1"),
+// which states its result, or the reply envelope's when it has none.
+func methodRequirement(method string) string {
+	if _, ok := requirements.Lookup(method + ".1"); ok {
+		return method + ".1"
+	}
+	return reqReplyShape
 }

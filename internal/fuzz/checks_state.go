@@ -1,6 +1,8 @@
 package fuzz
 
 import (
+	"strings"
+
 	"scapi-conformance/contract/wire"
 )
 
@@ -14,6 +16,8 @@ func init() {
 	registerCheck("interaction-exists", checkInteractionExists)
 	registerCheck("held-resumes", checkHeldResumes)
 	registerCheck("unsubscribe-stops", checkUnsubscribeStops)
+	registerCheck("interaction-null", checkInteractionNull)
+	registerCheck("event-subscribed", checkEventSubscribed)
 }
 
 // interactionIDOf returns the interactionId an interaction event is about.
@@ -55,7 +59,7 @@ func checkInteractionExists(r *record) []Finding {
 	}
 	var out []Finding
 	for _, c := range r.calls {
-		if c.request != getByInteractionID || !c.expect.replyDue || !c.wellFormed || c.reply == nil || c.sent == nil {
+		if c.request != getByInteractionID || !c.runs() || c.reply == nil || c.sent == nil {
 			continue
 		}
 		id, _ := c.params[0].(string)
@@ -96,7 +100,7 @@ func covers(s *subscription, event string) bool {
 func checkHeldResumes(r *record) []Finding {
 	var out []Finding
 	for i, c := range r.calls {
-		if c.request != voiceResume || i == 0 || !c.expect.replyDue || !c.wellFormed || c.reply == nil {
+		if c.request != voiceResume || i == 0 || !c.runs() || c.reply == nil {
 			continue
 		}
 		h := r.calls[i-1]
@@ -123,13 +127,7 @@ func checkUnsubscribeStops(r *record) []Finding {
 		if s.endSeq == 0 {
 			continue
 		}
-		barrier := 0
-		for _, c := range r.calls {
-			if c.client == s.client && c.sent != nil && c.sent.seq > s.endSeq && c.reply != nil {
-				barrier = c.reply.seq
-				break
-			}
-		}
+		barrier := r.barrier(s)
 		if barrier == 0 {
 			continue
 		}
@@ -155,4 +153,86 @@ func coveredElsewhere(r *record, ended *subscription, event string, seq int) boo
 		}
 	}
 	return false
+}
+
+// barrier is the seq of the first reply, on the client of an ended
+// subscription, to a request sent after the unsubscribe: from there on the
+// unsubscribe has taken effect (a connection keeps its order). 0 when there
+// is none.
+func (r *record) barrier(s *subscription) int {
+	for _, c := range r.calls {
+		if c.client == s.client && c.sent != nil && c.sent.seq > s.endSeq && c.reply != nil {
+			return c.reply.seq
+		}
+	}
+	return 0
+}
+
+// checkInteractionNull: getByInteractionId of an id the target never
+// reported answers null.
+func checkInteractionNull(r *record) []Finding {
+	for _, c := range r.calls {
+		if c.request != getByInteractionID || !c.runs() || c.reply == nil {
+			continue
+		}
+		id, _ := c.params[0].(string)
+		if !strings.HasPrefix(id, unknownPrefix) {
+			continue
+		}
+		if c.failed() || (c.succeeded() && string(c.reply.msg.Data()) != "null") {
+			return []Finding{finding(reqInteractionNil, "interaction-null", c.reply.step, c.client, c.reply,
+				"getByInteractionId of %q, an id the target never reported, does not answer null", id)}
+		}
+	}
+	return nil
+}
+
+// checkEventSubscribed: a client receives events only of the names it
+// subscribed to (INT-SPEC-4): every event is covered by a subscribe of the
+// client sent before it, not ended by an unsubscribe that took effect.
+func checkEventSubscribed(r *record) []Finding {
+	for _, e := range r.timeline {
+		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+			continue
+		}
+		ev, typ := eventName(e.msg)
+		if !r.subscribedAt(e.client, ev, e.seq) {
+			return []Finding{finding(reqSubscribed, "event-subscribed", e.step, e.client, e,
+				"event %s %s reaches a client that did not subscribe to %s", ev, typ, ev)}
+		}
+	}
+	return nil
+}
+
+// subscribedAt reports whether a subscribe of the client covering event was
+// sent before seq and not ended by then.
+func (r *record) subscribedAt(client int, event string, seq int) bool {
+	for _, c := range r.calls {
+		if c.client != client || c.subscribe == nil || c.sent == nil || c.sent.seq > seq {
+			continue
+		}
+		covered := false
+		for _, n := range c.subscribe {
+			covered = covered || coversEvent(n, event)
+		}
+		if !covered {
+			continue
+		}
+		if s := r.subscriptionOf(c); s != nil && s.endSeq != 0 {
+			if b := r.barrier(s); b != 0 && b < seq {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func (r *record) subscriptionOf(c *call) *subscription {
+	for _, s := range r.subs {
+		if s.ack == c.reply {
+			return s
+		}
+	}
+	return nil
 }

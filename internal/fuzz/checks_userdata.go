@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"scapi-conformance/contract/wire"
 )
 
 // tokenPrefix starts the values the generator writes into user data: each is
@@ -23,31 +25,53 @@ func checkUserDataRead(r *record) []Finding {
 	if r.policy.read == nil || r.policy.read.AllowsAll() {
 		return nil
 	}
-	var out []Finding
+	var first, firstEvent *entry
+	var bad []string
 	for _, e := range r.timeline {
-		if !e.in || e.value == nil {
+		if !e.in || e.msg == nil {
 			continue
 		}
-		var bad []string
-		walk(e.value, func(key string, val any) {
-			ud, ok := val.(map[string]any)
-			if key != "userData" || !ok {
-				return
-			}
-			for k := range ud {
-				if !r.policy.read.Allows(k) {
-					bad = append(bad, k)
-				}
-			}
-		})
-		if len(bad) > 0 {
-			sort.Strings(bad)
-			out = append(out, finding(reqUserDataRead, "userdata-read", e.step, e.client, e,
-				"userData key(s) %s reach the client although read-allowed is %q", strings.Join(bad, ", "), r.policy.read.String()))
-			break // one message is evidence enough
+		keys := unreadable(r, e.value)
+		if len(keys) == 0 {
+			continue
+		}
+		if e.msg.Kind() != wire.KindEvent {
+			first, bad = e, keys
+			break
+		}
+		if firstEvent == nil {
+			firstEvent, bad = e, keys
 		}
 	}
-	return out
+	req := reqUserDataRead
+	if first == nil {
+		first, req = firstEvent, reqUserDataEvents
+	}
+	if first == nil {
+		return nil
+	}
+	return []Finding{finding(req, "userdata-read", first.step, first.client, first,
+		"userData key(s) %s reach the client in a%s although read-allowed is %q", strings.Join(bad, ", "),
+		map[bool]string{true: "n event", false: " reply"}[req == reqUserDataEvents], r.policy.read.String())}
+}
+
+// unreadable lists the keys of the userData objects in v that read-allowed
+// does not list.
+func unreadable(r *record, v any) []string {
+	var bad []string
+	walk(v, func(key string, val any) {
+		ud, ok := val.(map[string]any)
+		if key != "userData" || !ok {
+			return
+		}
+		for k := range ud {
+			if !r.policy.read.Allows(k) {
+				bad = append(bad, k)
+			}
+		}
+	})
+	sort.Strings(bad)
+	return bad
 }
 
 // checkUserDataWrite: a setUserData the write filter or the allow-list
@@ -73,7 +97,7 @@ func checkUserDataWrite(r *record) []Finding {
 			req, why := reqUserDataWrite, "write-allowed is "+strconv.Quote(r.policy.write.String())
 			switch {
 			case c.expect.policyKnown && !c.expect.allowed:
-				req, why = reqOriginDenied, "the allow-list refuses "+setUserData+" to "+c.origin
+				req, why = r.refusal(c), "the allow-list refuses "+setUserData+" to "+c.origin+" (INT-SPEC-2)"
 			case r.policy.write.Allows(k):
 				continue
 			}

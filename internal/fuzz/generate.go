@@ -29,6 +29,10 @@ type Generator struct {
 // events are the event names a client subscribes to.
 var events = []string{"agent", "interaction", "media", "outbound", "system", "markdone", "messenger"}
 
+// unknownRequests are request names the catalog does not know; an empty name
+// is sent only as garbage, having no name to echo.
+var unknownRequests = []string{"agent.fly", "nosuch.method", "agent", "AGENT.GETSTATE", "agent.getstate", "voice.muteMicrophone.x", "__proto__.x"}
+
 // userDataKeys is the small pool of user-data keys sessions use, so that
 // writes and reads meet.
 var userDataKeys = []string{"case", "customer", "priority", "secret"}
@@ -190,7 +194,7 @@ func (gs *genState) step() []Step {
 		}
 		return []Step{gs.malformedCall(m, client)}
 	case k < 63:
-		return []Step{{Op: OpCall, Client: client, Request: gs.pick([]string{"agent.fly", "nosuch.method", "", "agent", "AGENT.GETSTATE", "voice.muteMicrophone"}), NoParams: true}}
+		return []Step{{Op: OpCall, Client: client, Request: gs.pick(unknownRequests), NoParams: true}}
 	case k < 67:
 		return []Step{RawStep(client, gs.garbage())}
 	case k < 79:

@@ -45,13 +45,19 @@ type call struct {
 	request   string // wire request name ("" for subscribe)
 	subscribe []string
 	method    *contract.Method // nil for an unknown request name
-	params    []any
+	// alias is true for a catalog name sent instead of the wire name
+	// (voice.muteMicrophone for sipEndpoint.muteMicrophone, INT-CAT-1).
+	alias  bool
+	params []any
 	// wellFormed is true when the parameters match the catalog's arity and types.
 	wellFormed bool
 	sent       *entry
 	reply      *entry   // the first message that answered it
 	extra      []*entry // further messages with the same referenceId
-	expect     expectation
+	// badRef is a reply-like message whose referenceId is the one sent, but
+	// not as a string (the vendor client's === never matches it).
+	badRef *entry
+	expect expectation
 	// rates are the rate-limit outcomes under each reading (nil when off).
 	rates  []ratelimit.Outcome
 	closed bool // the connection closed before a reply came
@@ -83,6 +89,13 @@ type subscription struct {
 // succeeded reports whether a call got a success reply.
 func (c *call) succeeded() bool {
 	return c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() == wire.KindReply && !c.reply.msg.Has("errorMessage")
+}
+
+// runs reports whether the target must process the call as documented: a
+// well-formed catalog request the allow-list allows, with a reply due under
+// every reading of the rate limits.
+func (c *call) runs() bool {
+	return c.method != nil && c.wellFormed && c.expect.allowed && c.expect.replyDue
 }
 
 // failed reports whether a call got an error reply.

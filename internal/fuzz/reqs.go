@@ -1,22 +1,38 @@
 package fuzz
 
-// The requirement ids the checks cite (package contract/requirements). A test
+// The requirement ids the checks cite (package contract/requirements); a test
 // fails when one is not registered.
 const (
-	reqReplyDue       = "envelope.reply.1"
-	reqReplyEcho      = "envelope.reply.2"
-	reqReplySchema    = "envelope.reply.3"
-	reqMessageJSON    = "envelope.message.1"
-	reqSubscribeAck   = "envelope.subscribe.1"
-	reqUnsubscribe    = "envelope.unsubscribe.1"
-	reqEventSchema    = "envelope.event.1"
-	reqOriginDenied   = "security.origin.1"
-	reqOriginListed   = "security.origin.2"
-	reqAllowedSvc     = "system.getAllowedServices.1"
-	reqRateLimit      = "security.rateLimit.1"
-	reqQuarantine     = "security.rateLimit.2"
-	reqUserDataRead   = "security.userData.2"
-	reqUserDataWrite  = "security.userData.1"
-	reqInteractionGet = "interaction.getByInteractionId.1"
-	reqResume         = "voice.resume.1"
+	reqReplyUserAgent = "envelope.reply.1"                 // userAgent contains "WWE"
+	reqReplyVersion   = "envelope.reply.2"                 // protocolVersion 2
+	reqReplyRef       = "envelope.reply.3"                 // the very referenceId string sent
+	reqReplyShape     = "envelope.reply.5"                 // request name, data or errorMessage (INT-SPEC-3)
+	reqEvent          = "envelope.event.1"                 // event envelope
+	reqSubscribeAck   = "envelope.subscribe.1"             // ack: subscriptionId, no event key
+	reqUnsubscribe    = "envelope.unsubscribe.1"           // unsubscribe stops delivery
+	reqUnknown        = "envelope.unknown.1"               // unknown request: error reply (INT-SPEC-5)
+	reqSubscribed     = "events.subscribe.1"               // only the events subscribed to (INT-SPEC-4)
+	reqOriginListed   = "security.origin.1"                // an unlisted origin is refused
+	reqOriginFilter   = "security.origin.4"                // a filter restricts (INT-ORIGIN-6, INT-SPEC-1)
+	reqOriginJwt      = "security.origin.7"                // getJwtToken only when named
+	reqAllowedSvc     = "security.origin.9"                // getAllowedServices reports the allowed
+	reqAllowedSvcFail = "security.origin.10"               // ... and fails for an unlisted origin
+	reqRateCount      = "security.rateLimit.4"             // the limit per minute
+	reqRateWindow     = "security.rateLimit.5"             // fixed one-minute windows
+	reqQuarantine     = "security.rateLimit.6"             // ignored during the quarantine
+	reqRateMessage    = "security.rateLimit.7"             // one explicit error to the first request
+	reqQuarantineLen  = "security.rateLimit.8"             // the quarantine delay
+	reqForever        = "security.rateLimit.9"             // 0 = forever
+	reqUserDataWrite  = "security.userData.1"              // write-allowed
+	reqUserDataRead   = "security.userData.3"              // read-allowed, replies
+	reqUserDataEvents = "security.userData.4"              // read-allowed, events too
+	reqInteractionGet = "interaction.getByInteractionId.1" // a reported interaction is found
+	reqInteractionNil = "interaction.getByInteractionId.2" // null when it does not exist
+	reqResume         = "voice.resume.1"                   // a held call resumes
 )
+
+// allReqs lists them for the registry test.
+var allReqs = []string{reqReplyUserAgent, reqReplyVersion, reqReplyRef, reqReplyShape, reqEvent, reqSubscribeAck,
+	reqUnsubscribe, reqUnknown, reqSubscribed, reqOriginListed, reqOriginFilter, reqOriginJwt, reqAllowedSvc,
+	reqAllowedSvcFail, reqRateCount, reqRateWindow, reqQuarantine, reqRateMessage, reqQuarantineLen, reqForever,
+	reqUserDataWrite, reqUserDataRead, reqUserDataEvents, reqInteractionGet, reqInteractionNil, reqResume}

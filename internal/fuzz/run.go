@@ -264,6 +264,11 @@ func (ex *exec) receive(in incoming) {
 	}
 	ref, ok := in.msg.ReferenceID()
 	if !ok {
+		if raw, has := in.msg.Fields["referenceId"]; has && in.msg.Kind() != wire.KindEvent {
+			if p := c.pending[string(raw)]; p != nil && p.badRef == nil {
+				p.badRef = e
+			}
+		}
 		return
 	}
 	p := c.pending[ref]
@@ -325,8 +330,12 @@ func (ex *exec) resolve(a Arg) any {
 		_ = json.Unmarshal(a.Fallback, &v)
 		return v
 	}
-	return "unknown-" + a.Ref
+	return unknownPrefix + a.Ref
 }
+
+// unknownPrefix starts the value of a reference that the target never
+// reported: an identifier that cannot exist.
+const unknownPrefix = "unknown-"
 
 func (ex *exec) do(st Step) error {
 	switch st.Op {
@@ -408,6 +417,13 @@ func (ex *exec) call(st Step) error {
 		p.method = &m
 		p.wellFormed = wellFormed(m, p.params)
 		p.expect, p.rates = ex.rec.policy.decide(c.origin, m.AllowKeyword, st.Request)
+		if ex.r.cfg.Strict && p.expect.policyKnown && !p.expect.allowed {
+			p.expect.replyDue, p.expect.wait = true, true // an error reply at once (INT-SPEC-1)
+		}
+	} else if _, ok := contract.Lookup(st.Request); ok {
+		p.alias = true // a catalog name that is not the wire name (INT-CAT-1): no expectation
+	} else if ex.r.cfg.Strict {
+		p.expect.replyDue, p.expect.wait = true, true // an error reply (INT-SPEC-5)
 	}
 	var b []byte
 	p.refID, b = ex.envelope(c, fields)

@@ -87,13 +87,13 @@ func TestRunnerFindings(t *testing.T) {
 			return []map[string]any{{"referenceId": req["referenceId"], "request": req["request"], "errorMessage": "busy",
 				"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}}
 		}, []Step{call(0)}, ""},
-		{"denied origin succeeds", succeedAll, []Step{call(1)}, reqOriginDenied},
-		{"silence where a reply is due", func(string, map[string]any) []map[string]any { return nil }, []Step{call(0)}, reqReplyDue},
+		{"denied origin succeeds", succeedAll, []Step{call(1)}, reqOriginListed},
+		{"silence where a reply is due", func(string, map[string]any) []map[string]any { return nil }, []Step{call(0)}, reqReplyShape},
 		{"reply names another request", func(o string, req map[string]any) []map[string]any {
 			m := succeedAll(o, req)
 			m[0]["request"] = "agent.get"
 			return m
-		}, []Step{call(0)}, reqReplyEcho},
+		}, []Step{call(0)}, reqReplyShape},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

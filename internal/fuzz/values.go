@@ -83,7 +83,7 @@ func (gs *genState) malformedCall(m contract.Method, client int) Step {
 // garbage draws a message that is not a well-formed request.
 func (gs *genState) garbage() []byte {
 	return []byte(gs.pick([]string{
-		"", "{", "null", "[]", "42", `"request"`, "{}", `{"request":1}`,
+		"", "{", "null", `{"request":"","referenceId":"g0","userAgent":"WWE Client","protocolVersion":2}`, "[]", "42", `"request"`, "{}", `{"request":1}`,
 		`{"request":"agent.getState","referenceId":7,"userAgent":"WWE Client","protocolVersion":2}`,
 		`{"request":"agent.getState","parameters":{},"userAgent":"WWE Client","protocolVersion":2}`,
 		`{"request":"agent.getState","userAgent":"WWE Client","protocolVersion":"2","referenceId":"g1"}`,
