@@ -37,9 +37,12 @@ const (
 
 // Param is one positional parameter (callbacks are not parameters on the wire).
 type Param struct {
-	Name     string   `json:"name"`
-	Type     JSONType `json:"type"`
-	Optional bool     `json:"optional"`
+	Name string   `json:"name"`
+	Type JSONType `json:"type"`
+	// Optional is true when a caller may leave the parameter out: omitted at
+	// the end of parameters, or null in its place (JavaScript undefined in an
+	// array is sent as null).
+	Optional bool `json:"optional"`
 	// Schema names the schema the value must satisfy, when one exists
 	// (for example "system.ToastParameters").
 	Schema string `json:"schema,omitempty"`

@@ -153,12 +153,22 @@ func LookupWire(wire string) (Method, bool) {
 	return c.methods[i].clone(), true
 }
 
-// Common parameters, shared by many methods.
+// Common parameters, shared by many methods. The "or undefined" ones are
+// documented "Set an undefined or empty JSON object if you don't want to set
+// any" (INT-CAT-20).
 var (
-	pInteractionID = Param{Name: "interactionId", Type: TypeString}
-	pUserData      = Param{Name: "userData", Type: TypeObject, Schema: "interaction.UserData"}
-	pExtensions    = Param{Name: "extensions", Type: TypeObject, Schema: "interaction.UserData"}
+	pInteractionID        = Param{Name: "interactionId", Type: TypeString}
+	pUserData             = Param{Name: "userData", Type: TypeObject, Schema: "interaction.UserData"}
+	pUserDataOrUndefined  = Param{Name: "userData", Type: TypeObject, Optional: true, Schema: "interaction.UserData"}
+	pExtensionOrUndefined = Param{Name: "extensions", Type: TypeObject, Optional: true, Schema: "interaction.UserData"}
 )
+
+// undefinedObjects records INT-CAT-20 on the methods taking pUserDataOrUndefined
+// and pExtensionOrUndefined.
+func undefinedObjects() Difference {
+	return Difference{Interpretation: "INT-CAT-20", Between: []Document{DocReference, DocClientLibrary},
+		Text: `userData and extensions: "Set an undefined or empty JSON object if you don't want to set any"; undefined reaches the wire as null, or not at all when trailing.`}
+}
 
 // both lists the two vendor documents (a fresh slice on each call).
 func both() []Document { return []Document{DocReference, DocGuide} }

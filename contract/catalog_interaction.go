@@ -10,7 +10,7 @@ func interactionMethods() []Method {
 	consulted := []string{control.StimInboundCall, NeedEstablished, NeedConsultation}
 	target := Param{Name: "targetQuery", Type: TypeObjectOrString, Schema: "interaction.TargetQuery"}
 	transferParams := func() []Param {
-		return []Param{pInteractionID, target, pUserData, pExtensions}
+		return []Param{pInteractionID, target, pUserDataOrUndefined, pExtensionOrUndefined}
 	}
 	targetKey := func(doc string) Difference {
 		return Difference{Interpretation: "INT-CAT-5", Between: withLibrary([]Document{DocReference}),
@@ -25,7 +25,7 @@ func interactionMethods() []Method {
 			Differences: []Difference{keywordArgs()}},
 		{Namespace: "interaction", Name: "consult", ListedKeyword: true, ChangesState: true,
 			Params: transferParams(), Needs: established,
-			Differences: []Difference{keywordArgs(), targetKey("target in consult, type in singleStepTransfer and singleStepConference")}},
+			Differences: []Difference{keywordArgs(), undefinedObjects(), targetKey("target in consult, type in singleStepTransfer and singleStepConference")}},
 		{Namespace: "interaction", Name: "deleteUserData", ListedKeyword: true, ChangesState: true, Documents: both(),
 			Params: []Param{pInteractionID, {Name: "key", Type: TypeString}}, Needs: call},
 		{Namespace: "interaction", Name: "getByInteractionId", ListedKeyword: true, Documents: both(),
@@ -44,10 +44,10 @@ func interactionMethods() []Method {
 			Params: []Param{pInteractionID, {Name: "warningMessage", Type: TypeString}}, Needs: call},
 		{Namespace: "interaction", Name: "singleStepConference", ListedKeyword: true, ChangesState: true,
 			Params: transferParams(), Needs: established,
-			Differences: []Difference{keywordArgs(), targetKey("type here, target in consult")}},
+			Differences: []Difference{keywordArgs(), undefinedObjects(), targetKey("type here, target in consult")}},
 		{Namespace: "interaction", Name: "singleStepTransfer", ListedKeyword: true, ChangesState: true,
 			Params: transferParams(), Needs: established,
-			Differences: []Difference{keywordArgs(), targetKey("type here, target in consult")}},
+			Differences: []Difference{keywordArgs(), undefinedObjects(), targetKey("type here, target in consult")}},
 		{Namespace: "interaction", Name: "unblockMarkdone", ChangesState: true, Documents: both(),
 			Params: []Param{pInteractionID}, Needs: call,
 			Differences: []Difference{{Interpretation: "INT-CAT-8", Between: both(),

@@ -33,8 +33,8 @@ func voiceMethods() []Method {
 	dial := Method{Namespace: "voice", Name: "dial", ListedKeyword: true, ChangesState: true, Documents: both(),
 		Params: []Param{{Name: "destination", Type: TypeString}, pUserData}}
 	dialEx := Method{Namespace: "voice", Name: "dialEx", ListedKeyword: true, ChangesState: true,
-		Params:      []Param{{Name: "destination", Type: TypeString}, pUserData, pExtensions},
-		Differences: []Difference{keywordArgs()}}
+		Params:      []Param{{Name: "destination", Type: TypeString}, pUserDataOrUndefined, pExtensionOrUndefined},
+		Differences: []Difference{keywordArgs(), undefinedObjects()}}
 	return []Method{
 		call("answer"), dial, dialEx,
 		call("hangUp", NeedEstablished), call("hold", NeedEstablished), call("resume", NeedEstablished, NeedHeld),

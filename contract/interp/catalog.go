@@ -74,5 +74,9 @@ func init() {
 		Interpretation{ID: "INT-CAT-19", Topic: "subscribe and unsubscribe",
 			Sources: []string{"001/000 Notifications: genesys.wwe.service.subscribe([ \"agent\", \"interaction\" ], eventHandler, context)", "client library: subscribe/unsubscribe envelopes, acknowledgement with subscriptionId"},
 			Strict:  "subscribe is answered with an acknowledgement (referenceId echoed, top-level subscriptionId, no event key) before any event of the subscription; unsubscribe gets no reply and stops the subscription's events. Neither is filtered by allow-list keywords, only by the origin being accepted."},
+		Interpretation{ID: "INT-CAT-20", Topic: "userData and extensions left undefined",
+			Sources: []string{"001 voice.dialEx, interaction.consult, singleStepTransfer, singleStepConference: \"Set an undefined or empty JSON object if you don't want to set any user data\" (and extensions)",
+				"JSON.stringify turns undefined array elements into null; a trailing undefined can be left out"},
+			Strict: "A Workspace accepts userData and extensions as an object, as {}, as null and absent, and sets nothing for the last three."},
 	)
 }
