@@ -16,6 +16,7 @@ compile_native_go_fuzzer scapi-conformance/contract/ratelimit FuzzParseOptions r
 compile_native_go_fuzzer scapi-conformance/contract/userdata FuzzKeys userdata_keys
 compile_native_go_fuzzer scapi-conformance/contract/wire FuzzDecode wire_decode
 compile_native_go_fuzzer scapi-conformance/fixtures/reference FuzzHandle reference_handle
+compile_native_go_fuzzer scapi-conformance/schemas FuzzValidate schemas_validate
 
 # Seed corpora from Go's format, for the targets that have one.
 for line in $(grep -o '^compile_native_go_fuzzer [^ ]* [^ ]* [^ ]*' "$SRC/build.sh" | awk '{print $2":"$3":"$4}'); do
