@@ -163,9 +163,9 @@ func (p *parser) checkKeyword(at int, kw string, inFilter map[string]bool) {
 	}
 	ns, method, _ := strings.Cut(kw, ".")
 	switch {
-	case !IsNamespace(ns):
+	case !isNamespace(ns):
 		p.warn(at, WarnUnknownNamespace, "keyword "+kw+": the documentation has no namespace "+strconv.Quote(ns))
-	case method != "*" && !IsRequest(kw):
+	case method != "*" && !isRequest(kw):
 		p.warn(at, WarnUnknownRequest, "keyword "+kw+": the documentation has no such request")
 	case kw == "auth.*":
 		p.warn(at, WarnJwtWildcard, "keyword auth.* does not grant "+JwtRequest+"; name it explicitly")

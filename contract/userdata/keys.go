@@ -14,7 +14,6 @@ package userdata
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -75,9 +74,6 @@ func Parse(value string) (Keys, error) {
 	}
 }
 
-// All returns the list that allows every key (the documented default).
-func All() Keys { return Keys{all: true} }
-
 func (k *Keys) add(key string) {
 	if key == Wildcard {
 		k.all = true
@@ -110,18 +106,6 @@ func (k Keys) Filter(userData map[string]any) map[string]any {
 			out[key] = v
 		}
 	}
-	return out
-}
-
-// Denied returns the keys of userData that are not allowed, sorted.
-func (k Keys) Denied(userData map[string]any) []string {
-	var out []string
-	for key := range userData {
-		if !k.Allows(key) {
-			out = append(out, key)
-		}
-	}
-	sort.Strings(out)
 	return out
 }
 

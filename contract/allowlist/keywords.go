@@ -21,15 +21,15 @@ var keywords = sync.OnceValues(func() (requests, namespaces map[string]bool) {
 	return requests, namespaces
 })
 
-// IsNamespace reports whether ns is the namespace of some catalog keyword
+// isNamespace reports whether ns is the namespace of some catalog keyword
 // ("agent", "sipEndpoint", ...).
-func IsNamespace(ns string) bool {
+func isNamespace(ns string) bool {
 	_, namespaces := keywords()
 	return namespaces[ns]
 }
 
-// IsRequest reports whether request is a catalog keyword ("voice.dial").
-func IsRequest(request string) bool {
+// isRequest reports whether request is a catalog keyword ("voice.dial").
+func isRequest(request string) bool {
 	requests, _ := keywords()
 	return requests[request]
 }
