@@ -81,5 +81,8 @@ func init() {
 		Interpretation{ID: "INT-SCHEMA-20", Topic: "JavaScript object literals in sample requests",
 			Sources: []string{"001 sample requests of openDialog, updateViewInApplicationMenuBar, updateRecordFields, broadcastMessage: JavaScript with unquoted keys, one with a missing comma"},
 			Strict:  "The golden fixtures transcribe their parameter objects as JSON (keys quoted, the missing comma after shortLabel restored): the wire carries JSON."},
+		Interpretation{ID: "INT-SCHEMA-21", Topic: "properties only one document lists",
+			Sources: []string{"000 Agent: roles (ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN); 001 Agent has no roles", "001 Interaction adds ronaCallState, connId, contact; 001 Contact is new"},
+			Strict:  "They are optional; when present they have the type and values the document that lists them gives."},
 	)
 }
