@@ -121,6 +121,15 @@ func title(ns string) string {
 	return ns
 }
 
+// Namespaces returns the documented namespaces in catalog order.
+func Namespaces() []string {
+	out := make([]string, len(namespaceTitles))
+	for i, t := range namespaceTitles {
+		out[i] = t.ns
+	}
+	return out
+}
+
 // Lookup finds an entry by its catalog name ("voice.muteMicrophone",
 // "subscribe").
 func Lookup(name string) (Method, bool) {
