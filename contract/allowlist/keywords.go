@@ -7,29 +7,27 @@ import (
 	"scapi-conformance/contract"
 )
 
-// keywords are the allow-list keywords of the catalog (Method.AllowKeyword)
-// and their namespaces: a filter keyword outside them gets a warning.
-var keywords = sync.OnceValues(func() (requests, namespaces map[string]bool) {
-	requests, namespaces = map[string]bool{}, map[string]bool{}
+// catalogKeywords indexes the allow-list keywords of the catalog
+// (Method.AllowKeyword): a filter keyword outside them gets a warning.
+type catalogKeywords struct {
+	requests   map[string]bool
+	namespaces map[string]bool
+	// renamed maps a catalog name whose keyword differs ("voice.muteMicrophone")
+	// to that keyword ("sipEndpoint.muteMicrophone", INT-CAT-2).
+	renamed map[string]string
+}
+
+var keywords = sync.OnceValue(func() catalogKeywords {
+	k := catalogKeywords{requests: map[string]bool{}, namespaces: map[string]bool{}, renamed: map[string]string{}}
 	for _, m := range contract.Catalog() {
 		if m.AllowKeyword == "" {
 			continue
 		}
-		requests[m.AllowKeyword] = true
-		namespaces[m.AllowKeyword[:strings.IndexByte(m.AllowKeyword, '.')]] = true
+		k.requests[m.AllowKeyword] = true
+		k.namespaces[m.AllowKeyword[:strings.IndexByte(m.AllowKeyword, '.')]] = true
+		if m.Request() != m.AllowKeyword {
+			k.renamed[m.Request()] = m.AllowKeyword
+		}
 	}
-	return requests, namespaces
+	return k
 })
-
-// isNamespace reports whether ns is the namespace of some catalog keyword
-// ("agent", "sipEndpoint", ...).
-func isNamespace(ns string) bool {
-	_, namespaces := keywords()
-	return namespaces[ns]
-}
-
-// isRequest reports whether request is a catalog keyword ("voice.dial").
-func isRequest(request string) bool {
-	requests, _ := keywords()
-	return requests[request]
-}

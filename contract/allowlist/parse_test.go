@@ -63,6 +63,7 @@ func TestParseWarnings(t *testing.T) {
 		{"http://a (voice.fly)", []Warning{{10, WarnUnknownRequest, "keyword voice.fly: the documentation has no such request"}}},
 		{"http://a (auth.*)", []Warning{{10, WarnJwtWildcard, "keyword auth.* does not grant auth.getJwtToken; name it explicitly"}}},
 		{"http://a (sipEndpoint.muteMicrophone)", nil},
+		{"http://a (voice.muteMicrophone)", []Warning{{10, WarnUnknownRequest, "keyword voice.muteMicrophone grants nothing: the request goes on the wire, and is filtered, as sipEndpoint.muteMicrophone (INT-CAT-2)"}}},
 		{"http://my-web-server0, http://my-web-server1 (*)", nil},
 	}
 	for _, c := range cases {

@@ -162,10 +162,13 @@ func (p *parser) checkKeyword(at int, kw string, inFilter map[string]bool) {
 		return
 	}
 	ns, method, _ := strings.Cut(kw, ".")
+	known := keywords()
 	switch {
-	case !isNamespace(ns):
+	case known.renamed[kw] != "":
+		p.warn(at, WarnUnknownRequest, "keyword "+kw+" grants nothing: the request goes on the wire, and is filtered, as "+known.renamed[kw]+" (INT-CAT-2)")
+	case !known.namespaces[ns]:
 		p.warn(at, WarnUnknownNamespace, "keyword "+kw+": the documentation has no namespace "+strconv.Quote(ns))
-	case method != "*" && !isRequest(kw):
+	case method != "*" && !known.requests[kw]:
 		p.warn(at, WarnUnknownRequest, "keyword "+kw+": the documentation has no such request")
 	case kw == "auth.*":
 		p.warn(at, WarnJwtWildcard, "keyword auth.* does not grant "+JwtRequest+"; name it explicitly")
