@@ -10,10 +10,10 @@ func configurationMethods() []Method {
 		Text: `Returns "Array." of configuration.Section, but the getContextualOption sample response's data is an object keyed by section name, then option name.`}
 	return []Method{
 		{Namespace: "configuration", Name: "getOption", Result: "configuration.Section[]",
-			Params:      []Param{{Name: "options", Type: TypeStringOrArray}},
+			Params:      []Param{{Name: "options", Type: TypeStringOrArray, Schema: "configuration.OptionQuery"}},
 			Differences: []Difference{optionsDiff, resultDiff}},
 		{Namespace: "configuration", Name: "getContextualOption", Result: "configuration.Section[]",
-			Params: []Param{{Name: "options", Type: TypeStringOrArray}, pInteractionID},
+			Params: []Param{{Name: "options", Type: TypeStringOrArray, Schema: "configuration.OptionQuery"}, pInteractionID},
 			Needs:  []string{control.StimInboundCall},
 			Differences: []Difference{optionsDiff, resultDiff,
 				{Interpretation: "INT-CAT-3", Between: []Document{DocReference, DocClientLibrary},

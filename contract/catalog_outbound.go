@@ -19,7 +19,7 @@ func outboundMethods() []Method {
 	}
 	sampleResult := Difference{Interpretation: "INT-CAT-18", Between: []Document{DocReference},
 		Text: "No Returns row; the result type is taken from the sample response."}
-	setCallResult := onRecord("setCallResult", true, "", Param{Name: "callResult", Type: TypeNumberOrString})
+	setCallResult := onRecord("setCallResult", true, "", Param{Name: "callResult", Type: TypeNumberOrString, Schema: "outbound.CallResult"})
 	setCallResult.Differences = []Difference{{Interpretation: "INT-CAT-16", Between: []Document{DocReference},
 		Text: `callResult is typed "string" but "must be a number"; getCallResult's sample returns the number 6.`}}
 	getCallResult := onRecord("getCallResult", false, "outbound.CallResult")

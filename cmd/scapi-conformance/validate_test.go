@@ -79,7 +79,7 @@ func TestValidateExitCodes(t *testing.T) {
 
 // validate on every golden example: exit 0 (strict; lenient for recorded
 // deviations, which exit 1 in strict mode), and exit 1 naming the pointer on a
-// broken copy.
+// broken copy; documented counter-examples exit 1 in both modes.
 func TestValidateGoldenExamples(t *testing.T) {
 	for _, f := range golden.Fixtures() {
 		if f.Pointer != "" || len(f.Set) > 0 {
@@ -90,6 +90,14 @@ func TestValidateGoldenExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := writeFixture(t, filepath.Base(f.File), string(raw))
+		if f.Invalid {
+			for _, mode := range []string{"--strict", "--lenient"} {
+				if code, out, _ := contractRun("validate", "--type", f.Schema, mode, path); code != exitFailed {
+					t.Errorf("%s: documented counter-example, %s exit %d, want 1\n%s", f.File, mode, code, out)
+				}
+			}
+			continue
+		}
 		mode := "--strict"
 		if len(f.Deviations) > 0 {
 			mode = "--lenient"
