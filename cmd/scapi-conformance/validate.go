@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/wire"
 	"scapi-conformance/schemas"
 )
 
@@ -23,7 +25,7 @@ func init() {
 
 func validateUsage(flags *flag.FlagSet, w io.Writer) func() {
 	return func() {
-		fmt.Fprintln(w, "Usage: scapi-conformance validate --type <schema> [--strict | --lenient] FILE...")
+		fmt.Fprintln(w, "Usage: scapi-conformance validate --type <schema|auto> [--strict | --lenient] FILE...")
 		fmt.Fprintln(w, "\nValidates each FILE (one JSON document) against the named schema: a documented type")
 		fmt.Fprintln(w, "(agent.Agent, interaction.Interaction, media.State[] …), an envelope (envelope.Reply …) or")
 		fmt.Fprintln(w, "an event (event.interaction.RINGING …). --types lists every name.")
@@ -31,15 +33,16 @@ func validateUsage(flags *flag.FlagSet, w io.Writer) func() {
 		flags.PrintDefaults()
 		fmt.Fprintln(w, "\nExit codes: 0 every file valid; 1 a file invalid (each error printed as FILE: POINTER: REASON);")
 		fmt.Fprintln(w, "2 unknown type, unreadable file or invalid JSON (with line, column and byte offset).")
-		fmt.Fprintln(w, "\nExample:\n  scapi-conformance validate --type event.interaction.ATTACHED_DATA_CHANGED --lenient \\")
+		fmt.Fprintln(w, "\nExamples:\n  scapi-conformance validate --type event.interaction.ATTACHED_DATA_CHANGED --lenient \\")
 		fmt.Fprintln(w, "      fixtures/golden/examples/001-attached-data-changed.json")
+		fmt.Fprintln(w, "  scapi-conformance validate --type auto captured/*.json   # one recorded message per file")
 	}
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("validate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	typ := flags.String("type", "", "schema name to validate against (required)")
+	typ := flags.String("type", "", "schema name to validate against (required); auto: each file is one message, checked against\nthe schemas its kind calls for (envelope, documented event, the catalog result of a reply's request)")
 	strict := flags.Bool("strict", false, "hold files to the documented rules (the default)")
 	lenient := flags.Bool("lenient", false, "also accept the readings recorded as interpretations (INT-SCHEMA-n)")
 	types := flags.Bool("types", false, "list the schema names and exit")
@@ -59,7 +62,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	case *typ == "":
 		fmt.Fprintln(stderr, "scapi-conformance validate: --type is required (see --types for the names)")
 		return exitUsage
-	case !schemas.Has(*typ):
+	case *typ != autoType && !schemas.Has(*typ):
 		fmt.Fprintf(stderr, "scapi-conformance validate: unknown type %q (see --types for the names)\n", *typ)
 		return exitUsage
 	case len(files) == 0:
@@ -99,29 +102,116 @@ func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, int) {
 	}
 }
 
+// autoType is the --type value that picks the schemas from the message.
+const autoType = "auto"
+
+// check is one schema applied to the value at a pointer of a document.
+type check struct{ schema, pointer string }
+
 // validateFile validates one file and prints its verdict; it returns the
 // file's exit code.
 func validateFile(file, typ string, mode schemas.Mode, stdout, stderr io.Writer) int {
-	doc, err := readJSONFile(file)
+	raw, err := readJSONFile(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", file, err)
 		return exitUsage
 	}
-	err = schemas.Validate(mode, typ, doc)
-	var ve *schemas.ValidationError
-	switch {
-	case err == nil:
-		fmt.Fprintf(stdout, "%s: valid %s (%s)\n", file, typ, mode)
-		return exitOK
-	case errors.As(err, &ve):
-		for _, v := range ve.Violations {
-			fmt.Fprintf(stdout, "%s: %s\n", file, v)
-		}
-		fmt.Fprintf(stdout, "%s: invalid %s (%s): %d error(s)\n", file, typ, mode, len(ve.Violations))
-		return exitFailed
+	checks, violations := []check{{typ, ""}}, []schemas.Violation(nil)
+	if typ == autoType {
+		checks, violations = autoChecks(raw)
 	}
-	fmt.Fprintf(stderr, "%s: %v\n", file, err)
-	return exitUsage
+	names := make([]string, len(checks))
+	for i, c := range checks {
+		names[i] = c.schema
+		if c.pointer != "" {
+			names[i] += " at " + c.pointer
+		}
+		doc, err := valueAt(raw, c.pointer)
+		if err == nil {
+			err = schemas.Validate(mode, c.schema, doc)
+		}
+		var ve *schemas.ValidationError
+		switch {
+		case errors.As(err, &ve):
+			for _, v := range ve.Violations {
+				violations = append(violations, schemas.Violation{Pointer: c.pointer + v.Pointer, Reason: v.Reason})
+			}
+		case err != nil:
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+			return exitUsage
+		}
+	}
+	what := strings.Join(names, " + ")
+	if len(violations) == 0 {
+		fmt.Fprintf(stdout, "%s: valid %s (%s)\n", file, what, mode)
+		return exitOK
+	}
+	for _, v := range violations {
+		fmt.Fprintf(stdout, "%s: %s\n", file, v)
+	}
+	fmt.Fprintf(stdout, "%s: invalid %s (%s): %d error(s)\n", file, what, mode, len(violations))
+	return exitFailed
+}
+
+// valueAt returns the raw member at "" or a one-level pointer ("/data").
+func valueAt(raw json.RawMessage, pointer string) (json.RawMessage, error) {
+	if pointer == "" {
+		return raw, nil
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, err
+	}
+	return fields[strings.TrimPrefix(pointer, "/")], nil
+}
+
+// autoChecks classifies one message as the vendor client would and names the
+// schemas it must satisfy; what cannot be classified is reported as a
+// violation.
+func autoChecks(raw json.RawMessage) ([]check, []schemas.Violation) {
+	m, err := wire.Decode(raw)
+	if err != nil {
+		return nil, []schemas.Violation{{Reason: "not a SCAPI message: " + err.Error()}}
+	}
+	if event, ok := m.String("event"); ok {
+		switch event {
+		case wire.EventSubscribe:
+			return []check{{"envelope.Subscribe", ""}}, nil
+		case wire.EventUnsubscribe:
+			return []check{{"envelope.Unsubscribe", ""}}, nil
+		}
+		var data struct {
+			EventType string `json:"eventType"`
+		}
+		_ = json.Unmarshal(m.Data(), &data)
+		if name, ok := schemas.EventSchema(event, data.EventType); ok {
+			return []check{{name, ""}}, nil
+		}
+		return []check{{"envelope.Event", ""}}, []schemas.Violation{{Pointer: "/event",
+			Reason: fmt.Sprintf("no documented event %q with eventType %q", event, data.EventType)}}
+	}
+	switch {
+	case m.Has("subscriptionId"):
+		return []check{{"envelope.SubscribeAck", ""}}, nil
+	case m.Has("errorMessage"):
+		return []check{{"envelope.ErrorReply", ""}}, nil
+	case m.Has("data"):
+		checks := []check{{"envelope.Reply", ""}}
+		request, _ := m.String("request")
+		method, ok := contract.LookupWire(request)
+		if !ok {
+			return checks, []schemas.Violation{{Pointer: "/request", Reason: fmt.Sprintf("%q is not a request of the catalog", request)}}
+		}
+		if method.Result != "" {
+			checks = append(checks, check{method.Result, "/data"})
+		}
+		return checks, nil
+	case m.Has("request"):
+		return []check{{"envelope.Request", ""}}, nil
+	case m.Has("frameId"):
+		return []check{{"envelope.FrameID", ""}}, nil
+	}
+	return nil, []schemas.Violation{{Reason: "not a SCAPI message: none of event, subscriptionId, errorMessage, data, request, frameId"}}
 }
 
 // readJSONFile reads one JSON document; errors name the line, column and byte

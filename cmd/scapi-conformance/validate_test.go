@@ -54,7 +54,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{"no type", []string{valid}, exitUsage, nil, []string{"--type is required"}},
 		{"no file", []string{"--type", "agent.Agent"}, exitUsage, nil, []string{"no FILE given"}},
 		{"both modes", []string{"--type", "agent.Agent", "--strict", "--lenient", valid}, exitUsage, nil, []string{"exclude each other"}},
-		{"help", []string{"--help"}, exitOK, nil, []string{"Usage: scapi-conformance validate --type <schema>", "Example:"}},
+		{"help", []string{"--help"}, exitOK, nil, []string{"Usage: scapi-conformance validate --type <schema|auto>", "Examples:"}},
 		{"types", []string{"--types"}, exitOK, []string{"agent.Agent\n", "event.interaction.RINGING\n"}, nil},
 	}
 	for _, c := range cases {
@@ -151,4 +151,41 @@ func pointerText(p string) string {
 		return "(root)"
 	}
 	return p
+}
+
+func TestValidateAuto(t *testing.T) {
+	const srv = `"userAgent":"WWE Server","protocolVersion":2`
+	cases := []struct {
+		name, doc string
+		code      int
+		want      string
+	}{
+		{"event", `{"event":"system","data":{"frameState":"LEADING"},` + srv + `}`, exitOK,
+			"valid event.system.frameState (strict)"},
+		{"undocumented event", `{"event":"interaction","data":{"eventType":"EXPLODED"},` + srv + `}`, exitFailed,
+			`/event: no documented event "interaction" with eventType "EXPLODED"`},
+		{"reply data against the catalog result", `{"request":"agent.get","referenceId":"0","data":{"username":"u"},` + srv + `}`, exitFailed,
+			"/data/employeeId: required property is missing"},
+		{"valid reply", `{"request":"sipEndpoint.isMicrophoneMute","referenceId":"0","data":true,` + srv + `}`, exitOK,
+			"valid envelope.Reply + boolean at /data (strict)"},
+		{"reply to an unknown request", `{"request":"voice.isMicrophoneMute","referenceId":"0","data":true,` + srv + `}`, exitFailed,
+			`/request: "voice.isMicrophoneMute" is not a request of the catalog`},
+		{"error reply", `{"request":"agent.get","referenceId":"0","errorMessage":"no",` + srv + `}`, exitOK, "valid envelope.ErrorReply"},
+		{"ack with an event key", `{"referenceId":"1","subscriptionId":"s","event":"x",` + srv + `}`, exitFailed, "/event: no documented event"},
+		{"ack", `{"referenceId":"1","subscriptionId":"s",` + srv + `}`, exitOK, "valid envelope.SubscribeAck"},
+		{"request", `{"request":"voice.dial","parameters":["5001"],"referenceId":"0","userAgent":"WWE Client","protocolVersion":2}`, exitOK, "valid envelope.Request"},
+		{"subscribe", `{"event":"subscribe","data":"agent","referenceId":"0","userAgent":"WWE Client","protocolVersion":2}`, exitOK, "valid envelope.Subscribe"},
+		{"frameId", `{"frameId":"f"}`, exitOK, "valid envelope.FrameID"},
+		{"not a message", `{"hello":1}`, exitFailed, "(root): not a SCAPI message: none of event"},
+		{"not an object", `[1]`, exitFailed, "(root): not a SCAPI message: message is not a JSON object"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeFixture(t, "m.json", c.doc)
+			code, out, errOut := contractRun("validate", "--type", "auto", path)
+			if code != c.code || !strings.Contains(out, c.want) {
+				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s\nwant %q", code, c.code, out, errOut, c.want)
+			}
+		})
+	}
 }
