@@ -96,9 +96,14 @@ func complete(m Method) Method {
 		m.Documents = []Document{DocReference}
 	}
 	if m.Namespace != "" && !m.ListedKeyword {
-		m.Differences = append(m.Differences, Difference{Interpretation: "INT-CAT-10",
-			Between: append([]Document{}, m.Documents...),
-			Text:    "Not among the keywords the documents list for accepted-web-content-origins filters."})
+		var docs []Document
+		for _, d := range m.Documents {
+			if d != DocClientLibrary {
+				docs = append(docs, d)
+			}
+		}
+		m.Differences = append(m.Differences, Difference{Interpretation: "INT-CAT-10", Between: docs,
+			Text: "Not among the keywords the documents list for accepted-web-content-origins filters."})
 	}
 	if m.Params == nil {
 		m.Params = []Param{}
