@@ -78,5 +78,8 @@ func init() {
 			Sources: []string{"001 voice.dialEx, interaction.consult, singleStepTransfer, singleStepConference: \"Set an undefined or empty JSON object if you don't want to set any user data\" (and extensions)",
 				"JSON.stringify turns undefined array elements into null; a trailing undefined can be left out"},
 			Strict: "A Workspace accepts userData and extensions as an object, as {}, as null and absent, and sets nothing for the last three."},
+		Interpretation{ID: "INT-CAT-21", Topic: "system.openDialog without url",
+			Sources: []string{"001 openDialog Returns: \"The dialog identifier or null if the url parameter is not defined.\"", "001 openDialog options: \"This value can't be null, so you must pass {}\""},
+			Strict:  "url may be null (undefined): the call succeeds with data null and opens no dialog; options stays mandatory, an object."},
 	)
 }
