@@ -1,9 +1,13 @@
 package conformance
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
+	"scapi-conformance/contract/interp"
 	"scapi-conformance/contract/requirements"
+	"scapi-conformance/schemas"
 )
 
 // Every row of the 001 outbound preview table is crossed by some path of its
@@ -46,6 +50,39 @@ func TestHelpersAgree(t *testing.T) {
 	} {
 		if got := nsHelpersAgree(tc.h, tc.frameState); got != tc.want {
 			t.Errorf("%s: nsHelpersAgree = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSchemaInterpretationsNameTheLenientReading(t *testing.T) {
+	doc := map[string]any{"interactionId": "1", "state": "TALKING", "callType": "OUTBOUND_PREVIEW"}
+	var invalid *schemas.ValidationError
+	if err := schemas.Validate(schemas.Strict, "interaction.Interaction", doc); !errors.As(err, &invalid) {
+		t.Fatalf("strict validation of callType OUTBOUND_PREVIEW: %v, want a validation error", err)
+	}
+	ids := nsSchemaInterpretations(doc, invalid)
+	if len(ids) != 1 {
+		t.Fatalf("ids = %v, want the one interpretation naming OUTBOUND_PREVIEW", ids)
+	}
+	if in, _ := interp.Lookup(ids[0]); !strings.Contains(in.Lenient, "OUTBOUND_PREVIEW") {
+		t.Errorf("%s's lenient reading %q does not name OUTBOUND_PREVIEW", ids[0], in.Lenient)
+	}
+}
+
+func TestAt(t *testing.T) {
+	doc := map[string]any{"data": map[string]any{"a/b": []any{"x", map[string]any{"~k": "y"}}}}
+	for _, tc := range []struct {
+		pointer []string
+		want    any
+	}{
+		{[]string{"data", "a~1b", "0"}, "x"},
+		{[]string{"data", "a~1b", "1", "~0k"}, "y"},
+		{[]string{"data", "a~1b", "2"}, nil},
+		{[]string{"data", "missing", "0"}, nil},
+		{[]string{"data", "a~1b", "-1"}, nil},
+	} {
+		if got := nsAt(doc, tc.pointer); got != tc.want {
+			t.Errorf("nsAt(%v) = %v, want %v", tc.pointer, got, tc.want)
 		}
 	}
 }
