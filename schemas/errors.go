@@ -25,6 +25,7 @@ type ValidationError struct {
 	Violations []Violation `json:"violations"`
 }
 
+// Error lists the violations after the schema and mode.
 func (e *ValidationError) Error() string {
 	parts := make([]string, len(e.Violations))
 	for i, v := range e.Violations {

@@ -30,6 +30,7 @@ const (
 	Lenient
 )
 
+// String names the mode as the CLI flags do: "strict" or "lenient".
 func (m Mode) String() string {
 	if m == Lenient {
 		return "lenient"
