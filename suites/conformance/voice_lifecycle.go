@@ -44,7 +44,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("hold, resume and hangUp in the wrong state are refused",
-		framework.Reqs{"voice.hold.1", "voice.resume.1"}, func(s *framework.Session) {
+		framework.Reqs{"voice.hold.1", "voice.resume.1", "voice.hangUp.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
 			id := nsTalking(s, c)
 			nsHolds(s, "INT-EVENT-9", nsRefused(s, c, "voice.resume", id))
@@ -53,7 +53,9 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			nsOK(s, c, "voice.hangUp", id)
 			nsInteractionEvent(s, c, "RELEASED", id)
 			nsHolds(s, "INT-EVENT-9", nsRefused(s, c, "voice.hold", id))
-			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold of a released call changed it")
+			nsHolds(s, "INT-EVENT-9", nsRefused(s, c, "voice.hangUp", id))
+			s.ExpectNoEvent(c, 0)
+			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("dial calls the destination: DIALING, direction OUT, the userData attached",
