@@ -77,6 +77,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "fuzz-findings", "directory for the replay files, one per violated requirement")
 	sessions := fs.Uint64("sessions", 0, "stop after this many sessions (0: only the duration)")
 	quiet := fs.Bool("quiet", false, "no progress line")
+	first := fs.Bool("first", false, "stop at the first finding")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
 		fmt.Fprintln(stderr, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
@@ -126,7 +127,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "fuzz: target %s, seed %d, duration %v, findings in %s\n", ft.name, *seed, *duration, *out)
 	c := &fuzz.Campaign{Generator: gen, Runner: tf.runner(ft.target), Duration: *duration, MaxSessions: *sessions,
-		OutDir: *out, Target: ft.name, Mutant: tf.mutant}
+		OutDir: *out, Target: ft.name, Mutant: tf.mutant, StopAtFirst: *first}
 	if !*quiet {
 		c.Progress = stderr
 	}

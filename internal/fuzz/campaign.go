@@ -22,6 +22,8 @@ type Campaign struct {
 	OutDir string
 	// Progress receives a live progress line, rewritten each second (nil = none).
 	Progress io.Writer
+	// StopAtFirst ends the campaign at its first finding.
+	StopAtFirst bool
 	// Target and Mutant are recorded in the replay files.
 	Target, Mutant string
 }
@@ -78,6 +80,9 @@ func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
 				return st, err
 			}
 			st.Findings = append(st.Findings, saved)
+		}
+		if c.StopAtFirst && len(st.Findings) > 0 {
+			break
 		}
 		if time.Since(lastLine) >= time.Second {
 			lastLine = time.Now()

@@ -22,15 +22,15 @@ func init() {
 func checkReplyDue(r *record) []Finding {
 	var out []Finding
 	for _, c := range r.calls {
-		if c.subscribe != nil || c.reply != nil {
+		if c.reply != nil {
 			continue
 		}
 		if c.badRef != nil {
 			out = append(out, finding(reqReplyRef, "reply-due", c.badRef.step, c.client, c.badRef,
-				"the reply to %s echoes referenceId %s, not the string %q that was sent", c.request, c.badRef.msg.Fields["referenceId"], c.refID))
+				"the answer to %s echoes referenceId %s, not the string that was sent", c.describe(), c.badRef.msg.Fields["referenceId"]))
 			continue
 		}
-		if !c.expect.replyDue {
+		if c.subscribe != nil || !c.expect.replyDue {
 			continue
 		}
 		why := "no reply within the timeout"
@@ -103,7 +103,7 @@ func (c *call) describe() string {
 // protocolVersion 2.
 func checkEventEnvelope(r *record) []Finding {
 	for _, e := range r.timeline {
-		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+		if !isEvent(e) {
 			continue
 		}
 		ua, _ := e.msg.String("userAgent")
@@ -138,7 +138,7 @@ func checkSubscribeAck(r *record) []Finding {
 		}
 		listed := r.policy.allow.Listed(c.origin)
 		switch {
-		case listed && c.reply == nil && !c.closed:
+		case listed && c.reply == nil && c.badRef == nil && !c.closed:
 			out = append(out, finding(reqSubscribeAck, "subscribe-ack", c.step, c.client, nil,
 				"no acknowledgement of %s from listed origin %s", c.describe(), c.origin))
 		case listed && c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() != wire.KindAck && !c.reply.msg.Has("errorMessage"):

@@ -48,7 +48,7 @@ func checkSchema(r *record) []Finding {
 		}
 	}
 	for _, e := range r.timeline {
-		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+		if !isEvent(e) {
 			continue
 		}
 		ev, typ := eventName(e.msg)

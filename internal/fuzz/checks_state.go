@@ -1,10 +1,6 @@
 package fuzz
 
-import (
-	"strings"
-
-	"scapi-conformance/contract/wire"
-)
+import "strings"
 
 const (
 	getByInteractionID = "interaction.getByInteractionId"
@@ -39,7 +35,7 @@ func checkInteractionExists(r *record) []Finding {
 	reported := map[string]int{} // id → seq of its first report
 	removed := map[string]bool{}
 	for _, e := range r.timeline {
-		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+		if !isEvent(e) {
 			continue
 		}
 		ev, typ := eventName(e.msg)
@@ -132,7 +128,7 @@ func checkUnsubscribeStops(r *record) []Finding {
 			continue
 		}
 		for _, e := range r.timeline {
-			if !e.in || e.client != s.client || e.seq <= barrier || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+			if !isEvent(e) || e.client != s.client || e.seq <= barrier {
 				continue
 			}
 			ev, _ := eventName(e.msg)
@@ -192,7 +188,7 @@ func checkInteractionNull(r *record) []Finding {
 // client sent before it, not ended by an unsubscribe that took effect.
 func checkEventSubscribed(r *record) []Finding {
 	for _, e := range r.timeline {
-		if !e.in || e.msg == nil || e.msg.Kind() != wire.KindEvent {
+		if !isEvent(e) {
 			continue
 		}
 		ev, typ := eventName(e.msg)

@@ -3,6 +3,7 @@ package fuzz
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -41,7 +42,7 @@ var userDataKeys = []string{"case", "customer", "priority", "secret"}
 func (g *Generator) Session(i uint64) *Session {
 	rng := rand.New(rand.NewPCG(g.Seed, i))
 	gs := &genState{g: g, rng: rng, id: i}
-	s := &Session{Origins: append([]string(nil), g.Origins...)}
+	s := &Session{Origins: sessionOrigins(g.Origins)}
 	rateSession := g.Steerable && rng.IntN(4) == 0
 	if g.Steerable {
 		s.Options = gs.options(rateSession)
@@ -58,7 +59,7 @@ func (g *Generator) Session(i uint64) *Session {
 		}
 		return s
 	}
-	gs.clients = len(g.Origins)
+	gs.clients = len(s.Origins)
 	s.Steps = append(s.Steps, Step{Op: OpSubscribe, Client: 0, Events: events})
 	for len(s.Steps) < n {
 		s.Steps = append(s.Steps, gs.step()...)
@@ -100,8 +101,9 @@ func (gs *genState) options(rateSession bool) control.Options {
 		o[options.QuarantineDelay] = gs.pick([]string{"0", "1", "30", "60", "90"})
 		return o
 	}
-	entries := []string{gs.g.Origins[0] + gs.pick([]string{"", " (*)", " (*, auth.getJwtToken)"})}
+	entries := []string{gs.spell(gs.g.Origins[0]) + gs.pick([]string{"", " (*)", " (*, auth.getJwtToken)"})}
 	for _, origin := range gs.g.Origins[1:] {
+		origin = gs.spell(origin)
 		switch gs.rng.IntN(5) {
 		case 0: // not listed
 		case 1:
@@ -125,6 +127,34 @@ func (gs *genState) options(rateSession bool) control.Options {
 		o[options.UserDataWriteAllowed] = gs.keyList()
 	}
 	return o
+}
+
+// spell writes an origin in one of its equivalent spellings: browsers report
+// event.origin normalised, so the option's scheme and host case and an
+// explicit default port do not matter (INT-ORIGIN-2).
+func (gs *genState) spell(origin string) string {
+	u, err := url.Parse(origin)
+	if err != nil || gs.rng.IntN(3) != 0 {
+		return origin
+	}
+	host := u.Host
+	if u.Port() == "" {
+		host += map[string]string{"http": ":80", "https": ":443"}[u.Scheme]
+	}
+	return strings.ToUpper(u.Scheme) + "://" + strings.ToUpper(host[:1]) + host[1:]
+}
+
+// sessionOrigins are the target's origins plus one that a listed origin is a
+// textual prefix of ("https://a.example" → "https://a.example.evil.example"),
+// which no entry lists: a prefix match must not let it in.
+func sessionOrigins(target []string) []string {
+	out := append([]string(nil), target...)
+	for _, o := range target {
+		if u, err := url.Parse(o); err == nil && u.Port() == "" && u.Host != "" {
+			return append(out, o+".evil.example")
+		}
+	}
+	return out
 }
 
 // filters draws a filter list of namespace wildcards and request names.
@@ -210,8 +240,13 @@ func (gs *genState) step() []Step {
 	case k < 88:
 		return []Step{{Op: OpSubscribe, Client: client, Events: []string{gs.pick(events)}}}
 	case k < 90:
-		return []Step{{Op: OpUnsubscribe, Client: client, Sub: gs.rng.IntN(2)}}
-	case k < 95:
+		return []Step{{Op: OpUnsubscribe, Client: gs.rng.IntN(2) * client, Sub: gs.rng.IntN(2)}}
+	case k < 92:
+		id := RefArg("interactionId", gs.rng.IntN(2))
+		return append(gs.prepare(mustLookupWire(setUserData)),
+			Step{Op: OpCall, Client: client, Request: setUserData, Params: []Arg{id, Lit(gs.userData())}},
+			Step{Op: OpCall, Client: gs.rng.IntN(gs.clients), Request: getByInteractionID, Params: []Arg{id}})
+	case k < 96:
 		id := RefArg("interactionId", gs.rng.IntN(3))
 		return []Step{
 			{Op: OpCall, Client: client, Request: voiceHold, Params: []Arg{id}},
@@ -250,4 +285,12 @@ func (gs *genState) stimulus(name string) Step {
 		st.Args["customToastId"] = RefArg("customToastId", 0)
 	}
 	return st
+}
+
+func mustLookupWire(name string) contract.Method {
+	m, ok := contract.LookupWire(name)
+	if !ok {
+		panic("fuzz: the catalog has no " + name)
+	}
+	return m
 }

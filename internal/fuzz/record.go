@@ -91,6 +91,9 @@ func (c *call) succeeded() bool {
 	return c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() == wire.KindReply && !c.reply.msg.Has("errorMessage")
 }
 
+// answered reports whether waiting for the call's reply is over.
+func (c *call) answered() bool { return c.reply != nil || c.badRef != nil || c.closed }
+
 // runs reports whether the target must process the call as documented: a
 // well-formed catalog request the allow-list allows, with a reply due under
 // every reading of the rate limits.
@@ -101,6 +104,12 @@ func (c *call) runs() bool {
 // failed reports whether a call got an error reply.
 func (c *call) failed() bool {
 	return c.reply != nil && c.reply.msg != nil && c.reply.msg.Has("errorMessage")
+}
+
+// isEvent reports whether an entry is an incoming event (a message with an
+// event key that does not answer one of the session's calls).
+func isEvent(e *entry) bool {
+	return e.in && e.msg != nil && e.call == nil && e.msg.Kind() == wire.KindEvent
 }
 
 // eventName returns the event name and eventType of an event message.

@@ -432,7 +432,7 @@ func (ex *exec) call(st Step) error {
 		return err
 	}
 	if p.expect.wait {
-		ex.pumpUntil(func() bool { return p.reply != nil || p.closed }, ex.r.cfg.CallTimeout)
+		ex.pumpUntil(p.answered, ex.r.cfg.CallTimeout)
 	}
 	return nil
 }
@@ -462,7 +462,7 @@ func (ex *exec) subscribe(st Step) error {
 	if err := ex.send(c, b, p); err != nil {
 		return err
 	}
-	ex.pumpUntil(func() bool { return p.reply != nil || p.closed }, ex.r.cfg.CallTimeout)
+	ex.pumpUntil(p.answered, ex.r.cfg.CallTimeout)
 	return nil
 }
 
