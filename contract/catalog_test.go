@@ -3,6 +3,8 @@ package contract
 import (
 	"strings"
 	"testing"
+
+	"scapi-conformance/contract/control"
 )
 
 func TestCatalogCounts(t *testing.T) {
@@ -116,5 +118,25 @@ func TestLookupReturnsFreshValues(t *testing.T) {
 	again, _ := LookupWire("voice.dial")
 	if again.Params[0].Name != "destination" || again.Documents[0] != DocReference {
 		t.Error("modifying a Lookup result changed the catalog")
+	}
+}
+
+// Needs names only stimuli of package control and the state words of this
+// package, so that a target's capabilities can decide what to skip.
+func TestNeedsAreKnownWords(t *testing.T) {
+	known := map[string]bool{NeedToast: true, NeedDialog: true, NeedMenuView: true, NeedEstablished: true,
+		NeedHeld: true, NeedConsultation: true, NeedSubscription: true}
+	for _, s := range []string{control.StimInboundCall, control.StimRemoteRelease, control.StimPartyChange,
+		control.StimInboundChat, control.StimInboundEmail, control.StimChatEnd, control.StimPreviewRecord,
+		control.StimCampaign, control.StimRecordsRetrieved, control.StimRealtime, control.StimElection,
+		control.StimToastClick, control.StimCaseIDChange, control.StimAgentState} {
+		known[s] = true
+	}
+	for _, m := range Catalog() {
+		for _, n := range m.Needs {
+			if !known[n] {
+				t.Errorf("%s needs %q, neither a stimulus nor a state word", m.Request(), n)
+			}
+		}
 	}
 }
