@@ -44,7 +44,8 @@ type Config struct {
 	// library in the frame; not implemented yet (New refuses it).
 	ClientLib string
 	// Timeout bounds every wait whose context has no earlier deadline
-	// (0 = the vendor client's 10 s), and the browser's start.
+	// (0 = the vendor client's 10 s). The browser's start may take
+	// startTimeout when that is longer.
 	Timeout time.Duration
 	// ArtifactsDir, when set, receives a screenshot and the transcript of a
 	// client whose call or subscribe fails.
@@ -64,6 +65,10 @@ func FindChromium() (string, bool) {
 	}
 	return "", false
 }
+
+// startTimeout bounds Chromium's start when Config.Timeout is shorter: a
+// cold start on a busy machine takes seconds.
+const startTimeout = 30 * time.Second
 
 // Driver is the browser driver: one Chromium, one tab on the service page.
 type Driver struct {
@@ -149,10 +154,11 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 func (d *Driver) start(ctx context.Context) error {
 	// The first Run must get the tab context itself (its end stops the
 	// browser), so a watchdog bounds it instead of a deadline.
-	stop := d.watchdog(ctx, d.tabCancel)
+	limit := max(d.cfg.Timeout, startTimeout)
+	stop := watchdog(ctx, limit, d.tabCancel)
 	_, err := chromedp.Run(d.tab.ctx, chromedp.Evaluate[chromedp.Void]("0"))
 	if !stop() {
-		return fmt.Errorf("browser driver: Chromium (%s) did not start within %v: %w", d.cfg.ExecPath, d.cfg.Timeout, driver.ErrTimeout)
+		return fmt.Errorf("browser driver: Chromium (%s) did not start within %v: %w", d.cfg.ExecPath, limit, driver.ErrTimeout)
 	}
 	if err != nil {
 		return fmt.Errorf("browser driver: starting Chromium (%s): %w", d.cfg.ExecPath, err)
@@ -171,10 +177,10 @@ func (d *Driver) start(ctx context.Context) error {
 	return nil
 }
 
-// watchdog cancels with cancel unless the returned stop is called within the
-// timeout (or before ctx ends); stop reports whether it was in time.
-func (d *Driver) watchdog(ctx context.Context, cancel context.CancelFunc) (stop func() bool) {
-	wctx, wcancel := context.WithTimeout(ctx, d.cfg.Timeout)
+// watchdog cancels with cancel unless the returned stop is called within
+// limit (and before ctx ends); stop reports whether it was in time.
+func watchdog(ctx context.Context, limit time.Duration, cancel context.CancelFunc) (stop func() bool) {
+	wctx, wcancel := context.WithTimeout(ctx, limit)
 	s := context.AfterFunc(wctx, cancel)
 	return func() bool {
 		defer wcancel()

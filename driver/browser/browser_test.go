@@ -66,8 +66,8 @@ func TestEchoOnEveryOrigin(t *testing.T) {
 
 func TestHostileServicePages(t *testing.T) {
 	needBrowser(t)
-	const timeout = 5 * time.Second
-	drivertest.RunHostile(t, timeout, func(t *testing.T, h drivertest.Hostile) driver.Driver {
+	const timeout = 3 * time.Second
+	drivertest.RunHostile(t, timeout, false, func(t *testing.T, h drivertest.Hostile) driver.Driver {
 		d, err := browser.New(context.Background(), browser.Config{
 			ServicePageURL: drivertest.HostileServicePage(t, h), Timeout: timeout})
 		if err != nil {

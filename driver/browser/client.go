@@ -139,7 +139,7 @@ func (d *Driver) attach(ctx context.Context, tid string) (*session, error) {
 	// Detach on cancel: closing an iframe target would close the tab.
 	s.ctx, s.cancel = chromedp.NewContext(d.tab.ctx, chromedp.WithTargetID(target.ID(tid)),
 		chromedp.WithDetachOnCancel(), chromedp.WithListener(s.onEvent))
-	stop := d.watchdog(ctx, s.cancel)
+	stop := watchdog(ctx, d.cfg.Timeout, s.cancel)
 	_, err := chromedp.Call(s.ctx, runtime.AddBinding, runtime.AddBindingParams{Name: d.binding})
 	if !stop() {
 		return nil, fmt.Errorf("attaching: %w", driver.ErrTimeout)

@@ -51,25 +51,26 @@ func TestHostileControlEndpoints(t *testing.T) {
 		handler http.HandlerFunc
 		want    error
 		text    string
+		timeout time.Duration
 	}{
 		{"garbage", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("{oops")) },
-			driver.ErrMalformed, "invalid JSON at byte offset 2"},
+			driver.ErrMalformed, "invalid JSON at byte offset 2", 10 * time.Second},
 		{"huge", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(strings.Repeat(" ", 2<<20))) },
-			driver.ErrTooLarge, "answer exceeds 1048576 bytes"},
+			driver.ErrTooLarge, "answer exceeds 1048576 bytes", 10 * time.Second},
 		{"plain error", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", 500) },
-			nil, `500 Internal Server Error: "boom\n"`},
+			nil, `500 Internal Server Error: "boom\n"`, 10 * time.Second},
 		{"slow", func(w http.ResponseWriter, r *http.Request) {
 			select {
 			case <-r.Context().Done():
 			case <-time.After(5 * time.Second):
 			}
-		}, driver.ErrTimeout, "timed out"},
+		}, driver.ErrTimeout, "timed out", 200 * time.Millisecond},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			srv := httptest.NewServer(c.handler)
 			defer srv.Close()
-			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 			defer cancel()
 			_, err := controlclient.New(srv.URL).Capabilities(ctx)
 			if err == nil || (c.want != nil && !errors.Is(err, c.want)) || !strings.Contains(err.Error(), c.text) {

@@ -125,7 +125,7 @@ func HostileCases() []Hostile {
 		// connection; a slower one (a browser) times out, saying how many
 		// messages came meanwhile. Either way memory stays bounded.
 		{Name: "event flood", Want: []error{driver.ErrClosed, driver.ErrTimeout},
-			WantText: `event flood|meanwhile [0-9]{4,} other messages arrived`,
+			WantText: `event flood|meanwhile [0-9]+ other messages arrived`,
 			Respond: func(_ string, req map[string]any) Answer {
 				return Answer{Flood: floodSize, Messages: [][]byte{reply(req, "late")}}
 			}},

@@ -13,18 +13,20 @@ import (
 	"scapi-conformance/driver"
 )
 
-// RunHostile runs every hostile case of HostileCases, in parallel, against a
-// driver that open builds for it (its wait timeout must be timeout): the call
+// RunHostile runs every hostile case of HostileCases (in parallel when
+// parallel is set: cheap drivers only) against a driver that open builds for it (its wait timeout must be timeout): the call
 // must end with the case's error within the timeout (a case whose error is
 // not driver.ErrTimeout thereby proves it did not wait the timeout out),
 // without a panic, and once every driver is closed no goroutine
 // may be left behind.
-func RunHostile(t *testing.T, timeout time.Duration, open func(t *testing.T, h Hostile) driver.Driver) {
+func RunHostile(t *testing.T, timeout time.Duration, parallel bool, open func(t *testing.T, h Hostile) driver.Driver) {
 	before := runtime.NumGoroutine()
 	t.Run("cases", func(t *testing.T) {
 		for _, h := range HostileCases() {
 			t.Run(h.Name, func(t *testing.T) {
-				t.Parallel()
+				if parallel {
+					t.Parallel()
+				}
 				runHostile(t, h, timeout, open(t, h))
 			})
 		}

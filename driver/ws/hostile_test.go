@@ -11,8 +11,8 @@ import (
 )
 
 func TestHostileTargets(t *testing.T) {
-	const timeout = 2 * time.Second
-	drivertest.RunHostile(t, timeout, func(t *testing.T, h drivertest.Hostile) driver.Driver {
+	const timeout = 5 * time.Second
+	drivertest.RunHostile(t, timeout, true, func(t *testing.T, h drivertest.Hostile) driver.Driver {
 		d, err := ws.New(context.Background(), ws.Config{URL: drivertest.HostileWebSocket(t, h), Timeout: timeout})
 		if err != nil {
 			t.Fatal(err)
