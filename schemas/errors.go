@@ -43,7 +43,10 @@ func (v Violation) String() string {
 	return p + ": " + v.Reason
 }
 
-var missingRE = regexp.MustCompile(`'([^']*)'`)
+var (
+	missingRE   = regexp.MustCompile(`'([^']*)'`)
+	dependentRE = regexp.MustCompile(`^property '([^']*)' is required, if '([^']*)' property exists$`)
+)
 
 // newValidationError flattens the library's tree into its leaves: the
 // innermost reasons, each with the instance location.
@@ -72,6 +75,11 @@ func newValidationError(mode Mode, name string, err error) error {
 			for _, m := range missingRE.FindAllStringSubmatch(e.Message, -1) {
 				add(Violation{Pointer: e.InstanceLocation + "/" + escapePointer(m[1]), Reason: "required property is missing"})
 			}
+			return
+		}
+		if m := dependentRE.FindStringSubmatch(e.Message); m != nil {
+			add(Violation{Pointer: e.InstanceLocation + "/" + escapePointer(m[1]),
+				Reason: "required property is missing (" + m[2] + " is present)"})
 			return
 		}
 		reason := e.Message
