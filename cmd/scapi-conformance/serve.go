@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"scapi-conformance/fixtures/reference"
+	"scapi-conformance/fixtures/server"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "serve the reference Workspace (websocket, browser service page, control) until interrupted", run: runServe})
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, args, stdout, stderr)
+}
+
+// serve starts the reference Workspace, prints its URLs and serves until ctx ends.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:0", "listen address, loopback only (127.0.0.1, ::1 or localhost; port 0 = a free port)")
+	mutant := fs.String("mutant", "", "run this deviation of the reference Workspace (see 'scapi-conformance list mutants')")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: scapi-conformance serve [--addr HOST:PORT] [--mutant NAME]")
+		fmt.Fprintln(stderr, "\nServes the reference Workspace until SIGINT or SIGTERM. Flags:")
+		fs.PrintDefaults()
+		example := "NAME"
+		if ms := reference.Mutants(); len(ms) > 0 {
+			example = ms[0].Name
+		}
+		fmt.Fprintln(stderr, "\nExample: scapi-conformance serve --addr 127.0.0.1:8080 --mutant "+example)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "scapi-conformance serve: unexpected argument %q (flags only; see --help)\n", fs.Arg(0))
+		return exitUsage
+	}
+	s, err := server.Start(ctx, server.Config{Addr: *addr, Mutant: *mutant,
+		Logf: func(format string, a ...any) {
+			fmt.Fprintf(stderr, "serve: "+strings.TrimRight(format, "\n")+"\n", a...)
+		}})
+	if err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance serve: %v\n", err)
+		return exitUsage
+	}
+	running := "the reference Workspace"
+	if *mutant != "" {
+		running += " running mutant " + *mutant
+	}
+	fmt.Fprintf(stdout, "Serving %s (stop with Ctrl-C)\n", running)
+	fmt.Fprintf(stdout, "  websocket:    %s\n", s.WebSocketURL())
+	fmt.Fprintf(stdout, "  service page: %s   (embed your app: %s?frame=http://localhost:3000/)\n", s.ServicePageURL(), s.ServicePageURL())
+	fmt.Fprintf(stdout, "  control:      %s\n", s.ControlURL())
+	fmt.Fprintf(stdout, "Accepted origins start empty (the documented default): set them first, for example\n"+
+		"  curl -X POST -H 'Content-Type: application/json' -d '{\"service-client-api.accepted-web-content-origins\":\"*\"}' %s/options\n", s.ControlURL())
+	<-ctx.Done()
+	if err := s.Close(); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance serve: stopping: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintln(stdout, "Stopped.")
+	return exitOK
+}
