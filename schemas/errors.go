@@ -44,7 +44,7 @@ func (v Violation) String() string {
 }
 
 var (
-	missingRE   = regexp.MustCompile(`'([^']*)'`)
+	quotedRE    = regexp.MustCompile(`'([^']*)'`)
 	dependentRE = regexp.MustCompile(`^property '([^']*)' is required, if '([^']*)' property exists$`)
 )
 
@@ -71,9 +71,17 @@ func newValidationError(mode Mode, name string, err error) error {
 			}
 			return
 		}
-		if strings.HasPrefix(e.Message, "missing properties: ") {
-			for _, m := range missingRE.FindAllStringSubmatch(e.Message, -1) {
-				add(Violation{Pointer: e.InstanceLocation + "/" + escapePointer(m[1]), Reason: "required property is missing"})
+		// Reasons about named properties go to each property's own pointer.
+		perProperty := ""
+		switch {
+		case strings.HasPrefix(e.Message, "missing properties: "):
+			perProperty = "required property is missing"
+		case strings.HasPrefix(e.Message, "additionalProperties ") && strings.HasSuffix(e.Message, " not allowed"):
+			perProperty = "property is not allowed here"
+		}
+		if perProperty != "" {
+			for _, m := range quotedRE.FindAllStringSubmatch(e.Message, -1) {
+				add(Violation{Pointer: e.InstanceLocation + "/" + escapePointer(m[1]), Reason: perProperty})
 			}
 			return
 		}

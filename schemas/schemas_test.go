@@ -42,6 +42,8 @@ func TestValidateReportsPointers(t *testing.T) {
 		{"event without userAgent", "event.agent.STATE_CHANGED", `{"event":"agent","data":{"eventType":"STATE_CHANGED","mediaState":"READY"}}`, Strict,
 			"not a valid event.agent.STATE_CHANGED (strict): /protocolVersion: required property is missing; /userAgent: required property is missing"},
 		{"event without userAgent lenient", "event.agent.STATE_CHANGED", `{"event":"agent","data":{"eventType":"STATE_CHANGED","mediaState":"READY"}}`, Lenient, ""},
+		{"properties not allowed", "system.DialogOptions", `{"bogus":1,"a/b":2}`, Strict,
+			"not a valid system.DialogOptions (strict): /a~1b: property is not allowed here; /bogus: property is not allowed here"},
 		{"dependent property", "event.agent.STATE_CHANGED", `{"event":"agent","data":{"eventType":"STATE_CHANGED","mediaState":"NOT_READY","reason":"Break"},"userAgent":"WWE Server","protocolVersion":2}`, Strict,
 			"not a valid event.agent.STATE_CHANGED (strict): /data/reasonCode: required property is missing (reason is present)"},
 		{"messenger channel", "event.messenger", `{"event":"messenger:my-channel","data":{"foo":"x"},"userAgent":"WWE Server","protocolVersion":2}`, Strict, ""},
