@@ -45,6 +45,11 @@ func FuzzParseOptions(f *testing.F) {
 	})
 }
 
+// maxTimeline bounds the bytes of a FuzzModel timeline: 80 requests spanning
+// up to 5 hours are enough for windows and quarantines, and keep both the
+// executions and the minimisation of new inputs fast.
+const maxTimeline = 160
+
 // FuzzModel replays a timeline against the model and the simple model: they
 // must agree on every strict outcome; every variant must keep silence only
 // inside a quarantine, answer its first request with the message, and (when
@@ -57,8 +62,8 @@ func FuzzModel(f *testing.F) {
 	f.Add(uint8(1), uint8(1), uint8(10), []byte{0, 59, 0, 1, 0, 9, 0, 1, 0, 60})
 	requests := []string{"voice.dial", "email.create", "agent.getState"}
 	f.Fuzz(func(t *testing.T, dialLimit, globalLimit, delay uint8, timeline []byte) {
-		if len(timeline) > 512 {
-			timeline = timeline[:512]
+		if len(timeline) > maxTimeline {
+			timeline = timeline[:maxTimeline]
 		}
 		base := Config{Global: int(globalLimit % 8), PerRequest: map[string]int{}, QuarantineDelay: time.Duration(delay) * time.Second}
 		if dialLimit%8 > 0 {
@@ -112,7 +117,7 @@ func (h history) check(t *testing.T, c Config, r string, now time.Time, out Outc
 		if h.quarantined(r, now) {
 			t.Fatalf("%s at %v: Run during the quarantine %+v", r, now, h.quarantine[r])
 		}
-		h.runs[r] = append(h.runs[r], now)
+		h.runs[r] = append(recent(h.runs[r], now.Add(-time.Minute)), now)
 		if c.AfterQuarantine == KeepCount && c.Counting == PerType && limit > 0 {
 			since := now.Truncate(time.Minute)
 			if c.Window == Anchored {
@@ -138,6 +143,14 @@ func (h history) check(t *testing.T, c Config, r string, now time.Time, out Outc
 			t.Fatalf("%s at %v: Ignore outside a quarantine", r, now)
 		}
 	}
+}
+
+// recent drops the times before since (the runs are in time order).
+func recent(ts []time.Time, since time.Time) []time.Time {
+	for len(ts) > 0 && ts[0].Before(since) {
+		ts = ts[1:]
+	}
+	return ts
 }
 
 func countSince(ts []time.Time, since time.Time) int {
