@@ -1,0 +1,172 @@
+package exchange
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// fake is an exchange whose transport hands every sent message to a channel.
+func fake(t *testing.T, timeout time.Duration) (*Exchange, chan map[string]any, *bool) {
+	sent := make(chan map[string]any, 16)
+	dropped := new(bool)
+	x := New("https://app.example.com", "http://target", timeout, func(_ context.Context, b []byte) error {
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			m = map[string]any{"raw": string(b)}
+		}
+		sent <- m
+		return nil
+	}, func() { *dropped = true })
+	return x, sent, dropped
+}
+
+// answer delivers a reply to the next sent request, built by f.
+func answer(x *Exchange, sent chan map[string]any, f func(req map[string]any) string) {
+	go func() { x.Deliver([]byte(f(<-sent))) }()
+}
+
+func replyTo(req map[string]any) string {
+	return fmt.Sprintf(`{"referenceId":%q,"request":%q,"data":1,"userAgent":"WWE Server","protocolVersion":2}`, req["referenceId"], req["request"])
+}
+
+func TestReferenceIDsCountFromZero(t *testing.T) {
+	x, sent, _ := fake(t, time.Second)
+	for _, want := range []string{"0", "1", "mine", "2"} {
+		req := wire.NewRequest("agent.getState", "", nil)
+		if want == "mine" {
+			req.ReferenceID = "mine"
+		}
+		answer(x, sent, replyTo)
+		m, err := x.Call(context.Background(), req)
+		if id, _ := m.ReferenceID(); err != nil || id != want {
+			t.Errorf("call: %v, referenceId %q; want %q", err, id, want)
+		}
+	}
+}
+
+func TestRouting(t *testing.T) {
+	cases := []struct {
+		name     string
+		answer   string // %s is the request's referenceId
+		wantCall error  // nil: the call gets the message
+		wantNote string
+		wantNext wire.Kind
+	}{
+		{"reply", `{"referenceId":"%s","data":1}`, nil, "", 0},
+		{"acknowledgement", `{"referenceId":"%s","subscriptionId":"s"}`, nil, "", 0},
+		{"event carrying the referenceId", `{"event":"agent","referenceId":"%s","data":{}}`, driver.ErrTimeout,
+			`taken for an event as the vendor client does`, wire.KindEvent},
+		{"numeric referenceId", `{"referenceId":0,"x":"%s"}`, driver.ErrTimeout, "referenceId is not a string", wire.KindReply},
+		{"another referenceId", `{"referenceId":"x%s"}`, driver.ErrTimeout, "which no call is waiting for", wire.KindReply},
+		{"no kind", `{"hello":"%s"}`, driver.ErrTimeout, "a message the vendor client ignores", wire.KindUnknown},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x, sent, _ := fake(t, 200*time.Millisecond)
+			answer(x, sent, func(req map[string]any) string { return fmt.Sprintf(c.answer, req["referenceId"]) })
+			m, err := x.Call(context.Background(), wire.NewRequest("agent.getState", "", nil))
+			if c.wantCall == nil {
+				if err != nil || m == nil {
+					t.Fatalf("Call = %v; want the message", err)
+				}
+				return
+			}
+			if !errors.Is(err, c.wantCall) || !strings.Contains(err.Error(), c.wantNote) {
+				t.Fatalf("Call = %v; want %v saying %q", err, c.wantCall, c.wantNote)
+			}
+			n, err := x.Next(context.Background())
+			if err != nil || n.Kind() != c.wantNext {
+				t.Errorf("Next = %v, %v; want a %v", n, err, c.wantNext)
+			}
+		})
+	}
+}
+
+func TestFrameIDIsEchoed(t *testing.T) {
+	x, sent, _ := fake(t, time.Second)
+	x.Deliver([]byte(`{"frameId":"f-9","userAgent":"WWE Server","protocolVersion":2}`))
+	answer(x, sent, replyTo)
+	if _, err := x.Call(context.Background(), wire.NewRequest("agent.getState", "", nil)); err != nil {
+		t.Fatal(err)
+	}
+	tr := x.Transcript()
+	var out map[string]any
+	json.Unmarshal(tr[1].Message, &out)
+	if out["frameId"] != "f-9" {
+		t.Errorf("request after a frameId message = %s; want frameId f-9", tr[1].Message)
+	}
+	if m, err := x.Next(context.Background()); err != nil || m.Kind() != wire.KindFrameID {
+		t.Errorf("Next = %v, %v; want the frameId message", m, err)
+	}
+}
+
+func TestFailEndsEverything(t *testing.T) {
+	x, sent, _ := fake(t, 5*time.Second)
+	x.Deliver([]byte(`{"event":"agent","data":{}}`))
+	go func() {
+		<-sent
+		x.Fail(fmt.Errorf("%w: gone", driver.ErrClosed))
+	}()
+	start := time.Now()
+	if _, err := x.Call(context.Background(), wire.NewRequest("agent.getState", "", nil)); !errors.Is(err, driver.ErrClosed) {
+		t.Errorf("pending Call = %v; want ErrClosed", err)
+	}
+	if time.Since(start) > 4*time.Second {
+		t.Errorf("the pending call waited for its timeout instead of failing at once")
+	}
+	if m, err := x.Next(context.Background()); err != nil || m.Kind() != wire.KindEvent {
+		t.Errorf("Next after Fail = %v, %v; want the queued event first", m, err)
+	}
+	if _, err := x.Next(context.Background()); !errors.Is(err, driver.ErrClosed) {
+		t.Errorf("Next after the queue = %v; want ErrClosed", err)
+	}
+	if err := x.SendRaw(context.Background(), []byte("{}")); !errors.Is(err, driver.ErrClosed) {
+		t.Errorf("SendRaw after Fail = %v; want ErrClosed", err)
+	}
+}
+
+func TestMalformedAndOversized(t *testing.T) {
+	x, _, _ := fake(t, time.Second)
+	x.Deliver([]byte("not json"))
+	if _, err := x.Next(context.Background()); !errors.Is(err, driver.ErrMalformed) ||
+		!strings.Contains(err.Error(), `invalid JSON at byte offset 2`) || !strings.Contains(err.Error(), `"not json"`) {
+		t.Errorf("Next after garbage = %v", err)
+	}
+	x.Deliver(make([]byte, wire.MaxMessageBytes+1))
+	if _, err := x.Next(context.Background()); !errors.Is(err, driver.ErrTooLarge) {
+		t.Errorf("Next after an oversized message = %v; want ErrTooLarge", err)
+	}
+	tr := x.Transcript()
+	want := []string{`"not json"`, `"a 1048577-byte message over the 1048576-byte limit (not kept)"`}
+	for i, e := range tr {
+		if string(e.Message) != want[i] || e.Direction != driver.In || e.Origin != "http://target" {
+			t.Errorf("transcript %d = %s %s %s; want in %s from the target", i, e.Direction, e.Origin, e.Message, want[i])
+		}
+	}
+}
+
+func TestFloodIsBounded(t *testing.T) {
+	x, _, dropped := fake(t, time.Second)
+	ev := []byte(`{"event":"agent","data":{"eventType":"STATE_CHANGED"}}`)
+	for range MaxQueued + 1 {
+		x.Deliver(ev)
+	}
+	if !*dropped || !errors.Is(x.Err(), driver.ErrClosed) || !strings.Contains(x.Err().Error(), "event flood") {
+		t.Errorf("after %d unread events: dropped %v, err %v", MaxQueued+1, *dropped, x.Err())
+	}
+}
+
+func TestNextTimesOut(t *testing.T) {
+	x, _, _ := fake(t, 50*time.Millisecond)
+	if _, err := x.Next(context.Background()); !errors.Is(err, driver.ErrTimeout) {
+		t.Errorf("Next with nothing queued = %v; want ErrTimeout", err)
+	}
+}
