@@ -26,7 +26,6 @@ func init() {
 			Sources: []string{
 				`001 Working with the API: "The fail() callback is called when a request generates an error or an exception."`,
 				`DESIGN.md Wire protocol: the client silently drops nothing it needs, but "silence where an error reply was due" is seen only as a timeout`},
-			Strict:  "a request whose name is not in the catalog (an unknown namespace or method) gets an error reply with the echoed referenceId and changes nothing; the connection stays usable",
-			Lenient: "ignoring the unknown request without a reply is NON-STRICT"},
+			Strict: "a request whose name is not in the catalog (an unknown namespace or method) gets an error reply with the echoed referenceId and changes nothing; the connection stays usable. Silence is not a lenient reading: the client's fail() would only run after its 10 s timeout, so every client would hang on a typo"},
 	)
 }

@@ -47,11 +47,27 @@ var _ = Describe("Security configuration > Origin", func() {
 			judgeAll(s, o[0]+", "+o[2], o, originProbes[0], originProbes[2])
 		}, framework.Needs(framework.CapOptions))
 
-	framework.ConformanceIt("an origin is compared as browsers serialise it: scheme and host in capitals still match",
+	framework.ConformanceIt("an origin is compared as browsers serialise it: capitals in the entry or in the client's origin still match",
 		framework.Reqs{"security.origin.1"}, func(s *framework.Session) {
 			o := coreOrigins(s, 2)
-			scheme, host, _ := strings.Cut(o[0], "://")
-			judgeAll(s, strings.ToUpper(scheme)+"://"+strings.ToUpper(host), o, originProbes[0])
+			value := strings.ToUpper(o[0])
+			judgeAll(s, value, o, originProbes[0])
+			// A websocket client's Origin header is whatever the peer wrote;
+			// a driver that can present the capitalised spelling must be
+			// treated as the same origin (INT-ORIGIN-2).
+			if c, err := s.TryClient(strings.ToUpper(o[0])); err == nil {
+				originJudge(s, value, c, originProbes[0])
+			}
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("an origin is not a prefix: a listed origin admits neither a longer host nor another port",
+		framework.Reqs{"security.origin.1", "security.origin.2"}, func(s *framework.Session) {
+			o := coreOrigins(s, 4)
+			prefixes := make([]string, 3)
+			for i := range prefixes {
+				prefixes[i] = originPrefix(o[i])
+			}
+			judgeAll(s, strings.Join(prefixes, ", "), o, originProbes[0])
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("the domain of a page is its origin: an entry written with the page's path still admits the page",

@@ -104,3 +104,12 @@ func originLenientGrant(list *allowlist.List, origin string, m contract.Method) 
 	}
 	return ""
 }
+
+// originPrefix returns another origin that is a prefix of origin's text: the
+// origin without its port, or with the last letter of its host cut.
+func originPrefix(origin string) string {
+	if i := strings.LastIndexByte(origin, ':'); i > strings.Index(origin, "://") {
+		return origin[:i]
+	}
+	return origin[:len(origin)-1]
+}

@@ -149,15 +149,26 @@ func (s *Session) Data(key string) (value any, ok bool) {
 // spec ends. Failing to connect fails the spec.
 func (s *Session) Client(origin string) driver.Client {
 	ginkgo.GinkgoHelper()
+	c, err := s.TryClient(origin)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("cannot open a client as origin %q: %v", origin, err))
+	}
+	return c
+}
+
+// TryClient opens a client presenting origin like Client, but returns the
+// error instead of failing the spec: for origins a driver may be unable to
+// present (a browser only presents the origins of its frames).
+func (s *Session) TryClient(origin string) (driver.Client, error) {
 	ctx, cancel := s.wait()
 	defer cancel()
 	c, err := s.t.Driver.Open(ctx, origin)
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("cannot open a client as origin %q: %v", origin, err))
+		return nil, err
 	}
 	rc := &recordingClient{Client: c, s: s}
 	s.clients = append(s.clients, rc)
-	return rc
+	return rc, nil
 }
 
 // client returns the session's wrapper of c; c must come from Session.Client.
