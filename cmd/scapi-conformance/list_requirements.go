@@ -1,0 +1,109 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"scapi-conformance/contract/requirements"
+)
+
+func init() {
+	registerList(&lister{what: "requirements", summary: "the requirement registry: every testable sentence of the documentation, by id", run: runListRequirements})
+}
+
+func runListRequirements(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("list requirements", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print id, quote, document, section, interpretations and note as a JSON array")
+	ns := fs.String("ns", "", "only the requirements of this namespace (the first segment of the id: agent, security, envelope, …)")
+	if code, done := parseListFlags(fs, args, stderr, "requirements",
+		"Prints every requirement: its id (what specs cite and verdicts are given for), the document\n"+
+			"(001 reference, 000 guide, client-library), the interpretation ids that decide its reading,\n"+
+			"and the sentence it tests.",
+		"scapi-conformance list requirements --ns security"); done {
+		return code
+	}
+	var out []requirements.Requirement
+	namespaces := map[string]bool{}
+	for _, r := range requirements.All() {
+		first, _, _ := strings.Cut(r.ID, ".")
+		namespaces[first] = true
+		if *ns == "" || first == *ns {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		fmt.Fprintf(stderr, "scapi-conformance list requirements: no namespace %q; one of: %s\n", *ns, strings.Join(sortedSet(namespaces), ", "))
+		return exitUsage
+	}
+	if *asJSON {
+		return printJSON(stdout, stderr, "requirements", out)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "REQUIREMENT\tDOC\tINTERPRETATIONS\tQUOTE")
+	for _, r := range out {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Document, dash(strings.Join(r.Interpretations, ",")), shorten(r.Quote, 100))
+	}
+	if err := tw.Flush(); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance list requirements: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "\n%d requirements\n", len(out))
+	return exitOK
+}
+
+// parseListFlags parses the flags of a "list <what>" command whose usage text
+// is about and example; done is true when the command must return code
+// (help asked, bad flag, extra argument).
+func parseListFlags(fs *flag.FlagSet, args []string, stderr io.Writer, what, about, example string) (code int, done bool) {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: scapi-conformance list %s [flags]\n\n%s\n\nFlags:\n", what, about)
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nExample: %s\n", example)
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "scapi-conformance list %s: unexpected argument %q\n", what, fs.Arg(0))
+		return exitUsage, true
+	}
+	return exitOK, false
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(stdout, stderr io.Writer, what string, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance list %s: %v\n", what, err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// shorten cuts s to n runes on one line, marking the cut.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func sortedSet(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
