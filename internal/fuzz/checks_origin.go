@@ -13,6 +13,29 @@ func init() {
 	registerCheck("origin-denied", checkOriginDenied)
 	registerCheck("allowed-services", checkAllowedServices)
 	registerCheck("unknown-fails", checkUnknownFails)
+	registerCheck("allowed-getter", checkAllowedGetter)
+}
+
+// getter reports whether a method only reads state that always exists: a
+// documented result, no parameter, no state it needs.
+func getter(m *contract.Method) bool {
+	return m != nil && m.Result != "" && len(m.Params) == 0 && len(m.Needs) == 0 && !m.ChangesState
+}
+
+// checkAllowedGetter: a getter the allow-list grants to the origin succeeds
+// (security.origin.1: the option gives the origin access); a refusal means
+// the target's own reading of the allow-list denies what the documentation
+// grants.
+func checkAllowedGetter(r *record) []Finding {
+	for _, c := range r.calls {
+		if !getter(c.method) || !c.runs() || !c.failed() {
+			continue
+		}
+		msg, _ := c.reply.msg.ErrorMessage()
+		return []Finding{finding(reqOriginListed, "allowed-getter", c.reply.step, c.client, c.reply,
+			"%s from %s fails (%q) although the allow-list %q grants it through entry %s", c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry)}
+	}
+	return nil
 }
 
 // refusal names the requirement that makes the allow-list refuse a call.

@@ -28,7 +28,10 @@ type Generator struct {
 }
 
 // events are the event names a client subscribes to.
-var events = []string{"agent", "interaction", "media", "outbound", "system", "markdone", "messenger"}
+var events = []string{"agent", "interaction", "media", "outbound", "system", "markdone", "messenger:" + channel}
+
+// channel is the messenger channel sessions use.
+const channel = "fz"
 
 // unknownRequests are request names the catalog does not know; an empty name
 // is sent only as garbage, having no name to echo.
@@ -146,12 +149,15 @@ func (gs *genState) spell(origin string) string {
 
 // sessionOrigins are the target's origins plus one that a listed origin is a
 // textual prefix of ("https://a.example" → "https://a.example.evil.example"),
-// which no entry lists: a prefix match must not let it in.
+// which no entry lists: a prefix match must not let it in; and a spelling of
+// a target origin that is not normalised ("HTTPS://A.EXAMPLE:443"), as a
+// websocket Origin header may carry it: it is the same origin (INT-ORIGIN-2).
 func sessionOrigins(target []string) []string {
 	out := append([]string(nil), target...)
 	for _, o := range target {
-		if u, err := url.Parse(o); err == nil && u.Port() == "" && u.Host != "" {
-			return append(out, o+".evil.example")
+		if u, err := url.Parse(o); err == nil && u.Port() == "" && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
+			port := map[string]string{"http": ":80", "https": ":443"}[u.Scheme]
+			return append(out, o+".evil.example", strings.ToUpper(u.Scheme)+"://"+strings.ToUpper(u.Host)+port)
 		}
 	}
 	return out
@@ -237,10 +243,13 @@ func (gs *genState) step() []Step {
 			return nil
 		}
 		return []Step{{Op: OpClock, Millis: gs.clockMillis()}}
-	case k < 88:
+	case k < 86:
 		return []Step{{Op: OpSubscribe, Client: client, Events: []string{gs.pick(events)}}}
 	case k < 90:
-		return []Step{{Op: OpUnsubscribe, Client: gs.rng.IntN(2) * client, Sub: gs.rng.IntN(2)}}
+		if gs.rng.IntN(4) != 0 {
+			client = 0 // the watching client, subscribed to every event
+		}
+		return []Step{{Op: OpUnsubscribe, Client: client, Sub: gs.rng.IntN(2)}}
 	case k < 92:
 		id := RefArg("interactionId", gs.rng.IntN(2))
 		return append(gs.prepare(mustLookupWire(setUserData)),

@@ -92,17 +92,20 @@ func (p *policy) decide(origin, keyword, request string) (expectation, []ratelim
 	// so neither is silence.
 	certain := !strings.HasSuffix(d.Filter, ".*")
 	if p.rates == nil {
-		e.replyDue, e.wait = certain, true
+		e.replyDue, e.wait, e.runs = certain, true, certain
 		return e, nil
 	}
 	outs := make([]ratelimit.Outcome, len(p.rates))
-	e.replyDue = certain
+	e.replyDue, e.runs = certain, certain
 	for i, m := range p.rates {
 		outs[i] = m.Decide(request, p.now)
 		if outs[i].Action == ratelimit.Ignore {
 			e.replyDue = false
 		} else {
 			e.wait = true
+		}
+		if outs[i].Action != ratelimit.Run {
+			e.runs = false
 		}
 	}
 	return e, outs

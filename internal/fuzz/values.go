@@ -26,6 +26,9 @@ func (gs *genState) validCall(m contract.Method, client int) Step {
 
 // value draws a well-typed value for a parameter.
 func (gs *genState) value(p contract.Param) Arg {
+	if p.Name == "channel" && gs.rng.IntN(4) != 0 {
+		return Lit(channel)
+	}
 	if strings.HasSuffix(p.Name, "Id") && p.Type == contract.TypeString {
 		return RefArg(p.Name, gs.rng.IntN(2))
 	}
