@@ -71,6 +71,12 @@ func succeedAll(_ string, req map[string]any) []map[string]any {
 		"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}}
 }
 
+// failAll answers every request with an error.
+func failAll(_ string, req map[string]any) []map[string]any {
+	return []map[string]any{{"referenceId": req["referenceId"], "request": req["request"], "errorMessage": "busy",
+		"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}}
+}
+
 func TestRunnerFindings(t *testing.T) {
 	origins := inprocOrigins[:2]
 	opts := control.Options{"service-client-api.accepted-web-content-origins": origins[0]}
@@ -83,10 +89,8 @@ func TestRunnerFindings(t *testing.T) {
 		steps  []Step
 		want   string // requirement of the expected finding; "" = none
 	}{
-		{"allowed and answered with an error", func(_ string, req map[string]any) []map[string]any {
-			return []map[string]any{{"referenceId": req["referenceId"], "request": req["request"], "errorMessage": "busy",
-				"userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}}
-		}, []Step{call(0)}, ""},
+		{"a call answered with an error", failAll, []Step{{Op: OpCall, Request: "voice.answer", Params: []Arg{Lit("9")}}}, ""},
+		{"allowed getter refused", failAll, []Step{call(0)}, reqOriginListed},
 		{"denied origin succeeds", succeedAll, []Step{call(1)}, reqOriginListed},
 		{"silence where a reply is due", func(string, map[string]any) []map[string]any { return nil }, []Step{call(0)}, reqReplyShape},
 		{"reply names another request", func(o string, req map[string]any) []map[string]any {
