@@ -115,7 +115,7 @@ func Encode(vals []Value, f Framing) ([]byte, error) {
 		if len(vals) != 1 {
 			return nil, fmt.Errorf("raw framing takes one argument, the entry has %d", len(vals))
 		}
-		return append([]byte(nil), vals[0].Bytes...), nil
+		return bytes.Clone(vals[0].Bytes), nil
 	}
 	var b bytes.Buffer
 	for _, v := range vals {
@@ -133,7 +133,7 @@ func Decode(b []byte, types []string, f Framing) ([]Value, error) {
 		if len(types) != 1 {
 			return nil, fmt.Errorf("raw framing takes one argument, the target has %d", len(types))
 		}
-		return []Value{{Type: types[0], Bytes: append([]byte(nil), b...)}}, nil
+		return []Value{{Type: types[0], Bytes: bytes.Clone(b)}}, nil
 	}
 	var vals []Value
 	for i, t := range types {
@@ -145,7 +145,7 @@ func Decode(b []byte, types []string, f Framing) ([]Value, error) {
 		if uint64(n) > uint64(len(b)) {
 			return nil, fmt.Errorf("argument %d: length %d exceeds the %d bytes left", i, n, len(b))
 		}
-		vals = append(vals, Value{Type: t, Bytes: append([]byte(nil), b[:n]...)})
+		vals = append(vals, Value{Type: t, Bytes: bytes.Clone(b[:n])})
 		b = b[n:]
 	}
 	return vals, nil
