@@ -45,6 +45,7 @@ var runFlagExamples = map[string]string{
 	"label-filter":   "--label-filter 'ns:agent && !slow'",
 	"focus":          "--focus 'setState'",
 	"strict":         "--strict",
+	"fail-fast":      "--fail-fast",
 	"junit":          "--junit results.xml",
 	"json":           "--json results.json",
 	"html":           "--html certification.html",
@@ -71,6 +72,7 @@ func newRunFlags(stderr io.Writer) *runFlags {
 	fs.StringVar(&f.profile, "profile", "", "YAML profile of the target: how to reach and log in, its options, accepted origins, data, stimuli")
 	fs.StringVar(&c.LabelFilter, "label-filter", "", "select specs by label (Ginkgo syntax; labels req:<id>, ns:<namespace>, needs:<capability>, slow)")
 	fs.StringVar(&c.Focus, "focus", "", "select specs whose text matches this regular expression")
+	fs.BoolVar(&c.FailFast, "fail-fast", false, "stop at the first failing spec (the others are reported not selected)")
 	fs.BoolVar(&c.Strict, "strict", false, "hold the target to the strict reading of every interpretation (no NON-STRICT verdicts)")
 	fs.StringVar(&f.junit, "junit", "", "write a JUnit XML report (one testcase per requirement)")
 	fs.StringVar(&f.json, "json", "", "write the JSON report (verdicts, specs, failures, provenance)")

@@ -25,6 +25,9 @@ func init() {
 	register(&command{name: "selftest", summary: "run the suite against the reference Workspace and every mutant; print the mutation score", run: runSelftest})
 }
 
+// maxCaughtShown bounds the specs listed per target on the console.
+const maxCaughtShown = 6
+
 // selftestOutcome is one target of the self-test.
 type selftestOutcome struct {
 	// Mutant is "" for the reference Workspace.
@@ -57,15 +60,17 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
 	jsonOut := fs.String("json", "", "write the self-test result as JSON")
 	only := fs.String("mutants", "", "comma-separated mutant names to test (default: all)")
+	thorough := fs.Bool("thorough", false, "run every spec against every mutant and list all that catch it (default: stop at the first)")
+	wait := fs.Duration("wait-timeout", 0, "bound on each wait for the target in every run (default: run's)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: scapi-conformance selftest [--driver ws|browser] [--parallel N] [--json FILE] [--mutants a,b]")
 		fmt.Fprintln(stderr, "\nRuns the whole suite against the embedded reference Workspace, which must pass entirely, and")
 		fmt.Fprintln(stderr, "against each of its mutants (one realistic deviation each), each of which must fail at least one")
-		fmt.Fprintln(stderr, "spec. Prints the mutation score and, per mutant, the specs that caught it. Exit 1 when the")
-		fmt.Fprintln(stderr, "reference fails or a mutant survives.")
+		fmt.Fprintln(stderr, "spec. Prints the mutation score and, per mutant, the specs that caught it (the first one; all")
+		fmt.Fprintln(stderr, "of them with --thorough). Exit 1 when the reference fails or a mutant survives.")
 		fmt.Fprintln(stderr, "\nFlags:")
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --mutants agent-state-not-changed")
+		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-not-changed")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -112,7 +117,11 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			o := selftestOne(ctx, m, *drv, filepath.Join(dir, fmt.Sprintf("%d.json", i)))
+			flags := []string{"--driver=" + *drv, fmt.Sprintf("--wait-timeout=%v", *wait)}
+			if m.Name != "" && !*thorough {
+				flags = append(flags, "--fail-fast")
+			}
+			o := selftestOne(ctx, m, flags, filepath.Join(dir, fmt.Sprintf("%d.json", i)))
 			outcomes[i] = o
 			mu.Lock()
 			printOutcome(stdout, o)
@@ -151,9 +160,9 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 }
 
 // selftestOne runs the suite against one target in its own process.
-func selftestOne(ctx context.Context, m reference.Mutant, drv, path string) selftestOutcome {
+func selftestOne(ctx context.Context, m reference.Mutant, flags []string, path string) selftestOutcome {
 	o := selftestOutcome{Mutant: m.Name, Requirement: m.Requirement}
-	args := []string{"run", "--driver=" + drv, "--json=" + path}
+	args := append([]string{"run", "--json=" + path}, flags...)
 	if m.Name != "" {
 		args = append(args, "--mutant="+m.Name)
 	}
@@ -204,11 +213,15 @@ func printOutcome(w io.Writer, o selftestOutcome) {
 	default:
 		own := ""
 		if o.Status == "killed" && !o.OwnRequirement {
-			own = "; no spec citing " + o.Requirement + " failed"
+			own = "; " + o.Requirement + " not among the failures"
 		}
-		fmt.Fprintf(w, "%-48s %s by %d specs (%s%s)\n", name, strings.ToUpper(o.Status), len(o.Caught), took, own)
+		fmt.Fprintf(w, "%-48s %s by %d spec(s) (%s%s)\n", name, strings.ToUpper(o.Status), len(o.Caught), took, own)
 	}
-	for _, c := range o.Caught {
+	for i, c := range o.Caught {
+		if i == maxCaughtShown {
+			fmt.Fprintf(w, "    … and %d more (all in --json)\n", len(o.Caught)-i)
+			break
+		}
 		fmt.Fprintf(w, "    %s\n", c)
 	}
 }

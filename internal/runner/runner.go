@@ -52,6 +52,8 @@ type Config struct {
 	Focus       string
 	// Strict fails a spec that passes only under an interpretation.
 	Strict bool
+	// FailFast stops at the first failing spec (the rest count as not selected).
+	FailFast bool
 	// Seed orders the specs (0 = from the clock; the one used is reported).
 	Seed int64
 	// Timeout bounds the whole run (0 = 15 minutes).
@@ -154,6 +156,7 @@ func ginkgoConfig(cfg Config) (types.SuiteConfig, types.ReporterConfig, error) {
 	if cfg.Seed != 0 {
 		s.RandomSeed = cfg.Seed
 	}
+	s.FailFast = cfg.FailFast
 	s.Timeout = 15 * time.Minute
 	if cfg.Timeout > 0 {
 		s.Timeout = cfg.Timeout
