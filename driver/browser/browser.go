@@ -13,7 +13,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -40,8 +39,10 @@ type Config struct {
 	ControlURL string
 	// ExecPath is the Chromium binary; "" = the first of DefaultExecPaths found.
 	ExecPath string
-	// ClientLib is reserved for loading the user's own copy of the vendor
-	// library in the frame; not implemented yet (New refuses it).
+	// ClientLib, when set, is the user's own copy of the vendor library
+	// wwe-service-client-api.js (a file path, file:// URL or http(s) URL):
+	// the frame loads it and calls go through genesys.wwe.service (see
+	// Client.Call for what still goes out raw).
 	ClientLib string
 	// Timeout bounds every wait whose context has no earlier deadline
 	// (0 = the vendor client's 10 s). The browser's start may take
@@ -99,9 +100,6 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("browser driver: service page %q is not an http(s) URL", c.ServicePageURL)
 	}
-	if c.ClientLib != "" {
-		return nil, errors.New("browser driver: ClientLib (the vendor library in the frame) is not supported yet")
-	}
 	if c.Timeout <= 0 {
 		c.Timeout = exchange.DefaultTimeout
 	}
@@ -119,7 +117,7 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 	if c.ControlURL != "" {
 		d.control = controlclient.New(c.ControlURL)
 	}
-	if d.frames, err = startFrameServer(d.binding); err != nil {
+	if d.frames, err = startFrameServer(d.binding, c.ClientLib); err != nil {
 		return nil, err
 	}
 	defer func() {

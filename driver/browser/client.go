@@ -28,6 +28,7 @@ type Client struct {
 	id     string
 	sess   *session
 	unique string // the frame document's execution context
+	lib    libState
 	once   sync.Once
 	done   chan struct{}
 }
@@ -193,14 +194,31 @@ func (c *Client) post(ctx context.Context, b []byte) error {
 }
 
 // Call sends a request and waits for its reply; a failure keeps artifacts.
+//
+// With Config.ClientLib, a catalog request without a caller-supplied
+// referenceId goes through the vendor library; others (and Send, SendRaw)
+// go out raw.
 func (c *Client) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
-	m, err := c.Exchange.Call(ctx, req)
+	var m *wire.Message
+	var err error
+	if method, ok := c.viaLib(req); ok {
+		m, err = c.libCallMethod(ctx, method, req.Parameters)
+	} else {
+		m, err = c.Exchange.Call(ctx, req)
+	}
 	return m, c.d.keepArtifacts(c, req.Request, err)
 }
 
 // Subscribe subscribes and waits for the acknowledgement; a failure keeps artifacts.
+// With Config.ClientLib it goes through genesys.wwe.service.subscribe.
 func (c *Client) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {
-	m, err := c.Exchange.Subscribe(ctx, names...)
+	var m *wire.Message
+	var err error
+	if c.d.cfg.ClientLib != "" {
+		m, err = c.libSubscribe(ctx, names)
+	} else {
+		m, err = c.Exchange.Subscribe(ctx, names...)
+	}
 	return m, c.d.keepArtifacts(c, "subscribe "+strings.Join(names, ","), err)
 }
 

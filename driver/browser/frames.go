@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"scapi-conformance/contract/wire"
@@ -25,21 +28,47 @@ var clientTemplate = template.Must(template.New("client").Parse(clientHTML))
 // same-site with a service page on 127.0.0.1 (other ports), two cross-site.
 type frameServer struct {
 	page    []byte
+	lib     []byte // the client library served at libPath, if from a file
 	lns     []net.Listener
 	srv     *http.Server
 	origins []string
 	allowed map[string]bool // Host headers served (guards against DNS rebinding)
 }
 
-func startFrameServer(binding string) (*frameServer, error) {
+// libPath is where the frame server serves a client library read from a file.
+const libPath = "/wwe-service-client-api.js"
+
+// maxLib bounds a client library file.
+const maxLib = 16 << 20
+
+// startFrameServer serves the client page. clientLib, when set, is the
+// vendor library the page loads: an http(s) URL, or a file (path or file://
+// URL) that the frame server serves itself.
+func startFrameServer(binding, clientLib string) (*frameServer, error) {
+	fs := &frameServer{allowed: map[string]bool{}}
+	libURL := ""
+	switch {
+	case clientLib == "":
+	case strings.HasPrefix(clientLib, "http://") || strings.HasPrefix(clientLib, "https://"):
+		libURL = clientLib
+	default:
+		path := strings.TrimPrefix(clientLib, "file://")
+		lib, err := readLimited(path, maxLib)
+		if err != nil {
+			return nil, fmt.Errorf("browser driver: client library: %w", err)
+		}
+		fs.lib, libURL = lib, libPath
+	}
 	var b bytes.Buffer
 	if err := clientTemplate.Execute(&b, struct {
 		Binding string
 		Max     int
-	}{binding, wire.MaxMessageBytes}); err != nil {
+		Lib     bool
+		LibURL  string
+	}{binding, wire.MaxMessageBytes, clientLib != "", libURL}); err != nil {
 		return nil, err
 	}
-	fs := &frameServer{page: b.Bytes(), allowed: map[string]bool{}}
+	fs.page = b.Bytes()
 	var hosts [2][]string
 	for range 2 {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -76,6 +105,13 @@ func (fs *frameServer) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(fs.page)
+	case libPath:
+		if fs.lib == nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(fs.lib)
 	default:
 		http.NotFound(w, r)
 	}
@@ -93,6 +129,23 @@ func (fs *frameServer) close() error {
 		errs = append(errs, ln.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
+	}
+	return b, nil
 }
 
 // discard is an io.Writer that drops the HTTP server's connection logs.

@@ -97,6 +97,12 @@ func (d *Driver) onBinding(s *session, info contextInfo, payload string) {
 		c.TooLarge(n)
 	case "bad":
 		c.Reject(nil, text)
+	case "out":
+		call, env, _ := strings.Cut(text, "\n")
+		c.onOut(call, env)
+	case "cb":
+		call, rest, _ := strings.Cut(text, "\n")
+		c.onCallback(call, rest)
 	}
 }
 

@@ -54,6 +54,7 @@ type Exchange struct {
 	arrived    int    // messages queued for Next so far
 	frameID    string // the last frameId the service sent, echoed on requests
 	err        error  // set once by Fail
+	failed     chan struct{}
 }
 
 // queued is one message for Next: a decoded message, or the error of a
@@ -84,7 +85,7 @@ func New(origin, target string, timeout time.Duration, send Sender, drop func())
 		timeout = DefaultTimeout
 	}
 	return &Exchange{origin: origin, target: target, timeout: timeout, send: send, drop: drop,
-		pending: map[string][]chan result{}, wake: make(chan struct{})}
+		pending: map[string][]chan result{}, wake: make(chan struct{}), failed: make(chan struct{})}
 }
 
 // Origin is the origin the client presents.
@@ -131,32 +132,76 @@ func (x *Exchange) await(ctx context.Context, req wire.Request, what string) (*w
 	if err != nil {
 		return nil, fmt.Errorf("%s: encoding: %w", what, err)
 	}
-	ch := make(chan result, 1)
-	sent := time.Now()
-	x.mu.Lock()
-	arrived := x.arrived
-	if x.err != nil {
-		x.mu.Unlock()
-		return nil, fmt.Errorf("%s: %w", what, x.err)
+	e, err := x.Expect(req.ReferenceID, what)
+	if err != nil {
+		return nil, err
 	}
-	x.pending[req.ReferenceID] = append(x.pending[req.ReferenceID], ch)
-	x.mu.Unlock()
 	if err := x.transmit(ctx, b); err != nil {
-		x.forget(req.ReferenceID, ch)
+		e.Cancel()
 		return nil, fmt.Errorf("%s (referenceId %q): %w", what, req.ReferenceID, err)
 	}
+	return e.Wait(ctx)
+}
+
+// Expectation is a reply awaited for one referenceId.
+type Expectation struct {
+	x       *Exchange
+	id      string
+	what    string
+	ch      chan result
+	since   time.Time
+	arrived int
+}
+
+// Expect registers a wait for the reply or acknowledgement carrying the
+// referenceId id, before the request goes out (a transport whose requests
+// are built elsewhere, like the vendor library in a browser frame, calls it
+// when it sees the request leave). what names the request in errors.
+func (x *Exchange) Expect(id, what string) (*Expectation, error) {
+	e := &Expectation{x: x, id: id, what: what, ch: make(chan result, 1), since: time.Now()}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.err != nil {
+		return nil, fmt.Errorf("%s: %w", what, x.err)
+	}
+	e.arrived = x.arrived
+	x.pending[id] = append(x.pending[id], e.ch)
+	return e, nil
+}
+
+// Wait returns the reply, or an error when the exchange fails or ctx ends
+// (bounded by the exchange's timeout); a timeout error lists the anomalies
+// seen meanwhile.
+func (e *Expectation) Wait(ctx context.Context) (*wire.Message, error) {
+	ctx, cancel := e.x.bound(ctx)
+	defer cancel()
 	select {
-	case r := <-ch:
+	case r := <-e.ch:
 		if r.err != nil {
-			return nil, fmt.Errorf("%s (referenceId %q): %w", what, req.ReferenceID, r.err)
+			return nil, fmt.Errorf("%s (referenceId %q): %w", e.what, e.id, r.err)
 		}
 		return r.msg, nil
 	case <-ctx.Done():
-		x.forget(req.ReferenceID, ch)
+		e.Cancel()
 		return nil, fmt.Errorf("%s (referenceId %q): no reply within %v: %w%s",
-			what, req.ReferenceID, time.Since(sent).Round(time.Millisecond), driver.ErrTimeout, x.notesSince(sent, arrived))
+			e.what, e.id, time.Since(e.since).Round(time.Millisecond), driver.ErrTimeout, e.x.notesSince(e.since, e.arrived))
 	}
 }
+
+// Done returns the reply when it has already arrived (ok false otherwise),
+// without waiting.
+func (e *Expectation) Done() (msg *wire.Message, ok bool) {
+	select {
+	case r := <-e.ch:
+		e.ch <- r
+		return r.msg, r.err == nil
+	default:
+		return nil, false
+	}
+}
+
+// Cancel stops waiting.
+func (e *Expectation) Cancel() { e.x.forget(e.id, e.ch) }
 
 // withFrameID sets the frameId the service gave, as the vendor client echoes
 // it on every request once received, unless the request carries its own.
@@ -388,6 +433,7 @@ func (x *Exchange) Fail(err error) {
 		return
 	}
 	x.err = err
+	close(x.failed)
 	pending := x.pending
 	x.pending = map[string][]chan result{}
 	x.signal()
@@ -398,6 +444,9 @@ func (x *Exchange) Fail(err error) {
 		}
 	}
 }
+
+// Failed is closed when the exchange fails (see Err).
+func (x *Exchange) Failed() <-chan struct{} { return x.failed }
 
 // Err is the failure that ended the exchange, or nil.
 func (x *Exchange) Err() error {
