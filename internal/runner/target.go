@@ -12,6 +12,7 @@ import (
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
+	"scapi-conformance/driver/browser"
 	"scapi-conformance/driver/ws"
 	"scapi-conformance/fixtures/server"
 	"scapi-conformance/suites/framework"
@@ -60,6 +61,9 @@ func openTarget(ctx context.Context, cfg Config) (*target, error) {
 		}
 		t.server, t.embedded = srv, true
 		t.url, controlURL = srv.WebSocketURL(), srv.ControlURL()
+		if cfg.Driver == "browser" {
+			t.url = srv.ServicePageURL()
+		}
 	}
 	drv, err := newDriver(ctx, cfg, t.url, controlURL)
 	if err != nil {
@@ -87,6 +91,24 @@ func newDriver(ctx context.Context, cfg Config, url, controlURL string) (driver.
 			return nil, usagef("the ws driver needs a ws:// or wss:// target, not %q", url)
 		}
 		d, err := ws.New(ctx, ws.Config{URL: url, ControlURL: controlURL, Timeout: cfg.WaitTimeout})
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrUnreachable, url, err)
+		}
+		return d, nil
+	case "browser":
+		if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+			return nil, usagef("the browser driver needs the http(s) URL of the service page, not %q", url)
+		}
+		bc := browser.Config{ServicePageURL: url, ControlURL: controlURL, ExecPath: cfg.Browser, Timeout: cfg.WaitTimeout}
+		if cfg.Profile != nil {
+			bc.ClientLib = cfg.Profile.Target.ClientLib
+		}
+		if bc.ExecPath == "" {
+			if _, ok := browser.FindChromium(); !ok {
+				return nil, usagef("the browser driver needs Chromium: none at %v; give --browser PATH", browser.DefaultExecPaths)
+			}
+		}
+		d, err := browser.New(ctx, bc)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrUnreachable, url, err)
 		}
