@@ -51,6 +51,13 @@ type Config struct {
 	// ArtifactsDir, when set, receives a screenshot and the transcript of a
 	// client whose call or subscribe fails.
 	ArtifactsDir string
+	// LoginScript, when set, logs into a real Workspace: once the service
+	// page URL has loaded (a login page, typically), it runs as the body of
+	// an async function of (user, password) in that page; the driver then
+	// waits until the page is back under ServicePageURL and loaded. The
+	// password never appears in an error.
+	LoginScript         string
+	LoginUser, Password string
 }
 
 // DefaultExecPaths are where Chromium is looked for when Config.ExecPath is empty.
@@ -171,6 +178,11 @@ func (d *Driver) start(ctx context.Context) error {
 	}
 	if err := chromedp.Do(rctx, chromedp.Navigate(d.cfg.ServicePageURL)); err != nil {
 		return fmt.Errorf("browser driver: opening the service page %s: %w: %v", d.cfg.ServicePageURL, driver.ErrUnreachable, err)
+	}
+	if d.cfg.LoginScript != "" {
+		if err := d.login(rctx); err != nil {
+			return fmt.Errorf("browser driver: logging in: %s", d.redact(err.Error()))
+		}
 	}
 	return nil
 }
