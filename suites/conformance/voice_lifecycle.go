@@ -58,8 +58,9 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
 		}, framework.Needs(control.StimInboundCall))
 
-	framework.ConformanceIt("dial calls the destination: DIALING, direction OUT, the userData attached",
-		framework.Reqs{"voice.dial.1", "voice.dial.2", "events.interaction.DIALING.1", "events.interaction.ADDED.1"}, func(s *framework.Session) {
+	framework.ConformanceIt("dial calls the destination: DIALING, direction OUT, the userData attached; hung up and marked done it is gone",
+		framework.Reqs{"voice.dial.1", "voice.dial.2", "events.interaction.DIALING.1", "events.interaction.ADDED.1",
+			"voice.hangUp.1", "events.interaction.RELEASED.1", "interaction.markdone.1", "events.interaction.REMOVED.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
 			nsOK(s, c, "voice.dial", "5001", map[string]any{"DialKey": "dial-value"})
 			it := nsInteractionEvent(s, c, "DIALING", "")
@@ -68,6 +69,14 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			nsHolds(s, "INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT")
 			Expect(it["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"), "userData: The attached user data key/value object that is updated with each interaction event.")
 			Expect(nsGet(s, c, id)["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"))
+			before := nsGet(s, c, id)["state"]
+			nsOK(s, c, "voice.hangUp", id)
+			released := nsInteractionEvent(s, c, "RELEASED", id)
+			nsHolds(s, "INT-EVENT-9", released["state"] == "IDLE")
+			Expect(released).To(HaveKeyWithValue("previousState", before), "previousState: The previous state of the interaction.")
+			nsOK(s, c, "interaction.markdone", id)
+			nsInteractionEvent(s, c, "REMOVED", id)
+			Expect(nsListed(s, c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
 		})
 
 	framework.ConformanceIt("dialEx calls the destination with the attached data and extensions",
