@@ -15,7 +15,6 @@ import (
 	"scapi-conformance/driver"
 	"scapi-conformance/driver/browser"
 	"scapi-conformance/driver/drivertest"
-	"scapi-conformance/fixtures/server"
 )
 
 // TestDriverContractThroughClientLib runs the shared contract with the calls
@@ -25,17 +24,7 @@ func TestDriverContractThroughClientLib(t *testing.T) {
 	needBrowser(t)
 	t.Cleanup(func() { checkNoBrowserLeft(t) })
 	drivertest.Run(t, func(t *testing.T) driver.Driver {
-		s, err := server.Start(context.Background(), server.Config{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		d, err := browser.New(context.Background(), browser.Config{ServicePageURL: s.ServicePageURL(),
-			ControlURL: s.ControlURL(), ClientLib: "testdata/fake-client-lib.js", ArtifactsDir: t.TempDir()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
+		return onReference(t, browser.Config{ClientLib: "testdata/fake-client-lib.js"})
 	})
 }
 
@@ -44,13 +33,8 @@ func TestDriverContractThroughClientLib(t *testing.T) {
 func TestClientLibFailures(t *testing.T) {
 	needBrowser(t)
 	t.Cleanup(func() { checkNoBrowserLeft(t) })
-	s, err := server.Start(context.Background(), server.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	dir := t.TempDir()
-	if _, err := browser.New(context.Background(), browser.Config{ServicePageURL: s.ServicePageURL(),
+	if _, err := browser.New(context.Background(), browser.Config{ServicePageURL: "http://127.0.0.1:1/",
 		ClientLib: filepath.Join(dir, "missing.js")}); err == nil || !strings.Contains(err.Error(), "client library: open ") {
 		t.Errorf("New with a missing library = %v; want an error naming it", err)
 	}
@@ -65,12 +49,7 @@ func TestClientLibFailures(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			lib := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".js")
 			os.WriteFile(lib, []byte(c.lib), 0o644)
-			d, err := browser.New(context.Background(), browser.Config{ServicePageURL: s.ServicePageURL(),
-				ControlURL: s.ControlURL(), ClientLib: lib, Timeout: 2 * time.Second})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.Close()
+			d := onReference(t, browser.Config{ClientLib: lib, Timeout: 2 * time.Second})
 			ctx := context.Background()
 			if err := d.Control().SetOptions(ctx, control.Options{options.AcceptedOrigins: d.Origins()[0]}); err != nil {
 				t.Fatal(err)
