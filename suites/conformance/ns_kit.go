@@ -345,7 +345,7 @@ func nsUnknownID(s *framework.Session, c driver.Client, name string, rest ...any
 // nsDrain collects what arrives on c within the silence window.
 func nsDrain(s *framework.Session, c driver.Client) []*wire.Message {
 	ginkgo.GinkgoHelper()
-	ctx, cancel := context.WithTimeout(s.Context(), framework.DefaultSilence)
+	ctx, cancel := context.WithTimeout(s.Context(), s.Silence())
 	defer cancel()
 	var out []*wire.Message
 	for {
