@@ -38,7 +38,7 @@ func Load(path string) (*Profile, error) {
 
 // Parse reads and validates a profile from bytes; file names it in errors.
 func Parse(file string, b []byte) (*Profile, error) {
-	root, err := yamlpos.Parse(file, b, "at least a target section")
+	root, err := yamlpos.Parse(file, b, "at least one of target, login, options, origins, data, stimuli")
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func TestParseFull(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
-		{"empty", "", `p.yaml: the file is empty; it needs at least a target section`},
+		{"empty", "", `p.yaml: the file is empty; it needs at least one of target, login, options, origins, data, stimuli`},
 		{"syntax", "target:\n  url: [\n", `p.yaml:2: invalid YAML: did not find expected node content`},
 		{"not a mapping", "- a\n", `p.yaml:1:1: the profile must be a mapping, found a list`},
 		{"unknown key", "target:\n  drvier: ws\n", `p.yaml:2:3: unknown key "drvier" in target (known: browser, clientLib, control, driver, timeout, url)`},
