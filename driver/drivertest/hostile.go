@@ -137,17 +137,7 @@ func HostileCases() []Hostile {
 // HostileWebSocket serves h on a loopback websocket and returns its URL.
 // The server stops when the test ends.
 func HostileWebSocket(t testing.TB, h Hostile) string {
-	var wg sync.WaitGroup
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		conn, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
-		if err != nil {
-			return
-		}
-		wg.Add(1)
-		defer wg.Done()
-		defer conn.CloseNow()
-		ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
-		defer cancel()
+	srv := serveSockets(t, nil, func(ctx context.Context, conn *websocket.Conn, r *http.Request) {
 		for {
 			_, b, err := conn.Read(ctx)
 			if err != nil {
@@ -167,11 +157,36 @@ func HostileWebSocket(t testing.TB, h Hostile) string {
 				return
 			}
 		}
+	})
+	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/"
+}
+
+// serveSockets starts a loopback server that answers plain requests with
+// page (when set) and runs serve on each websocket for at most a minute;
+// when the test ends it closes every connection and waits for the handlers.
+func serveSockets(t testing.TB, page http.HandlerFunc, serve func(ctx context.Context, conn *websocket.Conn, r *http.Request)) *httptest.Server {
+	var wg sync.WaitGroup
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if page != nil && r.Header.Get("Upgrade") == "" {
+			page(w, r)
+			return
+		}
+		conn, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		wg.Add(1)
+		defer wg.Done()
+		defer conn.CloseNow()
+		conn.SetReadLimit(-1)
+		ctx, cancel := context.WithTimeout(r.Context(), time.Minute)
+		defer cancel()
+		serve(ctx, conn, r)
 	}))
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()
 		wg.Wait()
 	})
-	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/"
+	return srv
 }

@@ -5,11 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/coder/websocket"
 )
@@ -63,23 +60,11 @@ ws.onmessage = function (e) {
 // dropped connection is the frame removed from the page. The server stops
 // when the test ends.
 func HostileServicePage(t testing.TB, h Hostile) string {
-	var wg sync.WaitGroup
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/ws" {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprint(w, puppetPage)
-			return
-		}
-		conn, err := websocket.Accept(w, r, nil)
-		if err != nil {
-			return
-		}
-		wg.Add(1)
-		defer wg.Done()
-		defer conn.CloseNow()
-		conn.SetReadLimit(-1)
-		ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
-		defer cancel()
+	page := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, puppetPage)
+	}
+	srv := serveSockets(t, page, func(ctx context.Context, conn *websocket.Conn, r *http.Request) {
 		for {
 			_, b, err := conn.Read(ctx)
 			if err != nil {
@@ -113,11 +98,6 @@ func HostileServicePage(t testing.TB, h Hostile) string {
 				conn.Write(ctx, websocket.MessageText, []byte("drop "+parts[0]+"\n"))
 			}
 		}
-	}))
-	t.Cleanup(func() {
-		srv.CloseClientConnections()
-		srv.Close()
-		wg.Wait()
 	})
 	return srv.URL + "/"
 }
