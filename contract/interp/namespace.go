@@ -54,5 +54,9 @@ func init() {
 				`000 State operationName: "The operation name to use with agent.setState and media.setState."`},
 			Strict:  "agent.setState with the operationName of a starred state (read from getState while the agent is in it) is refused with an error reply and the state is unchanged",
 			Lenient: "a success reply is also accepted as long as the state is unchanged"},
+		Interpretation{ID: "INT-NS-14", Topic: "accept or reject of an interaction that is not ringing",
+			Sources: []string{`001 accept: "Accept an interaction when it is ringing in Agent Workspace."`, `001 reject: "Reject an interaction when it is ringing in Agent Workspace."`},
+			Strict:  "accept or reject of an interaction that is not ringing (nor invited) is refused with an error reply; the interaction is unchanged and no event follows",
+			Lenient: "a success reply is also accepted as long as nothing changes and no event follows"},
 	)
 }

@@ -52,6 +52,8 @@ func init() {
 			"accept(interactionId, succeeded, failed) — Accept an interaction when it is ringing in Agent Workspace.", "INT-EVENT-8"),
 		inReference("interaction.reject.1", s+"reject",
 			"reject(interactionId, succeeded, failed) — Reject an interaction when it is ringing in Agent Workspace.", "INT-EVENT-8"),
+		inReference("interaction.accept.2", s+"accept",
+			"Accept an interaction when it is ringing in Agent Workspace. / reject: Reject an interaction when it is ringing in Agent Workspace.", "INT-NS-14"),
 		inReference("interaction.type.Interaction.1", s+"Type definitions > Interaction",
 			"Interaction — Represents the JSON structure of an interaction. Attributes specific to voice interactions are: callUuid, direction, callType, ani, dnis and recordingState.", "INT-NS-8"),
 		inReference("interaction.type.Interaction.2", s+"Type definitions > Interaction",
