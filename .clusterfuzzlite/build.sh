@@ -14,8 +14,10 @@ compile_native_go_fuzzer scapi-conformance/contract/allowlist FuzzParse allowlis
 compile_native_go_fuzzer scapi-conformance/contract/ratelimit FuzzModel ratelimit_model
 compile_native_go_fuzzer scapi-conformance/contract/ratelimit FuzzParseOptions ratelimit_parse_options
 compile_native_go_fuzzer scapi-conformance/contract/userdata FuzzKeys userdata_keys
+compile_native_go_fuzzer scapi-conformance/driver/internal/exchange FuzzDeliver exchange_deliver
 compile_native_go_fuzzer scapi-conformance/contract/wire FuzzDecode wire_decode
 compile_native_go_fuzzer scapi-conformance/fixtures/reference FuzzHandle reference_handle
+compile_native_go_fuzzer scapi-conformance/fixtures/server FuzzRelayHandle server_relay_handle
 compile_native_go_fuzzer scapi-conformance/schemas FuzzValidate schemas_validate
 
 # Seed corpora from Go's format, for the targets that have one.

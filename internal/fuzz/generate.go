@@ -25,6 +25,16 @@ type Generator struct {
 	Stimuli   []string
 	// MaxSteps bounds a session's length (default 40).
 	MaxSteps int
+
+	catalog []contract.Method
+}
+
+// methods returns the catalog, read once.
+func (g *Generator) methods() []contract.Method {
+	if g.catalog == nil {
+		g.catalog = contract.Catalog()
+	}
+	return g.catalog
 }
 
 // events are the event names a client subscribes to.
@@ -165,7 +175,7 @@ func sessionOrigins(target []string) []string {
 
 // filters draws a filter list of namespace wildcards and request names.
 func (gs *genState) filters() string {
-	cat := contract.Catalog()
+	cat := gs.g.methods()
 	var fs []string
 	for k := 1 + gs.rng.IntN(3); k > 0; k-- {
 		m := cat[gs.rng.IntN(len(cat))]
@@ -214,7 +224,7 @@ func (gs *genState) clockMillis() int64 {
 
 // step draws the next steps of an ordinary session.
 func (gs *genState) step() []Step {
-	cat := contract.Catalog()
+	cat := gs.g.methods()
 	client := gs.rng.IntN(gs.clients)
 	switch k := gs.rng.IntN(100); {
 	case k < 45:

@@ -92,7 +92,7 @@ func (p *policy) decide(origin, keyword, request string) (expectation, []ratelim
 	// so neither is silence.
 	certain := !strings.HasSuffix(d.Filter, ".*")
 	if p.rates == nil {
-		e.replyDue, e.wait, e.runs = certain, true, certain
+		e.replyDue, e.runs = certain, certain
 		return e, nil
 	}
 	outs := make([]ratelimit.Outcome, len(p.rates))
@@ -101,8 +101,6 @@ func (p *policy) decide(origin, keyword, request string) (expectation, []ratelim
 		outs[i] = m.Decide(request, p.now)
 		if outs[i].Action == ratelimit.Ignore {
 			e.replyDue = false
-		} else {
-			e.wait = true
 		}
 		if outs[i].Action != ratelimit.Run {
 			e.runs = false

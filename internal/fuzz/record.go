@@ -71,9 +71,8 @@ type expectation struct {
 	allowed     bool
 	allowEntry  string
 	// replyDue is true when a reply (success or error) must come under every
-	// reading; wait is true when one may come under some reading.
+	// reading.
 	replyDue bool
-	wait     bool
 	// runs is true when the request must be processed as documented: allowed
 	// for certain and run under every reading of the rate limits.
 	runs bool

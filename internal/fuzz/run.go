@@ -19,6 +19,10 @@ import (
 type Config struct {
 	// CallTimeout bounds the wait for a reply that is due (default 2 s).
 	CallTimeout time.Duration
+	// Grace is how long a reply that may not come is waited for (a request
+	// the allow-list refuses, an unknown one, one a rate-limit reading
+	// ignores; default 100 ms): it is still checked when it comes.
+	Grace time.Duration
 	// Quiet is how long the end of a session waits for late messages
 	// (default 20 ms).
 	Quiet time.Duration
@@ -44,6 +48,9 @@ type Runner struct {
 func NewRunner(t Target, cfg Config) *Runner {
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 2 * time.Second
+	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = 100 * time.Millisecond
 	}
 	if cfg.Quiet <= 0 {
 		cfg.Quiet = 20 * time.Millisecond
@@ -76,6 +83,7 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 		}
 	}
 	ex.step = len(s.Steps)
+	ex.settle()
 	ex.pumpFor(r.cfg.Quiet)
 	out := &Outcome{Findings: check(ex.rec)}
 	for _, e := range ex.rec.timeline {
@@ -100,6 +108,8 @@ type exec struct {
 	refs    map[string][]string
 	step    int
 	seq     int
+	// unsettled are the calls sent since the last settle.
+	unsettled []*call
 }
 
 type client struct {
@@ -181,6 +191,12 @@ func (ex *exec) conn(c *client) (Endpoint, error) {
 	c.gen++
 	c.ep, c.open, c.frameID = ep, true, ""
 	c.pending = map[string]*call{}
+	for _, s := range c.subs {
+		if s.endSeq == 0 {
+			s.endSeq = ex.seq // the connection that held it is gone
+		}
+	}
+	c.subs = nil
 	go ex.read(c.idx, c.gen, ep)
 	return ep, nil
 }
@@ -368,6 +384,7 @@ func (ex *exec) send(c *client, b []byte, p *call) error {
 	if p != nil {
 		p.sent = e
 		c.pending[p.refID] = p
+		ex.unsettled = append(ex.unsettled, p)
 	}
 	if err := ep.SendRaw(ex.ctx, b); err != nil {
 		if errors.Is(err, driver.ErrTooLarge) {
@@ -418,12 +435,12 @@ func (ex *exec) call(st Step) error {
 		p.wellFormed = wellFormed(m, p.params)
 		p.expect, p.rates = ex.rec.policy.decide(c.origin, m.AllowKeyword, st.Request)
 		if ex.r.cfg.Strict && p.expect.policyKnown && !p.expect.allowed {
-			p.expect.replyDue, p.expect.wait = true, true // an error reply at once (INT-SPEC-1)
+			p.expect.replyDue = true // an error reply at once (INT-SPEC-1)
 		}
 	} else if _, ok := contract.Lookup(st.Request); ok {
 		p.alias = true // a catalog name that is not the wire name (INT-CAT-1): no expectation
 	} else if ex.r.cfg.Strict {
-		p.expect.replyDue, p.expect.wait = true, true // an error reply (INT-SPEC-5)
+		p.expect.replyDue = true // an error reply (INT-SPEC-5)
 	}
 	var b []byte
 	p.refID, b = ex.envelope(c, fields)
@@ -431,7 +448,7 @@ func (ex *exec) call(st Step) error {
 	if err := ex.send(c, b, p); err != nil {
 		return err
 	}
-	if p.expect.wait {
+	if p.expect.replyDue {
 		ex.pumpUntil(p.answered, ex.r.cfg.CallTimeout)
 	}
 	return nil
@@ -462,7 +479,10 @@ func (ex *exec) subscribe(st Step) error {
 	if err := ex.send(c, b, p); err != nil {
 		return err
 	}
-	ex.pumpUntil(p.answered, ex.r.cfg.CallTimeout)
+	// An origin no entry lists gets no acknowledgement (INT-ORIGIN-6).
+	if al := ex.rec.policy.allow; al == nil || al.Listed(c.origin) {
+		ex.pumpUntil(p.answered, ex.r.cfg.CallTimeout)
+	}
 	return nil
 }
 
@@ -504,9 +524,27 @@ func (ex *exec) advance(st Step) error {
 		return nil
 	}
 	d := time.Duration(st.Millis) * time.Millisecond
+	ex.settle()
 	if err := ex.ctrl.AdvanceClock(ex.ctx, d); err != nil {
 		return err
 	}
 	ex.rec.policy.now = ex.rec.policy.now.Add(d)
 	return nil
+}
+
+// settle gives the calls sent since the last settle that have no reply yet
+// the grace period to get one: the target has then handled them before the
+// virtual clock moves (the control endpoint is another channel than the
+// clients'), and a late reply is still checked.
+func (ex *exec) settle() {
+	pending := ex.unsettled
+	ex.unsettled = nil
+	ex.pumpUntil(func() bool {
+		for _, p := range pending {
+			if !p.answered() {
+				return false
+			}
+		}
+		return true
+	}, ex.r.cfg.Grace)
 }

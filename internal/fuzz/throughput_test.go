@@ -1,0 +1,89 @@
+package fuzz
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+)
+
+// BenchmarkSessionsOverWebSocket runs generated sessions against the
+// reference Workspace over a loopback websocket; its requests/s sits next to
+// BenchmarkWebSocketEcho's round trips/s, measured in the same run:
+//
+//	go test -run '^$' -bench 'OverWebSocket|WebSocketEcho' ./internal/fuzz/
+func BenchmarkSessionsOverWebSocket(b *testing.B) {
+	ctx := context.Background()
+	tg, err := Embedded(ctx, "", 2*time.Second)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tg.Close()
+	caps, err := tg.Control().Capabilities(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := &Generator{Seed: 1, Origins: tg.Origins(), Steerable: caps.Options, Clock: caps.Clock, Stimuli: caps.Stimuli}
+	r := NewRunner(tg, Config{Clock: ClockOf(tg)})
+	requests := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out, err := r.Run(ctx, g.Session(uint64(i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(out.Findings) > 0 {
+			b.Fatalf("session %d: %v", i, out.Findings)
+		}
+		requests += out.Requests
+	}
+	b.ReportMetric(float64(requests)/b.Elapsed().Seconds(), "requests/s")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sessions/s")
+}
+
+// BenchmarkWebSocketEcho is the bare loopback websocket: one text frame out,
+// the same frame back.
+func BenchmarkWebSocketEcho(b *testing.B) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		for {
+			typ, msg, err := c.Read(r.Context())
+			if err != nil {
+				return
+			}
+			if c.Write(r.Context(), typ, msg) != nil {
+				return
+			}
+		}
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	ctx := context.Background()
+	c, _, err := websocket.Dial(ctx, "ws://"+ln.Addr().String(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.CloseNow()
+	msg := []byte(`{"request":"agent.getState","referenceId":"0","userAgent":"WWE Client","protocolVersion":2}`)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := c.Write(ctx, websocket.MessageText, msg); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := c.Read(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "roundtrips/s")
+}
