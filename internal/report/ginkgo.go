@@ -70,7 +70,8 @@ func specOf(sr types.SpecReport) Spec {
 func failure(sr types.SpecReport) *Failure {
 	f := &Failure{Message: sr.State.String() + ": " + sr.Failure.Message, Location: sr.Failure.Location.String()}
 	if sr.Failure.ForwardedPanic != "" {
-		f.Message += "\npanic: " + sr.Failure.ForwardedPanic
+		// Ginkgo's message is only "Test Panicked": the panic value says what happened.
+		f.Message = sr.State.String() + ": " + sr.Failure.ForwardedPanic
 	}
 	for _, e := range sr.ReportEntries {
 		if e.Name != EntryNonStrict {
