@@ -111,11 +111,16 @@ func checkUserDataWrite(r *record) []Finding {
 	return out
 }
 
-// firstWith returns the first incoming message after seq whose raw text
-// contains s.
+// firstWith returns the first incoming message after seq that carries the
+// string value s (anywhere, as a whole value).
 func firstWith(r *record, seq int, s string) *entry {
 	for _, e := range r.timeline {
-		if e.in && e.seq > seq && strings.Contains(string(e.raw), s) {
+		if !e.in || e.seq <= seq {
+			continue
+		}
+		found := false
+		walk(e.value, func(_ string, v any) { found = found || v == s })
+		if found {
 			return e
 		}
 	}

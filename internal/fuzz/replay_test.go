@@ -90,3 +90,30 @@ func TestReplayFileRoundTrip(t *testing.T) {
 		t.Fatalf("round trip lost data: %+v", out)
 	}
 }
+
+// TestFormerFalsePositivesPassOnTheReference replays the sessions that once
+// made the fuzzer report the reference Workspace wrongly (testdata/
+// false-positives; the file says which check erred): they must pass.
+func TestFormerFalsePositivesPassOnTheReference(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "false-positives", "*.replay.json"))
+	if len(files) == 0 {
+		t.Fatal("no replay file in testdata/false-positives")
+	}
+	for _, f := range files {
+		rp, err := ReadReplay(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg, err := InProcess("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := rp.Check(context.Background(), NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) > 0 {
+			t.Errorf("%s: %v", f, fs)
+		}
+	}
+}
