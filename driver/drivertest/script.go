@@ -12,14 +12,14 @@ import (
 	"scapi-conformance/driver"
 )
 
-// scriptSteps are the voice requests of the scripted session, each called
-// with the inbound call's interactionId.
-var scriptSteps = []string{"voice.answer", "voice.hold", "voice.resume", "voice.hangUp"}
+// scriptSteps are the requests of the scripted session, each called with
+// the inbound call's interactionId.
+var scriptSteps = []string{"voice.answer", "voice.hold", "voice.resume", "voice.hangUp", "interaction.markdone"}
 
 // Script plays one scripted session through d against a steerable target
 // and returns the client's transcript: reset, the first origin accepted,
-// subscribe to interaction events, an inbound call answered, held, resumed
-// and hung up, and a final agent.getState whose reply (the target answers
+// subscribe to interaction events, an inbound call answered, held, resumed,
+// hung up and marked done, and a final agent.getState whose reply (the target answers
 // in order) comes after every event of the session.
 func Script(ctx context.Context, d driver.Driver) ([]driver.Entry, error) {
 	ctl := d.Control()
