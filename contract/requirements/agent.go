@@ -17,7 +17,8 @@ func init() {
 			"Here's an example with an agent STATE_CHANGED to Ready: { \"event\": \"agent\", \"data\": { \"eventType\": \"STATE_CHANGED\", \"mediaState\": \"READY\" } }", "INT-EVENT-1"),
 		inGuide("agent.setState.4", "Media Namespace > State",
 			"PARTIAL_READY *, OUT_OF_SERVICE *, LOGOUT_DND_ON *, UNKNOWN * — * States that are limited to an event and can't be applied by code", "INT-NS-13"),
-		inReference("agent.type.Agent.1", s+"Type definitions > Agent",
+		repaired(inReference("agent.type.Agent.1", s+"Type definitions > Agent",
 			"Agent — Represents the JSON structure of the agent. Properties: employeeId (string), firstname (string), lastname (string), username (string)."),
+			`"employeeld" read as employeeId`),
 	)
 }

@@ -15,7 +15,8 @@ func init() {
 			"stateOperationName — An operationName from the agent states list. See State.", "INT-NS-1"),
 		inReference("media.type.Media.1", s+"Type definitions > Media",
 			"Media — Represents the JSON structure of a media. Properties: name (string) The media name; state (media.State) The media state object."),
-		inGuide("media.type.State.1", "Media Namespace > State",
+		repaired(inGuide("media.type.State.1", "Media Namespace > State",
 			"State — Represents the JSON structure of a media state. type: The type of operation. Possible values are: LOGOUT, READY, PARTIAL_READY *, NOT_READY, NOT_READY_ACTION_CODE, NOT_READY_AFTER_CALLWORK, NOT_READY_AFTER_CALLWORK_ACTION_CODE, DND_ON, OUT_OF_SERVICE *, LOGOUT_DND_ON *, UNKNOWN *; displayName: The display name of the state; operationName: The operation name to use with agent.setState and media.setState."),
+			"the two NOT_READY_AFTER_CALLW… values cut by the table read as NOT_READY_AFTER_CALLWORK and NOT_READY_AFTER_CALLWORK_ACTION_CODE"),
 	)
 }

@@ -3,8 +3,9 @@ package requirements
 func init() {
 	const s = "System namespace > "
 	Register(
-		inReference("system.amIVisible.1", s+"amIVisible",
+		repaired(inReference("system.amIVisible.1", s+"amIVisible",
 			"amIVisible(succeeded, failed) → {boolean} — Get the current visibility state of the frame. Returns true if the frame is visible."),
+			`the headings' "amlVisible" read as amIVisible, as the sample request spells it`),
 		inReference("system.openDialog.1", s+"openDialog",
 			"openDialog(url, options, succeeded, failed) → {string} — Open an iframe in a dialog, based on the configured parameters. Returns The dialog identifier or null if the url parameter is not defined."),
 		inReference("system.openDialog.2", s+"openDialog",
