@@ -1,37 +1,17 @@
 package report
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/chromedp"
+	"scapi-conformance/internal/report/reporttest"
 )
-
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("SCAPI_CHROMIUM"), "/usr/lib/chromium/chromium", "/usr/bin/chromium-headless-shell"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("SCAPI_REQUIRE_BROWSER") == "1" {
-		t.Fatal("Chromium not found and SCAPI_REQUIRE_BROWSER=1")
-	}
-	t.Skip("Chromium not found (set SCAPI_CHROMIUM)")
-	return ""
-}
 
 // TestHTMLInChromium opens the certification report in headless Chromium and
 // reads what a person would see. SCAPI_SCREENSHOT_DIR keeps a screenshot.
 func TestHTMLInChromium(t *testing.T) {
-	exec := chromium(t)
+	reporttest.Chromium(t)
 	r := sampleResult()
 	r.Provenance.SchemasHash, r.Provenance.DocumentsHash = "sha256:aaaa", "sha256:bbbb"
 	bl := &Baseline{File: "gate.yaml", Entries: []BaselineEntry{{Requirement: "agent.setState.3", Reason: "vendor ticket 42", Owner: "qa", Expires: "2030-01-01"}}}
@@ -43,25 +23,13 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exec), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1200, 900),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-extensions", true))
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path)); err != nil {
-		t.Fatal(err)
-	}
-	tctx, cancelT := context.WithTimeout(ctx, 20*time.Second)
-	defer cancelT()
+	ctx := reporttest.Open(t, path)
 	type page struct {
 		Verdict, Title, SetState1, SetState2, Dial, Failure, Baseline, Target string
 		Requirements, Namespaces, External, Methods, Uncalled                 int
 	}
-	got, err := chromedp.Run(tctx, chromedp.Evaluate[page](`(() => {
-		const text = sel => (document.querySelector(sel) || {innerText: ""}).innerText.replace(/\s+/g, " ").trim();
+	got := reporttest.Eval[page](t, ctx, `(() => {
+		`+reporttest.PageText+`
 		return {
 			Verdict: text("#verdict"), Title: document.title,
 			SetState1: text('[id="req-agent.setState.1"] td:last-child'),
@@ -70,14 +38,11 @@ func TestHTMLInChromium(t *testing.T) {
 			Failure: text(".failure"), Baseline: text("#baseline + table"), Target: text("#target + table"),
 			Requirements: document.querySelectorAll('tr[id^="req-"]').length,
 			Namespaces: document.querySelectorAll('h3[id^="ns-"]').length,
-			External: document.querySelectorAll("link, script[src], img, iframe").length + performance.getEntriesByType("resource").length,
+			External: `+reporttest.ExternalResources+`,
 			Methods: document.querySelectorAll("#coverage + p + table tr").length - 1,
 			Uncalled: [...document.querySelectorAll("#coverage + p + table td:nth-child(3)")].filter(td => td.textContent.trim() === "no").length,
 		};
-	})()`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	})()`)
 	for _, c := range []struct{ what, got, want string }{
 		{"verdict", got.Verdict, "NON-CONFORMING"},
 		{"title", got.Title, "SCAPI conformance: NON-CONFORMING — ws://127.0.0.1:1/scapi"},
@@ -106,13 +71,5 @@ func TestHTMLInChromium(t *testing.T) {
 	if got.Methods < 75 || got.Uncalled != got.Methods-2 {
 		t.Errorf("coverage matrix: %d methods (want ≥75), %d uncalled (want all but 2)", got.Methods, got.Uncalled)
 	}
-	if dir := os.Getenv("SCAPI_SCREENSHOT_DIR"); dir != "" {
-		png, err := chromedp.Run(tctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "report.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	reporttest.Screenshot(t, ctx, "report-sample.png")
 }
