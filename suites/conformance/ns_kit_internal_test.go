@@ -2,8 +2,11 @@ package conformance
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/onsi/gomega"
 
 	"scapi-conformance/contract/interp"
 	"scapi-conformance/contract/requirements"
@@ -83,6 +86,28 @@ func TestAt(t *testing.T) {
 	} {
 		if got := nsAt(doc, tc.pointer); got != tc.want {
 			t.Errorf("nsAt(%v) = %v, want %v", tc.pointer, got, tc.want)
+		}
+	}
+}
+
+// getOption results are read the same in both shapes INT-SCHEMA-1 admits.
+func TestSectionsReadsBothShapes(t *testing.T) {
+	gomega.RegisterTestingT(t)
+	want := map[string]map[string]any{
+		"interaction-workspace": {"voice.auto-answer": "true"},
+		"CustomSection":         {"option.custom.customer.code": "42"},
+	}
+	array := []any{
+		map[string]any{"name": "voice.auto-answer", "value": "true"},
+		map[string]any{"name": "CustomSection/option.custom.customer.code", "value": "42"},
+	}
+	object := map[string]any{
+		"interaction-workspace": map[string]any{"voice.auto-answer": "true"},
+		"CustomSection":         map[string]any{"option.custom.customer.code": "42"},
+	}
+	for name, data := range map[string]any{"Section[]": array, "object by section": object} {
+		if got := nsSections(data); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: nsSections = %v, want %v", name, got, want)
 		}
 	}
 }
