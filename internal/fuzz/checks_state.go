@@ -142,9 +142,15 @@ func checkUnsubscribeStops(r *record) []Finding {
 	return out
 }
 
+// coveredElsewhere reports whether another subscription of the client may
+// still deliver the event at seq: acknowledged before it, and not ended, or
+// ended by an unsubscribe not known to have taken effect by then.
 func coveredElsewhere(r *record, ended *subscription, event string, seq int) bool {
 	for _, s := range r.subs {
-		if s != ended && s.client == ended.client && s.ack.seq < seq && (s.endSeq == 0 || s.endSeq > seq) && covers(s, event) {
+		if s == ended || s.client != ended.client || s.ack.seq >= seq || !covers(s, event) {
+			continue
+		}
+		if b := r.barrier(s); s.endSeq == 0 || b == 0 || b > seq {
 			return true
 		}
 	}

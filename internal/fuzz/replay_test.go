@@ -99,21 +99,29 @@ func TestFormerFalsePositivesPassOnTheReference(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no replay file in testdata/false-positives")
 	}
+	ctx := context.Background()
+	targets := map[string]func() (Target, error){
+		"in-process":     func() (Target, error) { return InProcess("") },
+		"over websocket": func() (Target, error) { return Embedded(ctx, "", 2*time.Second) },
+	}
 	for _, f := range files {
 		rp, err := ReadReplay(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		tg, err := InProcess("")
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs, err := rp.Check(context.Background(), NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(fs) > 0 {
-			t.Errorf("%s: %v", f, fs)
+		for name, open := range targets {
+			tg, err := open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := rp.Check(ctx, NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
+			tg.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) > 0 {
+				t.Errorf("%s %s: %v", f, name, fs)
+			}
 		}
 	}
 }
