@@ -270,3 +270,15 @@ func TestE2ERepeatReportsAttempts(t *testing.T) {
 		t.Errorf("output does not show two runs")
 	}
 }
+
+func TestE2EBaselineWithUnknownRequirement(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "typo.yaml")
+	if err := os.WriteFile(path, []byte("accepted:\n  - requirement: agent.gte.1\n    reason: typo\n    owner: qa\n    expires: 2030-01-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := e2e(t, "run", "--baseline", path)
+	r.expect(t, exitUsage)
+	if want := path + `:2: requirement "agent.gte.1" is not in the registry`; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q lacks %q", r.stderr, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"scapi-conformance/contract/requirements"
 	"scapi-conformance/internal/profile"
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/runner"
@@ -133,7 +134,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	var bl *report.Baseline
 	if f.baseline != "" {
 		var err error
-		if bl, err = report.LoadBaseline(f.baseline); err != nil {
+		if bl, err = report.LoadBaseline(f.baseline); err == nil {
+			err = bl.CheckRequirements(func(id string) bool { _, ok := requirements.Lookup(id); return ok })
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
 			return exitUsage
 		}

@@ -199,3 +199,14 @@ func (b *Baseline) Write(path string) error {
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
+
+// CheckRequirements refuses entries naming a requirement the registry does
+// not know (a typo would otherwise never match and hide nothing, silently).
+func (b *Baseline) CheckRequirements(known func(id string) bool) error {
+	for _, e := range b.Entries {
+		if !known(e.Requirement) {
+			return &yamlpos.Error{File: b.File, Line: e.Line, Msg: fmt.Sprintf("requirement %q is not in the registry (see 'scapi-conformance list requirements')", e.Requirement)}
+		}
+	}
+	return nil
+}

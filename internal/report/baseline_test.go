@@ -101,3 +101,15 @@ func TestBaselineRoundTrip(t *testing.T) {
 		t.Errorf("exit code %d after accepting every failure, want 0 (%+v)", r.ExitCode, r.Baseline)
 	}
 }
+
+func TestBaselineCheckRequirements(t *testing.T) {
+	bl, err := ParseBaseline("b.yaml", []byte("accepted:\n  - {requirement: agent.get.1, reason: r, owner: o, expires: 2030-01-01}\n  - {requirement: agent.gte.1, reason: r, owner: o, expires: 2030-01-01}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := func(id string) bool { return id == "agent.get.1" }
+	want := `b.yaml:3: requirement "agent.gte.1" is not in the registry (see 'scapi-conformance list requirements')`
+	if err := bl.CheckRequirements(known); err == nil || err.Error() != want {
+		t.Errorf("CheckRequirements = %v, want %s", err, want)
+	}
+}
