@@ -30,6 +30,12 @@ const (
 	StimToastClick       = "toast-button-click"  // a button click on a custom toast
 	StimCaseIDChange     = "case-id-change"      // CASE_ID_CHANGED on an interaction
 	StimAgentState       = "agent-state"         // the agent's state changes from the UI (with reason)
+	// StimInteractionEvent is an outside occurrence the documentation names only
+	// by its interaction eventType (a customer typing: COMPOSING, a chat message:
+	// NEW_MESSAGE, an invitation withdrawn: REVOKED, a workbin or queue outcome,
+	// an outbound email SENT or CANCELLED from the UI, …); args interactionId and
+	// eventType, one of the documented interaction eventTypes.
+	StimInteractionEvent = "interaction-event"
 )
 
 // Capabilities says what a target can be steered to do.

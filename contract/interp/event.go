@@ -65,5 +65,9 @@ func init() {
 		Interpretation{ID: "INT-EVENT-17", Topic: "frame election events and helpers",
 			Sources: []string{`001 Supporting multiple browser tabs: "When an election is triggered, you should see these types of system events: { "frameState": "LEADING" } ... { "frameState": "NEGOTIATING" }"`},
 			Strict:  "each frameState change gives a system event carrying data.frameState; after it the helpers answer consistently: isFrameLeading ⇔ LEADING, isFrameFollowing ⇔ FOLLOWING, isFrameNegotiating ⇔ NEGOTIATING, isFrameLeadingOrNegotiating ⇔ LEADING or NEGOTIATING"},
+		Interpretation{ID: "INT-EVENT-18", Topic: "events that are also interaction states",
+			Sources: []string{`001 interaction eventType REVOKED: "The open media interaction has been revoked."`,
+				`001 Interaction state REVOKED: "The open media interaction has been revoked." (likewise PULLED, INVITED_CONFERENCE, LEFT_CONFERENCE, JOIN_PENDING, JOIN_FAILED, ERROR, CANCELLED, SENT)`},
+			Strict: "an interaction event whose eventType is also a state described alike (REVOKED, PULLED, INVITED_CONFERENCE, LEFT_CONFERENCE, JOIN_PENDING, JOIN_FAILED, ERROR, CANCELLED, SENT) carries the interaction in that state, and getByInteractionId then answers it; CANCELED and UNKNOWN are described differently as events and as states and are not tied; the other occurrence events carry the interaction unchanged in state"},
 	)
 }

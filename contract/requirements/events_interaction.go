@@ -1,7 +1,37 @@
 package requirements
 
+// OccurrenceEvents are the interaction eventTypes the documentation names only
+// as outside occurrences (no API method produces them), with their 001
+// descriptions; each is requirement "events.interaction.<eventType>.1".
+var OccurrenceEvents = map[string]string{
+	"UNKNOWN":                   "An unknown event occurs.",
+	"CASE_OR_BUNDLE_ID_CHANGED": "The case or the bundle identifier of this interaction has changed.",
+	"NEW_MESSAGE":               "This event represents a new message.",
+	"ERROR":                     "An error occurs in the interaction.",
+	"CONTACT_CHANGED":           "A contact associated with the interaction is fully or partially modified.",
+	"COMPOSING":                 "The open media interaction is in composing mode.",
+	"INSERT_STANDARD_RESPONSE":  "A standard response has been inserted in the interaction.",
+	"INVITED_CONFERENCE":        "The open media interaction receive a conference invitation.",
+	"IN_QUEUE_FAILED":           "The place in queue has failed.",
+	"IN_WORKBIN":                "The interaction has been placed in the work-bin.",
+	"IN_WORKBIN_FAILED":         "The place in work-bin has failed.",
+	"LEFT_CONFERENCE":           "The open media interaction has left the conference.",
+	"PULLED":                    "The open media interaction has been pulled from a work-bin.",
+	"PULL_FAILED":               "The pull from the queue has failed.",
+	"PULL_WORKBIN_FAILED":       "The pull from the work-bin has failed.",
+	"REVOKED":                   "The open media interaction has been revoked.",
+	"JOIN_FAILED":               "The connection with the chat server failed.",
+	"JOIN_PENDING":              "The interaction is trying to join the chat session.",
+	"CANCELED":                  "The interaction is already accepted in another chat session.",
+	"CANCELLED":                 "The outbound email has been cancelled.",
+	"SENT":                      "The outbound email has been sent.",
+}
+
 func init() {
 	const s = "Service Client API > Event Type references > interaction eventType"
+	for eventType, description := range OccurrenceEvents {
+		Register(inReference("events.interaction."+eventType+".1", s, eventType+" — "+description, "INT-EVENT-18"))
+	}
 	Register(
 		inReference("events.interaction.eventType.1", s,
 			"The interaction eventType field can be one of the following: UNKNOWN, ADDED, REMOVED, ATTACHED_DATA_CHANGED, CASE_OR_BUNDLE_ID_CHANGED, CASE_ID_CHANGED, NEW_MESSAGE, ERROR, CONTACT_CHANGED, CALL_RECORDING_STATE_CHANGED, DIALING, ESTABLISHED, HELD, PARTY_CHANGED, RELEASED, RINGING, ACCEPTED, COMPLETED, COMPOSING, CREATED, INSERT_STANDARD_RESPONSE, INVITED, INVITED_CONFERENCE, IN_QUEUE_FAILED, IN_WORKBIN, IN_WORKBIN_FAILED, LEFT_CONFERENCE, PULLED, PULL_FAILED, PULL_WORKBIN_FAILED, REVOKED, TRANSFER_COMPLETED, CANCELED, ENDED, JOIN_FAILED, JOIN_PENDING, CANCELLED, SENT", "INT-EVENT-14"),
