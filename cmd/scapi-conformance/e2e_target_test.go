@@ -11,6 +11,7 @@ import (
 	"scapi-conformance/contract/options"
 	"scapi-conformance/fixtures/server"
 	"scapi-conformance/internal/report"
+	"scapi-conformance/internal/report/reporttest"
 )
 
 // startTarget serves the reference Workspace from the test process, as an
@@ -70,5 +71,23 @@ func TestE2ENonSteerableTargetWithProfile(t *testing.T) {
 	}
 	if r.code != exitOK {
 		t.Errorf("a non-steerable reference Workspace described by its profile is not conforming:\n%s", tail(r.stdout, 30))
+	}
+
+	// Specs that need a stimulus are all skipped here: nothing is tested.
+	clock := e2e(t, "run", "--profile", profilePath, "--label-filter", "needs:inbound-call")
+	clock.expect(t, exitUsage)
+	if !strings.Contains(clock.stderr, "selected specs were skipped") || !strings.Contains(clock.stderr, "nothing was tested") {
+		t.Errorf("stderr %q does not say that nothing was tested", clock.stderr)
+	}
+}
+
+func TestE2EBrowserDriver(t *testing.T) {
+	reporttest.Chromium(t)
+	r := e2e(t, "run", "--driver", "browser", "--label-filter", "ns:agent || ns:envelope", "--json", "{dir}/r.json")
+	r.expect(t, exitOK)
+	res := r.result(t)
+	if res.Provenance.Driver != "browser" || res.Provenance.Browser == "" || !strings.HasPrefix(res.Target.URL, "http://127.0.0.1:") ||
+		res.Summary.Requirements.Pass == 0 {
+		t.Errorf("provenance %+v target %+v summary %+v", res.Provenance, res.Target, res.Summary)
 	}
 }
