@@ -78,4 +78,13 @@ var _ = Describe("System namespace > multiple browser tabs", func() {
 			Expect(nsEvent(s, c, "system", "")).To(HaveKeyWithValue("frameState", "NEGOTIATING"))
 			nsHolds(s, "INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), "NEGOTIATING"))
 		}, framework.Needs(control.StimElection))
+
+	framework.ConformanceIt("isLastActiveFrame follows whether the tab was the last active one",
+		framework.Reqs{"system.isLastActiveFrame.1"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			for _, last := range []bool{false, true} {
+				s.Stimulate(control.StimElection, map[string]any{"states": []any{"LEADING"}, "lastActive": last})
+				Expect(nsOK(s, c, "system.isLastActiveFrame")).To(Equal(last), "true if this is the last active browser tab")
+			}
+		}, framework.Needs(control.StimElection))
 })
