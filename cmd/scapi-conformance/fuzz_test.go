@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// run runs the CLI in-process and returns its exit code and outputs.
-func runCLI(args ...string) (int, string, string) {
+// fuzzCLI runs the CLI in-process and returns its exit code and outputs.
+func fuzzCLI(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	code := dispatch(args, &out, &errOut)
 	return code, out.String(), errOut.String()
@@ -17,7 +17,7 @@ func runCLI(args ...string) (int, string, string) {
 
 func TestFuzzFindsShrinksAndReplays(t *testing.T) {
 	dir := t.TempDir()
-	code, out, errOut := runCLI("fuzz", "--inprocess", "--mutant", "origin-prefix-match", "--duration", "20s",
+	code, out, errOut := fuzzCLI("fuzz", "--inprocess", "--mutant", "origin-prefix-match", "--duration", "20s",
 		"--seed", "11", "--first", "--quiet", "--out", dir)
 	if code != exitFailed {
 		t.Fatalf("fuzz against a mutant: exit %d, want %d\n%s%s", code, exitFailed, out, errOut)
@@ -26,16 +26,16 @@ func TestFuzzFindsShrinksAndReplays(t *testing.T) {
 	if len(files) == 0 || !strings.Contains(out, "FINDING security.origin.") {
 		t.Fatalf("no finding saved:\n%s", out)
 	}
-	if code, out, errOut := runCLI("replay", files[0], "--inprocess", "--mutant", "origin-prefix-match"); code != exitFailed || !strings.HasPrefix(out, "FAIL ") {
+	if code, out, errOut := fuzzCLI("replay", files[0], "--inprocess", "--mutant", "origin-prefix-match"); code != exitFailed || !strings.HasPrefix(out, "FAIL ") {
 		t.Errorf("replay against the mutant: exit %d, want %d\n%s%s", code, exitFailed, out, errOut)
 	}
-	if code, out, errOut := runCLI("replay", "--inprocess", files[0]); code != exitOK || !strings.HasPrefix(out, "PASS ") {
+	if code, out, errOut := fuzzCLI("replay", "--inprocess", files[0]); code != exitOK || !strings.HasPrefix(out, "PASS ") {
 		t.Errorf("replay against the reference: exit %d, want %d\n%s%s", code, exitOK, out, errOut)
 	}
 }
 
 func TestFuzzAgainstTheReferenceExitsZero(t *testing.T) {
-	code, out, errOut := runCLI("fuzz", "--inprocess", "--duration", "30s", "--sessions", "30", "--seed", "3", "--quiet", "--out", t.TempDir())
+	code, out, errOut := fuzzCLI("fuzz", "--inprocess", "--duration", "30s", "--sessions", "30", "--seed", "3", "--quiet", "--out", t.TempDir())
 	if code != exitOK || !strings.Contains(out, "fuzz: 30 sessions") {
 		t.Fatalf("exit %d, want %d\n%s%s", code, exitOK, out, errOut)
 	}
@@ -60,7 +60,7 @@ func TestFuzzAndReplayUsageErrors(t *testing.T) {
 		{[]string{"fuzz", "corpus", "sideways", "a", "b"}, exitUsage, `unknown direction "sideways"`},
 	}
 	for _, c := range cases {
-		code, _, errOut := runCLI(c.args...)
+		code, _, errOut := fuzzCLI(c.args...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", c.args, code, errOut, c.code, c.want)
 		}
@@ -71,10 +71,10 @@ func TestFuzzCorpusToLibFuzzerAndBack(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join("..", "..", "contract", "wire", "testdata", "fuzz", "FuzzDecode")
 	lf, back := filepath.Join(dir, "lf"), filepath.Join(dir, "back")
-	if code, out, errOut := runCLI("fuzz", "corpus", "to-libfuzzer", src, lf); code != exitOK || !strings.Contains(out, "files written") {
+	if code, out, errOut := fuzzCLI("fuzz", "corpus", "to-libfuzzer", src, lf); code != exitOK || !strings.Contains(out, "files written") {
 		t.Fatalf("to-libfuzzer: exit %d\n%s%s", code, out, errOut)
 	}
-	if code, out, errOut := runCLI("fuzz", "corpus", "to-go", lf, back, "--types", "[]byte"); code != exitOK {
+	if code, out, errOut := fuzzCLI("fuzz", "corpus", "to-go", lf, back, "--types", "[]byte"); code != exitOK {
 		t.Fatalf("to-go: exit %d\n%s%s", code, out, errOut)
 	}
 	a, _ := os.ReadDir(src)
