@@ -8,12 +8,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"time"
 
+	"scapi-conformance/contract/control"
 	"scapi-conformance/driver"
 	"scapi-conformance/internal/fuzz"
 	"scapi-conformance/internal/fuzz/corpus"
+	"scapi-conformance/internal/profile"
 )
 
 func init() {
@@ -24,17 +27,22 @@ func init() {
 type fuzzTarget struct {
 	target fuzz.Target
 	name   string
+	// configured and origins come from a profile: the options of a target
+	// that cannot be steered, and the client origins it accepts.
+	configured control.Options
+	origins    []string
 }
 
 // targetFlags are the flags fuzz and replay share to choose a target.
 type targetFlags struct {
-	url, control, mutant string
-	inprocess, strict    bool
-	callTimeout          time.Duration
+	url, control, mutant, profile string
+	inprocess, strict             bool
+	callTimeout                   time.Duration
 }
 
 func (tf *targetFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&tf.url, "target", "", "websocket URL of the target (ws://…); default: the embedded reference Workspace over a loopback websocket")
+	fs.StringVar(&tf.profile, "profile", "", "YAML profile of the target (its URL, control endpoint, configured options, accepted origins)")
 	fs.StringVar(&tf.control, "control", "", "control endpoint URL of the --target (http://…/control), when it can be steered")
 	fs.StringVar(&tf.mutant, "mutant", "", "run the embedded reference Workspace with this mutant (see list mutants)")
 	fs.BoolVar(&tf.inprocess, "inprocess", false, "drive the embedded reference in-process, without the websocket (fastest)")
@@ -44,6 +52,9 @@ func (tf *targetFlags) add(fs *flag.FlagSet) {
 
 // open resolves the target.
 func (tf *targetFlags) open(ctx context.Context) (fuzzTarget, error) {
+	if tf.profile != "" {
+		return tf.openProfile(ctx)
+	}
 	if tf.url != "" {
 		if tf.mutant != "" || tf.inprocess {
 			return fuzzTarget{}, errors.New("--mutant and --inprocess apply to the embedded reference, not to --target")
@@ -63,8 +74,52 @@ func (tf *targetFlags) open(ctx context.Context) (fuzzTarget, error) {
 	return fuzzTarget{target: t, name: name + " over websocket"}, err
 }
 
-func (tf *targetFlags) runner(t fuzz.Target) *fuzz.Runner {
-	return fuzz.NewRunner(t, fuzz.Config{CallTimeout: tf.callTimeout, Strict: tf.strict, Clock: fuzz.ClockOf(t)})
+// openProfile resolves the target a profile describes.
+func (tf *targetFlags) openProfile(ctx context.Context) (fuzzTarget, error) {
+	if tf.url != "" || tf.control != "" || tf.mutant != "" || tf.inprocess {
+		return fuzzTarget{}, errors.New("--profile says where the target is: drop --target, --control, --mutant and --inprocess")
+	}
+	p, err := profile.Load(tf.profile)
+	if err != nil {
+		return fuzzTarget{}, err
+	}
+	if p.Target.Driver == "browser" {
+		return fuzzTarget{}, fmt.Errorf("%s: the fuzzer reaches targets over websocket; the profile names the browser driver", tf.profile)
+	}
+	if p.Target.URL == "" {
+		return fuzzTarget{}, fmt.Errorf("%s: the profile gives no target URL", tf.profile)
+	}
+	timeout := tf.callTimeout
+	if p.Target.Timeout > 0 {
+		timeout = p.Target.Timeout
+	}
+	t, err := fuzz.WebSocket(ctx, p.Target.URL, p.Target.Control, timeout)
+	ft := fuzzTarget{target: t, name: p.Target.URL + " (profile " + tf.profile + ")", origins: p.Origins}
+	if p.Target.Control == "" {
+		ft.configured = p.Options
+		if ft.configured == nil {
+			ft.configured = control.Options{}
+		}
+	}
+	return ft, err
+}
+
+func (tf *targetFlags) runner(ft fuzzTarget) *fuzz.Runner {
+	return fuzz.NewRunner(ft.target, fuzz.Config{CallTimeout: tf.callTimeout, Strict: tf.strict,
+		Clock: fuzz.ClockOf(ft.target), Configured: ft.configured})
+}
+
+// sessionOrigins are the origins sessions present: the ones the profile says
+// the target accepts first (the first one watches events), then the
+// transport's own.
+func (ft fuzzTarget) sessionOrigins() []string {
+	out := append([]string(nil), ft.origins...)
+	for _, o := range ft.target.Origins() {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func runFuzz(args []string, stdout, stderr io.Writer) int {
@@ -79,7 +134,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "no progress line")
 	first := fs.Bool("first", false, "stop at the first finding")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
+		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
 		fmt.Fprintln(stderr, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
 		fmt.Fprintln(stderr, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
 		fmt.Fprintln(stderr, "\nExample: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
@@ -116,7 +171,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 		return targetExit(err)
 	}
 	defer ft.target.Close()
-	gen := &fuzz.Generator{Seed: *seed, Origins: ft.target.Origins()}
+	gen := &fuzz.Generator{Seed: *seed, Origins: ft.sessionOrigins()}
 	if ctrl := ft.target.Control(); ctrl != nil {
 		caps, err := ctrl.Capabilities(ctx)
 		if err != nil {
@@ -126,7 +181,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 		gen.Steerable, gen.Clock, gen.Stimuli = caps.Options, caps.Clock, caps.Stimuli
 	}
 	fmt.Fprintf(stdout, "fuzz: target %s, seed %d, duration %v, findings in %s\n", ft.name, *seed, *duration, *out)
-	c := &fuzz.Campaign{Generator: gen, Runner: tf.runner(ft.target), Duration: *duration, MaxSessions: *sessions,
+	c := &fuzz.Campaign{Generator: gen, Runner: tf.runner(ft), Duration: *duration, MaxSessions: *sessions,
 		OutDir: *out, Target: ft.name, Mutant: tf.mutant, StopAtFirst: *first}
 	if !*quiet {
 		c.Progress = stderr

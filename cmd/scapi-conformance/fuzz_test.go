@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/fixtures/server"
 )
 
 // fuzzCLI runs the CLI in-process and returns its exit code and outputs.
@@ -81,5 +85,33 @@ func TestFuzzCorpusToLibFuzzerAndBack(t *testing.T) {
 	b, _ := os.ReadDir(back)
 	if len(a) == 0 || len(a) != len(b) {
 		t.Fatalf("%d seeds in, %d back", len(a), len(b))
+	}
+}
+
+// TestFuzzAProfiledTargetThatCannotBeSteered fuzzes a running reference
+// through a profile without control endpoint: the oracles use the options
+// the profile declares.
+func TestFuzzAProfiledTargetThatCannotBeSteered(t *testing.T) {
+	opts := control.Options{"service-client-api.accepted-web-content-origins": "https://a.example, https://b.example (agent.getState)"}
+	for _, c := range []struct {
+		mutant string
+		code   int
+	}{{"", exitOK}, {"origin-request-filter-dropped", exitFailed}} {
+		ctx := context.Background()
+		srv, err := server.Start(ctx, server.Config{Mutant: c.mutant})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.Workspace().SetOptions(opts); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(t.TempDir(), "target.yaml")
+		os.WriteFile(p, []byte("target:\n  driver: ws\n  url: "+srv.WebSocketURL()+"\noptions:\n  service-client-api.accepted-web-content-origins: \""+
+			opts["service-client-api.accepted-web-content-origins"]+"\"\norigins: [https://a.example, https://b.example]\n"), 0o644)
+		code, out, errOut := fuzzCLI("fuzz", "--profile", p, "--duration", "30s", "--sessions", "40", "--seed", "5", "--first", "--quiet", "--out", t.TempDir())
+		srv.Close()
+		if code != c.code {
+			t.Errorf("mutant %q: exit %d, want %d\n%s%s", c.mutant, code, c.code, out, errOut)
+		}
 	}
 }

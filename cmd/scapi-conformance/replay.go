@@ -20,7 +20,7 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 	var tf targetFlags
 	tf.add(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance replay FILE [--target URL [--control URL] | --mutant NAME]")
+		fmt.Fprintln(stderr, "Usage: scapi-conformance replay FILE [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]]")
 		fmt.Fprintln(stderr, "\nRuns the session of a replay file (written by fuzz) and says whether the finding is still there.")
 		fmt.Fprintln(stderr, "\nExample: scapi-conformance replay findings/security.origin.1.replay.json --mutant origin-prefix-match")
 		fmt.Fprintln(stderr, "\nFlags:")
@@ -57,10 +57,13 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 	}
 	defer ft.target.Close()
 	if rp.Session.Options != nil && ft.target.Control() == nil {
-		fmt.Fprintf(stderr, "replay: %s sets options, but %s cannot be steered (give --control)\n", file, ft.name)
-		return exitUsage
+		if ft.configured == nil {
+			fmt.Fprintf(stderr, "replay: %s sets options, but %s cannot be steered (give --control)\n", file, ft.name)
+			return exitUsage
+		}
+		rp.Session.Options = nil // the target runs with the options its profile declares
 	}
-	fs2, err := rp.Check(ctx, tf.runner(ft.target))
+	fs2, err := rp.Check(ctx, tf.runner(ft))
 	if err != nil {
 		fmt.Fprintf(stderr, "replay: %s: %v\n", ft.name, err)
 		return exitUnreachable
