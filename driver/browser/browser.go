@@ -13,6 +13,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -89,6 +90,7 @@ type Driver struct {
 
 	allocCancel context.CancelFunc
 	tabCancel   context.CancelFunc
+	tmp         string // Chromium's own TMPDIR, removed after it exits
 	tab         *session
 
 	mu        sync.Mutex
@@ -132,8 +134,14 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 			d.Close()
 		}
 	}()
+	// Chromium leaves its process-singleton directory in TMPDIR when it is
+	// killed; give it a directory of its own, removed on Close.
+	if d.tmp, err = os.MkdirTemp("", "scapi-browser-"); err != nil {
+		return nil, fmt.Errorf("browser driver: %w", err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(c.ExecPath),
+		chromedp.Env("TMPDIR="+d.tmp),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-component-update", true),
@@ -241,11 +249,27 @@ func (d *Driver) Close() error {
 			d.tabCancel()
 		}
 		if d.allocCancel != nil {
-			d.allocCancel()
+			d.allocCancel() // waits until Chromium has exited and its profile is removed
 		}
-		err = d.frames.close()
+		err = errors.Join(d.frames.close(), removeAll(d.tmp))
 	})
 	return err
+}
+
+// removeAll removes dir ("" = nothing), retrying briefly: a Chromium helper
+// can still be writing in it just after the browser exits.
+func removeAll(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	var err error
+	for range 50 {
+		if err = os.RemoveAll(dir); err == nil {
+			return nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return fmt.Errorf("browser driver: removing %s: %w", dir, err)
 }
 
 // newClientID returns the next client id.
