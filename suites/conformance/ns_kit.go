@@ -71,12 +71,13 @@ func nsOK(s *framework.Session, c driver.Client, name string, params ...any) any
 }
 
 // nsRefused calls the method and reports whether it was refused with an
-// error reply (an errorMessage key holding a non-empty string). A refusal must
-// still be a well-formed error envelope.
+// error reply (an errorMessage key holding a non-empty string). Either way the
+// reply must be a well-formed envelope: an error reply or a success reply.
 func nsRefused(s *framework.Session, c driver.Client, name string, params ...any) bool {
 	ginkgo.GinkgoHelper()
 	m := nsCall(s, c, name, params...)
 	if _, present := m.ErrorMessage(); !present {
+		nsValid(m, "envelope.Reply")
 		return false
 	}
 	nsValid(m, "envelope.ErrorReply")
