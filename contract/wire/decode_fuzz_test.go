@@ -69,3 +69,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestNullIsNotAStringOrANumber: a null field is present but has neither
+// type (json.Unmarshal would silently decode it as "" or 0; found by
+// FuzzHandle on a reply with "referenceId": null).
+func TestNullIsNotAStringOrANumber(t *testing.T) {
+	m, err := Decode([]byte(`{"referenceId":null,"protocolVersion":null}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := m.String("referenceId"); ok {
+		t.Errorf("String of null = %q, true", s)
+	}
+	if _, ok := m.ReferenceID(); ok {
+		t.Error("ReferenceID of null is ok")
+	}
+	if n, ok := m.Int("protocolVersion"); ok {
+		t.Errorf("Int of null = %d, true", n)
+	}
+	if !m.Has("referenceId") || m.Kind() != KindReply {
+		t.Error("a null referenceId is still present (the vendor client classifies the message as a reply)")
+	}
+}

@@ -125,7 +125,7 @@ func (m *Message) Has(key string) bool { _, ok := m.Fields[key]; return ok }
 // String returns a string field; ok is false when absent or not a string.
 func (m *Message) String(key string) (s string, ok bool) {
 	raw, present := m.Fields[key]
-	if !present {
+	if !present || isNull(raw) {
 		return "", false
 	}
 	if err := json.Unmarshal(raw, &s); err != nil {
@@ -134,10 +134,14 @@ func (m *Message) String(key string) (s string, ok bool) {
 	return s, true
 }
 
+// isNull reports whether a raw value is JSON null, which json.Unmarshal
+// accepts into any Go type without an error.
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
 // Int returns an integral number field; ok is false otherwise.
 func (m *Message) Int(key string) (n int64, ok bool) {
 	raw, present := m.Fields[key]
-	if !present {
+	if !present || isNull(raw) {
 		return 0, false
 	}
 	if err := json.Unmarshal(raw, &n); err != nil {
