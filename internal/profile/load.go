@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
 	"scapi-conformance/internal/yamlpos"
 )
@@ -147,7 +148,7 @@ func (d *decoder) options(n *yaml.Node) control.Options {
 func (d *decoder) origins(n *yaml.Node) []string {
 	var out []string
 	d.Strings(n, "origins", func(e *yaml.Node, s string) {
-		o, err := NormalizeOrigin(s)
+		o, err := normalizeOrigin(s)
 		if err != nil {
 			d.Fail(e, "origin %q: %v", s, err)
 		}
@@ -156,23 +157,19 @@ func (d *decoder) origins(n *yaml.Node) []string {
 	return out
 }
 
-// NormalizeOrigin checks that s is an origin (scheme://host[:port], nothing
-// else) and returns it lower-cased with a default port removed.
-func NormalizeOrigin(s string) (string, error) {
-	u, err := url.Parse(s)
-	switch {
-	case err != nil:
-		return "", err
-	case u.Scheme != "http" && u.Scheme != "https":
-		return "", errors.New("an origin is http:// or https:// followed by a host")
-	case u.Host == "" || u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "":
+// normalizeOrigin checks that s is an origin and nothing more
+// (scheme://host[:port]) and returns it as browsers report event.origin
+// (contract/allowlist.NormalizeOrigin).
+func normalizeOrigin(s string) (string, error) {
+	if u, err := url.Parse(s); err == nil && (u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "") {
 		return "", errors.New("an origin is scheme://host[:port] with no user, path, query or fragment")
 	}
-	host := strings.ToLower(u.Host)
-	if p := u.Port(); (u.Scheme == "http" && p == "80") || (u.Scheme == "https" && p == "443") {
-		host = strings.ToLower(u.Hostname())
+	o, err := allowlist.NormalizeOrigin(s)
+	var pe *allowlist.ParseError
+	if errors.As(err, &pe) {
+		return "", fmt.Errorf("at byte %d: expected %s, found %s", pe.Offset, pe.Expected, pe.Found)
 	}
-	return u.Scheme + "://" + host, nil
+	return o, err
 }
 
 func (d *decoder) data(n *yaml.Node, out *Data) {

@@ -73,7 +73,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad option key", "options:\n  rate-limit: 3\n", `p.yaml:2:3: option "rate-limit" does not start with "service-client-api."`},
 		{"option list", "options:\n  service-client-api.rate-limit: [3]\n", `p.yaml:2:34: option service-client-api.rate-limit must be a scalar value, found a list`},
 		{"bad origin", "origins:\n  - https://a.example/path\n", `p.yaml:2:5: origin "https://a.example/path": an origin is scheme://host[:port] with no user, path, query or fragment`},
-		{"origin scheme", "origins: [ftp://a]\n", `p.yaml:1:11: origin "ftp://a": an origin is http:// or https:// followed by a host`},
+		{"origin scheme", "origins: [ftp://a]\n", `p.yaml:1:11: origin "ftp://a": at byte 0: expected an origin starting with "http://" or "https://", found "ftp://a"`},
 		{"media not list", "data:\n  media: voice\n", `p.yaml:2:10: data.media must be a list, found the scalar "voice"`},
 		{"agent not map", "data:\n  agent: [1]\n", `p.yaml:2:10: data.agent must be a mapping, found a list`},
 		{"unknown stimulus", "stimuli: [inbound-call, alien-landing]\n", `p.yaml:1:25: unknown stimulus "alien-landing" (known: inbound-call, remote-release, party-change, inbound-chat, inbound-email, chat-end, preview-record, campaign, records-retrieved, realtime-connection, frame-election, toast-button-click, case-id-change, agent-state)`},
