@@ -88,6 +88,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		return nil, usagef("no spec selected (label filter %q, focus %q): nothing would be tested", cfg.LabelFilter, cfg.Focus)
 	}
 
+	if cfg.WaitTimeout == 0 && cfg.Profile != nil {
+		cfg.WaitTimeout = cfg.Profile.Target.Timeout
+	}
 	start := time.Now()
 	t, err := openTarget(ctx, cfg)
 	if err != nil {
@@ -98,9 +101,6 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	ft := &framework.Target{Driver: obs, Strict: cfg.Strict, Timeout: cfg.WaitTimeout}
 	if p := cfg.Profile; p != nil {
 		ft.Profile = framework.Profile{Options: p.Options, Origins: p.Origins, Data: p.Data.AsMap()}
-		if ft.Timeout == 0 {
-			ft.Timeout = p.Target.Timeout
-		}
 	}
 	framework.Configure(ft)
 
