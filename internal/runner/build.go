@@ -40,8 +40,11 @@ func build(cfg Config, t *target, r types.Report, seed int64, start time.Time) *
 		SchemasHash: schemaSetHash(), DocumentsHash: hashOf(requirements.All(), interp.All(), contract.Catalog(), contract.Events()),
 		Driver: info.Driver, Browser: info.Browser, Seed: seed, Strict: cfg.Strict, LabelFilter: cfg.LabelFilter,
 		Focus: cfg.Focus, Repeat: 1, Start: start.UTC(), DurationMillis: time.Since(start).Milliseconds()}
-	if cfg.Profile != nil {
-		res.Provenance.Profile = cfg.Profile.File
+	if p := cfg.Profile; p != nil {
+		res.Provenance.Profile = p.File
+		if p.Login.User != "" {
+			res.Target.Build["login.user"] = p.Login.User
+		}
 	}
 	rec := framework.Recorded()
 	asserted := make([]string, 0, len(rec.Asserted))

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 	"scapi-conformance/internal/report"
@@ -23,6 +25,8 @@ const jwtRequest = "auth.getJwtToken"
 type observer struct {
 	driver.Driver
 	redactor *report.Redactor
+	// stimuli are the stimuli the profile declares available (nil = all).
+	stimuli []string
 
 	mu      sync.Mutex
 	clients []driver.Client
@@ -126,4 +130,42 @@ func (c *observedClient) Next(ctx context.Context) (*wire.Message, error) {
 	m, err := c.Client.Next(ctx)
 	c.o.learn("", m)
 	return m, err
+}
+
+// Control narrows a steerable target's stimuli to those the profile declares
+// available (all of them when the profile lists none).
+func (o *observer) Control() driver.Controller {
+	c := o.Driver.Control()
+	if c == nil || o.stimuli == nil {
+		return c
+	}
+	return &narrowedController{Controller: c, stimuli: o.stimuli}
+}
+
+// narrowedController offers only the stimuli of the profile.
+type narrowedController struct {
+	driver.Controller
+	stimuli []string
+}
+
+func (c *narrowedController) Capabilities(ctx context.Context) (control.Capabilities, error) {
+	caps, err := c.Controller.Capabilities(ctx)
+	if err != nil {
+		return caps, err
+	}
+	var kept []string
+	for _, s := range caps.Stimuli {
+		if slices.Contains(c.stimuli, s) {
+			kept = append(kept, s)
+		}
+	}
+	caps.Stimuli = kept
+	return caps, nil
+}
+
+func (c *narrowedController) Stimulate(ctx context.Context, s control.Stimulus) (control.StimulusResult, error) {
+	if !slices.Contains(c.stimuli, s.Name) {
+		return control.StimulusResult{}, fmt.Errorf("stimulus %q is not among the profile's stimuli %v", s.Name, c.stimuli)
+	}
+	return c.Controller.Stimulate(ctx, s)
 }

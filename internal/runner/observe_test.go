@@ -1,9 +1,13 @@
 package runner
 
 import (
+	"context"
+	"reflect"
 	"testing"
 
+	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
 	"scapi-conformance/internal/report"
 )
 
@@ -28,5 +32,48 @@ func TestObserverLearnsTokens(t *testing.T) {
 				t.Errorf("after %s: %q", tc.name, got)
 			}
 		})
+	}
+}
+
+// fakeController answers capabilities with every stimulus and records stimuli.
+type fakeController struct {
+	driver.Controller
+	stimulated []string
+}
+
+func (f *fakeController) Capabilities(context.Context) (control.Capabilities, error) {
+	return control.Capabilities{Stimuli: []string{control.StimInboundCall, control.StimInboundChat, control.StimCampaign}}, nil
+}
+
+func (f *fakeController) Stimulate(_ context.Context, s control.Stimulus) (control.StimulusResult, error) {
+	f.stimulated = append(f.stimulated, s.Name)
+	return control.StimulusResult{}, nil
+}
+
+type fakeDriver struct {
+	driver.Driver
+	c driver.Controller
+}
+
+func (d fakeDriver) Control() driver.Controller { return d.c }
+
+func TestObserverNarrowsStimuliToTheProfile(t *testing.T) {
+	fc := &fakeController{}
+	o := &observer{Driver: fakeDriver{c: fc}, stimuli: []string{control.StimInboundChat, control.StimRealtime}}
+	caps, err := o.Control().Capabilities(context.Background())
+	if err != nil || !reflect.DeepEqual(caps.Stimuli, []string{control.StimInboundChat}) {
+		t.Errorf("Capabilities = %v, %v; want only inbound-chat", caps.Stimuli, err)
+	}
+	if _, err := o.Control().Stimulate(context.Background(), control.Stimulus{Name: control.StimInboundCall}); err == nil {
+		t.Errorf("a stimulus outside the profile was injected")
+	}
+	if _, err := o.Control().Stimulate(context.Background(), control.Stimulus{Name: control.StimInboundChat}); err != nil {
+		t.Error(err)
+	}
+	if !reflect.DeepEqual(fc.stimulated, []string{control.StimInboundChat}) {
+		t.Errorf("stimulated %v", fc.stimulated)
+	}
+	if (&observer{Driver: fakeDriver{c: fc}}).Control() != driver.Controller(fc) {
+		t.Errorf("without profile stimuli the controller must be the target's own")
 	}
 }

@@ -100,6 +100,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	obs := &observer{Driver: t.driver, redactor: cfg.Redactor}
 	ft := &framework.Target{Driver: obs, Strict: cfg.Strict, Timeout: cfg.WaitTimeout}
 	if p := cfg.Profile; p != nil {
+		obs.stimuli = p.Stimuli
 		ft.Profile = framework.Profile{Options: p.Options, Origins: p.Origins, Data: p.Data.AsMap()}
 	}
 	framework.Configure(ft)
