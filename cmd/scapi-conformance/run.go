@@ -58,7 +58,7 @@ var runFlagExamples = map[string]string{
 	"seed":           "--seed 1234",
 	"timeout":        "--timeout 5m",
 	"wait-timeout":   "--wait-timeout 10s",
-	"mutant":         "--mutant agent-state-not-changed",
+	"mutant":         "--mutant agent-state-event-missing",
 	"browser":        "--driver browser --browser /usr/lib/chromium/chromium",
 }
 
