@@ -227,6 +227,8 @@ func (gs *genState) step() []Step {
 	cat := gs.g.methods()
 	client := gs.rng.IntN(gs.clients)
 	switch k := gs.rng.IntN(100); {
+	case k < 4:
+		return gs.pair(client)
 	case k < 45:
 		m := cat[gs.rng.IntN(len(cat))]
 		if m.Wire == "" || strings.HasPrefix(m.Request(), "subscribe") || strings.HasPrefix(m.Request(), "unsubscribe") {
@@ -273,6 +275,28 @@ func (gs *genState) step() []Step {
 		}
 	default:
 		return []Step{{Op: OpCall, Client: client, Request: getByInteractionID, Params: []Arg{RefArg("interactionId", gs.rng.IntN(3))}}}
+	}
+}
+
+// toggles are the mute requests and the query that reads their effect.
+var toggles = [][3]string{
+	{"sipEndpoint.muteMicrophone", "sipEndpoint.unmuteMicrophone", "sipEndpoint.isMicrophoneMute"},
+	{"sipEndpoint.muteSpeaker", "sipEndpoint.unmuteSpeaker", "sipEndpoint.isSpeakerMute"},
+}
+
+// pair draws two steps whose second reads the effect of the first: a state
+// list then a setState, or a (un)mute then its query.
+func (gs *genState) pair(client int) []Step {
+	if gs.rng.IntN(2) == 0 {
+		return []Step{
+			{Op: OpCall, Client: client, Request: getStateList, NoParams: true},
+			gs.validCall(mustLookupWire(setState), client),
+		}
+	}
+	t := toggles[gs.rng.IntN(len(toggles))]
+	return []Step{
+		{Op: OpCall, Client: client, Request: t[gs.rng.IntN(2)], NoParams: true},
+		{Op: OpCall, Client: gs.rng.IntN(gs.clients), Request: t[2], NoParams: true},
 	}
 }
 

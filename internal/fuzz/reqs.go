@@ -29,10 +29,12 @@ const (
 	reqInteractionGet = "interaction.getByInteractionId.1" // a reported interaction is found
 	reqInteractionNil = "interaction.getByInteractionId.2" // null when it does not exist
 	reqResume         = "voice.resume.1"                   // a held call resumes
+	reqSetState       = "agent.setState.2"                 // an operationName from the states list
 )
 
 // allReqs lists them for the registry test.
 var allReqs = []string{reqReplyUserAgent, reqReplyVersion, reqReplyRef, reqReplyShape, reqEvent, reqSubscribeAck,
 	reqUnsubscribe, reqUnknown, reqSubscribed, reqOriginListed, reqOriginFilter, reqOriginJwt, reqAllowedSvc,
 	reqAllowedSvcFail, reqRateCount, reqRateWindow, reqQuarantine, reqRateMessage, reqQuarantineLen, reqForever,
-	reqUserDataWrite, reqUserDataRead, reqUserDataEvents, reqInteractionGet, reqInteractionNil, reqResume}
+	reqUserDataWrite, reqUserDataRead, reqUserDataEvents, reqInteractionGet, reqInteractionNil, reqResume, reqSetState,
+	"voice.muteMicrophone.1", "voice.unmuteMicrophone.1", "voice.muteSpeaker.1", "voice.unmuteSpeaker.1"}
