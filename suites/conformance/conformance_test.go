@@ -11,6 +11,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/driver"
+	"scapi-conformance/driver/browser"
 	"scapi-conformance/driver/ws"
 	"scapi-conformance/fixtures/server"
 	"scapi-conformance/suites/framework"
@@ -19,13 +20,16 @@ import (
 )
 
 // The `go test` entry of the conformance suite: the embedded reference
-// Workspace on loopback, reached through the websocket driver.
+// Workspace on loopback, reached through the websocket driver (or the
+// browser driver).
 //
 // Environment:
 //
 //	SCAPI_MUTANT=<name>  run the reference with that mutant (one per process);
 //	                     the suite is then expected to fail
 //	SCAPI_STRICT=1       hold the target to the strict readings
+//	SCAPI_DRIVER=browser reach it through headless Chromium and the service
+//	                     page instead of the websocket driver
 //
 // The run's report is kept for the coverage gate (coverage_test.go).
 var suiteReport *Report
@@ -39,15 +43,34 @@ func TestConformance(t *testing.T) {
 		t.Fatalf("starting the reference Workspace (mutant %q): %v", os.Getenv("SCAPI_MUTANT"), err)
 	}
 	defer srv.Close()
-	drv, err := ws.New(ctx, ws.Config{URL: srv.WebSocketURL(), ControlURL: srv.ControlURL(), Timeout: framework.DefaultTimeout})
+	drv, err := openDriver(ctx, srv)
 	if err != nil {
-		t.Fatalf("websocket driver: %v", err)
+		t.Fatalf("%s driver: %v", driverName(), err)
 	}
 	defer drv.Close()
 	framework.Configure(&framework.Target{Driver: drv, Strict: os.Getenv("SCAPI_STRICT") == "1"})
 	start := time.Now()
 	RunSpecs(t, "SCAPI conformance")
 	logRun(t, drv, time.Since(start))
+}
+
+// driverName is the driver chosen by SCAPI_DRIVER ("ws" by default).
+func driverName() string {
+	if d := os.Getenv("SCAPI_DRIVER"); d != "" {
+		return d
+	}
+	return "ws"
+}
+
+// openDriver reaches the server with the chosen driver.
+func openDriver(ctx context.Context, srv *server.Server) (driver.Driver, error) {
+	switch driverName() {
+	case "ws":
+		return ws.New(ctx, ws.Config{URL: srv.WebSocketURL(), ControlURL: srv.ControlURL(), Timeout: framework.DefaultTimeout})
+	case "browser":
+		return browser.New(ctx, browser.Config{ServicePageURL: srv.ServicePageURL(), ControlURL: srv.ControlURL(), Timeout: framework.DefaultTimeout})
+	}
+	return nil, fmt.Errorf("SCAPI_DRIVER=%q: want ws or browser", driverName())
 }
 
 var _ = ReportAfterSuite("keep the report for the coverage gate", func(r Report) {

@@ -78,4 +78,13 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "2", options.QuarantineDelay: "30"},
 				ratePause(50*time.Second), get, get, ratePause(15*time.Second), get, get, get)
 		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("windows are not sliding: requests of the previous minute do not count against this one",
+		framework.Reqs{"security.rateLimit.5"}, func(s *framework.Session) {
+			get := rateCall("agent.getState")
+			// A sliding minute refuses the fourth request (two in the last 60 s);
+			// fixed windows, aligned or anchored, run it.
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "2", options.QuarantineDelay: "30"},
+				get, ratePause(40*time.Second), get, ratePause(30*time.Second), get, ratePause(5*time.Second), get, get)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
 })
