@@ -1,11 +1,13 @@
 package drivertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +32,13 @@ type Answer struct {
 	Drop     bool
 }
 
+// bigReply is a reply to req whose data is a string of n "x" characters,
+// built without encoding the string (which would cost more than the test).
+func bigReply(req map[string]any, n int) []byte {
+	head, tail, _ := bytes.Cut(reply(req, "\x00"), []byte(`\u0000`))
+	return slices.Concat(head, bytes.Repeat([]byte("x"), n), tail)
+}
+
 // expand lists the raw messages of a, in order.
 func (a Answer) expand(req map[string]any) [][]byte {
 	var out [][]byte
@@ -37,7 +46,7 @@ func (a Answer) expand(req map[string]any) [][]byte {
 		out = append(out, event(i))
 	}
 	if a.Big > 0 {
-		out = append(out, reply(req, strings.Repeat("x", a.Big)))
+		out = append(out, bigReply(req, a.Big))
 	}
 	return append(out, a.Messages...)
 }
