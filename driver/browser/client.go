@@ -91,7 +91,8 @@ func (d *Driver) Open(ctx context.Context, origin string) (driver.Client, error)
 				return fail(fmt.Errorf("browser driver: attaching to the client frame %s: %w", u, err))
 			}
 		case <-ctx.Done():
-			return fail(fmt.Errorf("browser driver: the client frame %s did not load within %v: %w", u, d.cfg.Timeout, driver.ErrTimeout))
+			return fail(fmt.Errorf("browser driver: the client frame %s did not load within %v (a Content-Security-Policy frame-src of the service page can forbid it): %w",
+				u, d.cfg.Timeout, driver.ErrTimeout))
 		}
 	}
 }
