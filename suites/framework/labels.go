@@ -34,7 +34,7 @@ func Capabilities() []string {
 		control.StimInboundChat, control.StimInboundEmail, control.StimChatEnd,
 		control.StimPreviewRecord, control.StimCampaign, control.StimRecordsRetrieved,
 		control.StimRealtime, control.StimElection, control.StimToastClick,
-		control.StimCaseIDChange, control.StimAgentState, CapClock, CapOptions,
+		control.StimCaseIDChange, control.StimAgentState, control.StimInteractionEvent, CapClock, CapOptions,
 	}
 	sort.Strings(caps)
 	return caps
