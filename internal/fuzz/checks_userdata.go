@@ -118,13 +118,18 @@ func firstWith(r *record, seq int, s string) *entry {
 		if !e.in || e.seq <= seq {
 			continue
 		}
-		found := false
-		walk(e.value, func(_ string, v any) { found = found || v == s })
-		if found {
+		if carries(e, s) {
 			return e
 		}
 	}
 	return nil
+}
+
+// carries reports whether a message has the string s as one of its values.
+func carries(e *entry, s string) bool {
+	found := false
+	walk(e.value, func(_ string, v any) { found = found || v == s })
+	return found
 }
 
 func sortedKeys(m map[string]any) []string {

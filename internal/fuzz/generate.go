@@ -284,14 +284,28 @@ var toggles = [][3]string{
 	{"sipEndpoint.muteSpeaker", "sipEndpoint.unmuteSpeaker", "sipEndpoint.isSpeakerMute"},
 }
 
-// pair draws two steps whose second reads the effect of the first: a state
-// list then a setState, or a (un)mute then its query.
+// pair draws steps whose last reads the effect of the ones before: a state
+// list then a setState, a (un)mute then its query, a token asked twice, a
+// toast closed twice, a broadcast by a client that listens to its channel.
 func (gs *genState) pair(client int) []Step {
-	if gs.rng.IntN(2) == 0 {
+	switch gs.rng.IntN(5) {
+	case 0:
 		return []Step{
 			{Op: OpCall, Client: client, Request: getStateList, NoParams: true},
 			gs.validCall(mustLookupWire(setState), client),
 		}
+	case 1:
+		return []Step{{Op: OpCall, Request: getJwtToken, NoParams: true}, {Op: OpCall, Request: getJwtToken, NoParams: true}}
+	case 2:
+		id := RefArg(popupToast, 0)
+		return []Step{
+			{Op: OpCall, Client: client, Request: popupToast, Params: []Arg{Lit(map[string]any{"title": "fz", "iconUrl": "https://client.example/fz.png"})}},
+			{Op: OpCall, Client: client, Request: closeToast, Params: []Arg{id}},
+			{Op: OpCall, Client: client, Request: closeToast, Params: []Arg{id}},
+		}
+	case 3:
+		gs.tokens++
+		return []Step{{Op: OpCall, Request: broadcast, Params: []Arg{Lit(channel), Lit(map[string]any{"fz": fmt.Sprintf("%s%d-%d", tokenPrefix, gs.id, gs.tokens)})}}}
 	}
 	t := toggles[gs.rng.IntN(len(toggles))]
 	return []Step{

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -296,6 +297,9 @@ func (ex *exec) receive(in incoming) {
 		return
 	}
 	p.reply, e.call = e, p
+	if s, ok := in.msg.String("data"); ok && p.succeeded() && s != "" {
+		ex.remember(p.request, s) // an identifier returned as the whole result (popupToast)
+	}
 	if p.subscribe != nil && in.msg.Kind() == wire.KindAck {
 		id, _ := in.msg.String("subscriptionId")
 		s := &subscription{client: c.idx, id: id, events: p.subscribe, ack: e}
@@ -309,16 +313,17 @@ func (ex *exec) receive(in incoming) {
 func (ex *exec) capture(v any) {
 	walk(v, func(key string, val any) {
 		s, ok := val.(string)
-		if !ok || s == "" || !capturable(key) {
-			return
+		if ok && s != "" && capturable(key) {
+			ex.remember(key, s)
 		}
-		for _, have := range ex.refs[key] {
-			if have == s {
-				return
-			}
-		}
-		ex.refs[key] = append(ex.refs[key], s)
 	})
+}
+
+// remember adds a reported identifier under key, once.
+func (ex *exec) remember(key, s string) {
+	if !slices.Contains(ex.refs[key], s) {
+		ex.refs[key] = append(ex.refs[key], s)
+	}
 }
 
 // capturable names the keys whose values later steps may refer to: the
