@@ -78,7 +78,10 @@ func (d *Driver) Open(ctx context.Context, origin string) (driver.Client, error)
 	for {
 		select {
 		case h := <-op.hello:
-			return d.newClient(id, origin, h), nil
+			if frame != nil && frame != h.sess {
+				frame.cancel()
+			}
+			return d.newClient(id, origin, h)
 		case <-tick.C:
 			if frame != nil {
 				continue
@@ -97,12 +100,17 @@ func (d *Driver) Open(ctx context.Context, origin string) (driver.Client, error)
 	}
 }
 
-func (d *Driver) newClient(id, origin string, h hello) *Client {
+func (d *Driver) newClient(id, origin string, h hello) (driver.Client, error) {
 	c := &Client{d: d, id: id, sess: h.sess, unique: h.unique, done: make(chan struct{})}
 	c.Exchange = exchange.New(origin, d.target, d.cfg.Timeout, c.post, func() { go c.Close() })
 	d.mu.Lock()
+	closed := d.closed
 	d.clients[id] = c
 	d.mu.Unlock()
+	if closed {
+		c.Close()
+		return nil, fmt.Errorf("browser driver: open %q: %w", origin, driver.ErrClosed)
+	}
 	if h.sess.cancel != nil {
 		if gone, err := chromedp.Detached(h.sess.ctx); err == nil {
 			go func() {
@@ -114,7 +122,7 @@ func (d *Driver) newClient(id, origin string, h hello) *Client {
 			}()
 		}
 	}
-	return c
+	return c, nil
 }
 
 // findFrameTarget returns the id of the out-of-process frame target showing
