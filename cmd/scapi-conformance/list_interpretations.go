@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -48,7 +50,7 @@ func runListInterpretations(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(out) == 0 {
-		fmt.Fprintf(stderr, "scapi-conformance list interpretations: no area %q; one of: %s\n", *area, strings.Join(sortedSet(areas), ", "))
+		fmt.Fprintf(stderr, "scapi-conformance list interpretations: no area %q; one of: %s\n", *area, strings.Join(slices.Sorted(maps.Keys(areas)), ", "))
 		return exitUsage
 	}
 	if *asJSON {

@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -37,7 +38,7 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(out) == 0 {
-		fmt.Fprintf(stderr, "scapi-conformance list requirements: no namespace %q; one of: %s\n", *ns, strings.Join(sortedSet(namespaces), ", "))
+		fmt.Fprintf(stderr, "scapi-conformance list requirements: no namespace %q; one of: %s\n", *ns, strings.Join(slices.Sorted(maps.Keys(namespaces)), ", "))
 		return exitUsage
 	}
 	if *asJSON {
@@ -97,13 +98,4 @@ func shorten(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-func sortedSet(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

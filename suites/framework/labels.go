@@ -2,6 +2,8 @@ package framework
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,12 +101,7 @@ func specLabels(reqs Reqs, needs []string, slow bool) ([]string, error) {
 	if slow {
 		set[LabelSlow] = true
 	}
-	labels := make([]string, 0, len(set))
-	for l := range set {
-		labels = append(labels, l)
-	}
-	sort.Strings(labels)
-	return labels, nil
+	return slices.Sorted(maps.Keys(set)), nil
 }
 
 // RequirementIDs returns the requirement ids of a spec from its labels.

@@ -1,6 +1,8 @@
 package framework
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -73,7 +75,7 @@ type Record struct {
 func Recorded() Record {
 	recordMu.Lock()
 	defer recordMu.Unlock()
-	r := Record{Cited: keys(cited), Sent: keys(sent)}
+	r := Record{Cited: slices.Sorted(maps.Keys(cited)), Sent: slices.Sorted(maps.Keys(sent))}
 	for k := range asserted {
 		r.Asserted = append(r.Asserted, k)
 	}
@@ -82,13 +84,4 @@ func Recorded() Record {
 		return a.Event < b.Event || a.Event == b.Event && a.EventType < b.EventType
 	})
 	return r
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
