@@ -113,8 +113,19 @@ func tail(s string, n int) string {
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
-// junitFailures returns the names of the failing testcases of a JUnit file.
-func junitFailures(t *testing.T, path string) []string {
+// junitCase is what the end-to-end tests read of a JUnit testcase.
+type junitCase struct {
+	Name       string    `xml:"name,attr"`
+	Failure    *struct{} `xml:"failure"`
+	Skipped    *struct{} `xml:"skipped"`
+	Properties []struct {
+		Name  string `xml:"name,attr"`
+		Value string `xml:"value,attr"`
+	} `xml:"properties>property"`
+}
+
+// junitCases reads the testcases of a JUnit file.
+func junitCases(t *testing.T, path string) []junitCase {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -122,24 +133,54 @@ func junitFailures(t *testing.T, path string) []string {
 	}
 	var doc struct {
 		Suites []struct {
-			Cases []struct {
-				Name    string    `xml:"name,attr"`
-				Failure *struct{} `xml:"failure"`
-			} `xml:"testcase"`
+			Cases []junitCase `xml:"testcase"`
 		} `xml:"testsuite"`
 	}
 	if err := xml.Unmarshal(b, &doc); err != nil {
 		t.Fatalf("%s is not JUnit XML: %v", path, err)
 	}
-	var out []string
+	var out []junitCase
 	for _, s := range doc.Suites {
-		for _, c := range s.Cases {
-			if c.Failure != nil {
-				out = append(out, c.Name)
-			}
+		out = append(out, s.Cases...)
+	}
+	return out
+}
+
+// junitFailures returns the names of the failing testcases of a JUnit file.
+func junitFailures(t *testing.T, path string) []string {
+	t.Helper()
+	var out []string
+	for _, c := range junitCases(t, path) {
+		if c.Failure != nil {
+			out = append(out, c.Name)
 		}
 	}
 	return out
+}
+
+// sameVerdicts checks that the JUnit file carries the JSON report's
+// requirements with the same verdicts, as <failure>, <skipped> or a pass.
+func sameVerdicts(t *testing.T, junitPath string, res *report.Result) {
+	t.Helper()
+	cases := map[string]junitCase{}
+	for _, c := range junitCases(t, junitPath) {
+		cases[c.Name] = c
+	}
+	if len(cases) != len(res.Requirements) {
+		t.Errorf("JUnit has %d testcases, the JSON report %d requirements", len(cases), len(res.Requirements))
+	}
+	for _, rr := range res.Requirements {
+		c, ok := cases[rr.ID]
+		verdict := ""
+		for _, p := range c.Properties {
+			if p.Name == "verdict" {
+				verdict = p.Value
+			}
+		}
+		if !ok || verdict != string(rr.Verdict) || (c.Failure != nil) != (rr.Verdict == report.Fail) || (c.Skipped != nil) != (rr.Verdict == report.Skipped) {
+			t.Errorf("%s: JSON %s, JUnit %+v", rr.ID, rr.Verdict, c)
+		}
+	}
 }
 
 func TestE2EDefaultRunConforms(t *testing.T) {
@@ -155,6 +196,7 @@ func TestE2EDefaultRunConforms(t *testing.T) {
 	if f := junitFailures(t, filepath.Join(r.dir, "r.xml")); len(f) != 0 {
 		t.Errorf("JUnit failures %v in a conforming run", f)
 	}
+	sameVerdicts(t, filepath.Join(r.dir, "r.xml"), res)
 	html, err := os.ReadFile(filepath.Join(r.dir, "r.html"))
 	if err != nil || !bytes.Contains(html, []byte(`id="verdict">CONFORMING<`)) {
 		t.Errorf("HTML report lacks the verdict (err %v)", err)
@@ -177,15 +219,19 @@ func firstMutant(t *testing.T) reference.Mutant {
 
 func TestE2EMutantBaselineGate(t *testing.T) {
 	m := firstMutant(t)
-	failing := e2e(t, "run", "--mutant", m.Name, "--json", "{dir}/r.json", "--junit", "{dir}/r.xml",
+	// The specs citing the mutant's requirement: the gate's behaviour, not the
+	// whole suite's, is under test here (TestE2EDefaultRunConforms runs it all).
+	only := "req:" + m.Requirement
+	failing := e2e(t, "run", "--mutant", m.Name, "--label-filter", only, "--json", "{dir}/r.json", "--junit", "{dir}/r.xml",
 		"--write-baseline", "{dir}/baseline.yaml", "--owner", "qa-team")
 	failing.expect(t, exitFailed)
 	if f := junitFailures(t, filepath.Join(failing.dir, "r.xml")); !slices.Contains(f, m.Requirement) {
 		t.Errorf("JUnit of mutant %s names failures %v, not its requirement %s", m.Name, f, m.Requirement)
 	}
+	sameVerdicts(t, filepath.Join(failing.dir, "r.xml"), failing.result(t))
 	baseline := filepath.Join(failing.dir, "baseline.yaml")
 
-	accepted := e2e(t, "run", "--mutant", m.Name, "--baseline", baseline, "--json", "{dir}/r.json")
+	accepted := e2e(t, "run", "--mutant", m.Name, "--label-filter", only, "--baseline", baseline, "--json", "{dir}/r.json")
 	accepted.expect(t, exitOK)
 	res := accepted.result(t)
 	if res.Baseline == nil || len(res.Baseline.Accepted) == 0 || len(res.Baseline.New) != 0 {
@@ -204,14 +250,14 @@ func TestE2EMutantBaselineGate(t *testing.T) {
 	if err := os.WriteFile(expiredPath, expired, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	lapsed := e2e(t, "run", "--mutant", m.Name, "--baseline", expiredPath)
+	lapsed := e2e(t, "run", "--mutant", m.Name, "--label-filter", only, "--baseline", expiredPath)
 	lapsed.expect(t, exitFailed)
 	if !strings.Contains(lapsed.stdout, "EXPIRED "+m.Requirement) {
 		t.Errorf("summary does not name the expired entry:\n%s", tail(lapsed.stdout, 20))
 	}
 
 	// The same baseline against the reference: nothing fails, the entries are stale.
-	stale := e2e(t, "run", "--baseline", baseline, "--json", "{dir}/r.json")
+	stale := e2e(t, "run", "--label-filter", only, "--baseline", baseline, "--json", "{dir}/r.json")
 	stale.expect(t, exitOK)
 	if res := stale.result(t); res.Baseline == nil || len(res.Baseline.Stale) == 0 {
 		t.Errorf("entries are not reported stale: %+v", res.Baseline)

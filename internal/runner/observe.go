@@ -66,15 +66,30 @@ func (o *observer) transcript() string {
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Time.Before(entries[j].Time) })
 	var b strings.Builder
 	start := entries[0].Time
-	for _, e := range entries {
+	for i, e := range entries {
+		if i == maxTranscriptEntries {
+			fmt.Fprintf(&b, "… %d more envelopes not shown\n", len(entries)-i)
+			break
+		}
 		arrow := "→"
 		if e.Direction == driver.In {
 			arrow = "←"
 		}
-		fmt.Fprintf(&b, "%+9.1fms %s %s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, arrow, e.Origin, e.Message)
+		msg := string(e.Message)
+		if len(msg) > maxTranscriptMessage {
+			msg = fmt.Sprintf("%s… (%d bytes in all)", msg[:maxTranscriptMessage], len(msg))
+		}
+		fmt.Fprintf(&b, "%+9.1fms %s %s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, arrow, e.Origin, msg)
 	}
 	return o.redactor.String(b.String())
 }
+
+// Bounds on the transcript a failure carries, so that a target sending huge
+// or endless messages cannot bloat the reports.
+const (
+	maxTranscriptEntries = 200
+	maxTranscriptMessage = 4096
+)
 
 // learn teaches the redactor the strings of a getJwtToken reply's data.
 func (o *observer) learn(request string, m *wire.Message) {

@@ -2,8 +2,12 @@ package runner
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
@@ -75,5 +79,39 @@ func TestObserverNarrowsStimuliToTheProfile(t *testing.T) {
 	}
 	if (&observer{Driver: fakeDriver{c: fc}}).Control() != driver.Controller(fc) {
 		t.Errorf("without profile stimuli the controller must be the target's own")
+	}
+}
+
+// recordedClient only has a transcript.
+type recordedClient struct {
+	driver.Client
+	entries []driver.Entry
+}
+
+func (c recordedClient) Transcript() []driver.Entry { return c.entries }
+
+func TestTranscriptIsBoundedAndRedacted(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var entries []driver.Entry
+	for i := range maxTranscriptEntries + 5 {
+		msg := `{"data":"hunter2-secret"}`
+		if i == 1 {
+			msg = `{"data":"` + strings.Repeat("x", 2*maxTranscriptMessage) + `"}`
+		}
+		entries = append(entries, driver.Entry{Time: t0.Add(time.Duration(i) * time.Millisecond), Direction: driver.In,
+			Origin: "http://127.0.0.1:1", Message: json.RawMessage(msg)})
+	}
+	o := &observer{redactor: report.NewRedactor("hunter2-secret")}
+	o.clients = []driver.Client{recordedClient{entries: entries}}
+	got := o.transcript()
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) != maxTranscriptEntries+1 || lines[len(lines)-1] != "… 5 more envelopes not shown" {
+		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	if want := `     +0.0ms ← http://127.0.0.1:1 {"data":"[REDACTED]"}`; lines[0] != want {
+		t.Errorf("first line %q, want %q", lines[0], want)
+	}
+	if !strings.HasSuffix(lines[1], fmt.Sprintf("… (%d bytes in all)", 2*maxTranscriptMessage+11)) || len(lines[1]) > maxTranscriptMessage+100 {
+		t.Errorf("a huge message is not cut: %d bytes", len(lines[1]))
 	}
 }
