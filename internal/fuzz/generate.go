@@ -288,11 +288,29 @@ var toggles = [][3]string{
 // list then a setState, a (un)mute then its query, a token asked twice, a
 // toast closed twice, a broadcast by a client that listens to its channel.
 func (gs *genState) pair(client int) []Step {
-	switch gs.rng.IntN(5) {
+	switch gs.rng.IntN(7) {
 	case 0:
 		return []Step{
 			{Op: OpCall, Client: client, Request: getStateList, NoParams: true},
 			gs.validCall(mustLookupWire(setState), client),
+		}
+	case 5:
+		return []Step{
+			{Op: OpCall, Request: getStateList, NoParams: true},
+			{Op: OpCall, Request: getState, NoParams: true},
+			{Op: OpCall, Request: setState, Params: []Arg{RefArg("operationName", gs.rng.IntN(6))}},
+		}
+	case 6:
+		if !gs.g.Steerable || !slices.Contains(gs.g.Stimuli, control.StimInboundCall) {
+			return nil
+		}
+		id := RefArg("interactionId", gs.stimulated[control.StimInboundCall])
+		return []Step{
+			gs.stimulus(control.StimInboundCall),
+			{Op: OpCall, Request: "voice.answer", Params: []Arg{id}},
+			{Op: OpCall, Request: "voice.hangUp", Params: []Arg{id}},
+			{Op: OpCall, Client: client, Request: setUserData, Params: []Arg{id, Lit(gs.userData())}},
+			{Op: OpCall, Request: getByInteractionID, Params: []Arg{id}},
 		}
 	case 1:
 		return []Step{{Op: OpCall, Request: getJwtToken, NoParams: true}, {Op: OpCall, Request: getJwtToken, NoParams: true}}

@@ -38,4 +38,4 @@ var allReqs = []string{reqReplyUserAgent, reqReplyVersion, reqReplyRef, reqReply
 	reqAllowedSvcFail, reqRateCount, reqRateWindow, reqQuarantine, reqRateMessage, reqQuarantineLen, reqForever,
 	reqUserDataWrite, reqUserDataRead, reqUserDataEvents, reqInteractionGet, reqInteractionNil, reqResume, reqSetState,
 	"voice.muteMicrophone.1", "voice.unmuteMicrophone.1", "voice.muteSpeaker.1", "voice.unmuteSpeaker.1",
-	"auth.getJwtToken.2", "system.closeToast.1", "messenger.broadcastMessage.5"}
+	"auth.getJwtToken.2", "system.closeToast.1", "messenger.broadcastMessage.5", "agent.setState.3", "interaction.setUserData.3"}

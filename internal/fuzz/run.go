@@ -333,7 +333,7 @@ func capturable(key string) bool {
 	case "referenceId", "subscriptionId", "frameId":
 		return false
 	}
-	return strings.HasSuffix(key, "Id") || strings.HasSuffix(key, "Handle")
+	return strings.HasSuffix(key, "Id") || strings.HasSuffix(key, "Handle") || key == "operationName"
 }
 
 // resolve turns an argument into a JSON value.
