@@ -312,8 +312,22 @@ func TestE2ERepeatReportsAttempts(t *testing.T) {
 			t.Errorf("%s: attempts %v, want 2", s.Text, s.Attempts)
 		}
 	}
-	if strings.Count(r.stdout, "== run ") != 2 {
-		t.Errorf("output does not show two runs")
+	runs := strings.Split(r.stdout, "== run ")
+	if len(runs) != 3 {
+		t.Fatalf("output does not show two runs:\n%s", r.stdout)
+	}
+	// One seed for every run: the specs come in the same order.
+	order := func(out string) []string {
+		var specs []string
+		for _, line := range strings.Split(out, "\n") {
+			if _, spec, ok := strings.Cut(line, "] "); ok && strings.HasPrefix(line, "[") {
+				specs = append(specs, spec)
+			}
+		}
+		return specs
+	}
+	if first, second := order(runs[1]), order(runs[2]); len(first) == 0 || !slices.Equal(first, second) {
+		t.Errorf("the runs ran specs in different orders:\n%v\n%v", first, second)
 	}
 }
 

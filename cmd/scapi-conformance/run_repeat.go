@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"time"
 
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/runner"
@@ -26,9 +27,15 @@ var parentOnly = map[string]bool{"repeat": true, "json": true, "junit": true, "h
 // runs one suite per process), one after the other so that they do not
 // disturb each other's timing, and merges the results.
 func (f *runFlags) repeatRuns(ctx context.Context, stdout, stderr io.Writer) (*report.Result, error) {
-	var args []string
+	// Every run uses the same seed, hence the same spec order: a spec whose
+	// verdict changes does so for reasons other than the order, and the
+	// reported seed reproduces each run.
+	if f.cfg.Seed == 0 {
+		f.cfg.Seed = time.Now().UnixNano()%1_000_000 + 1
+	}
+	args := []string{fmt.Sprintf("--seed=%d", f.cfg.Seed)}
 	f.fs.Visit(func(fl *flag.Flag) {
-		if !parentOnly[fl.Name] {
+		if !parentOnly[fl.Name] && fl.Name != "seed" {
 			args = append(args, "--"+fl.Name+"="+fl.Value.String())
 		}
 	})
