@@ -30,22 +30,28 @@ func TestReplayFilesRedOnTheirMutantGreenOnTheReference(t *testing.T) {
 				mutant string
 				fails  bool
 			}{{rp.Mutant, true}, {"", false}} {
-				ctx := context.Background()
-				tg, err := Embedded(ctx, c.mutant, 2*time.Second)
-				if err != nil {
-					t.Fatal(err)
-				}
-				fs, err := rp.Check(ctx, NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
-				tg.Close()
-				if err != nil {
-					t.Fatal(err)
-				}
+				fs := replayOn(t, rp, func() (Target, error) { return Embedded(context.Background(), c.mutant, 2*time.Second) })
 				if got := len(fs) > 0; got != c.fails {
 					t.Errorf("against mutant %q: findings of %s %v, want failing=%v", c.mutant, rp.Finding.Requirement, fs, c.fails)
 				}
 			}
 		})
 	}
+}
+
+// replayOn replays rp on the target open returns, and closes it.
+func replayOn(t *testing.T, rp *Replay, open func() (Target, error)) []Finding {
+	t.Helper()
+	tg, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tg.Close()
+	fs, err := rp.Check(context.Background(), NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
 }
 
 func TestReadReplayErrors(t *testing.T) {
@@ -110,16 +116,7 @@ func TestFormerFalsePositivesPassOnTheReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		for name, open := range targets {
-			tg, err := open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := rp.Check(ctx, NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
-			tg.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(fs) > 0 {
+			if fs := replayOn(t, rp, open); len(fs) > 0 {
 				t.Errorf("%s %s: %v", f, name, fs)
 			}
 		}
