@@ -152,3 +152,35 @@ func TestNewRefusesBadTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryFrameFromTarget: a binary frame is not an envelope; Next reports
+// it as malformed and the connection goes on.
+func TestBinaryFrameFromTarget(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		defer conn.CloseNow()
+		conn.Write(r.Context(), websocket.MessageBinary, []byte(`{"event":"agent"}`))
+		conn.Write(r.Context(), websocket.MessageText, []byte(`{"event":"agent","data":{}}`))
+		conn.Read(r.Context())
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	d, err := ws.New(ctx, ws.Config{URL: "ws" + strings.TrimPrefix(srv.URL, "http"), Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	c, err := d.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Next(ctx); !errors.Is(err, driver.ErrMalformed) || !strings.Contains(err.Error(), "binary websocket frame") {
+		t.Errorf("Next after a binary frame = %v; want ErrMalformed naming it", err)
+	}
+	if m, err := c.Next(ctx); err != nil || m.Kind() != wire.KindEvent {
+		t.Errorf("Next after that = %v, %v; want the event", m, err)
+	}
+}
