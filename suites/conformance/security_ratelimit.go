@@ -87,4 +87,30 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "2", options.QuarantineDelay: "30"},
 				get, ratePause(40*time.Second), get, ratePause(30*time.Second), get, ratePause(5*time.Second), get, get)
 		}, framework.Needs(framework.CapOptions), framework.Slow)
+
+	framework.ConformanceIt("the configured limit holds: limit, documented error, silence for the configured delay, then requests run again",
+		framework.Reqs{"security.rateLimit.1", "security.rateLimit.3", "security.rateLimit.6", "security.rateLimit.7", "security.rateLimit.8"},
+		func(s *framework.Session) {
+			// A target that cannot be steered is judged on the options its
+			// profile says it has, waiting the configured delay in real time.
+			if s.Has(framework.CapOptions) {
+				s.SetOptions(control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "20"})
+			}
+			cfg := rateConfig(s)
+			request, limit := "", 0
+			for _, r := range []string{"agent.getState", "agent.get", "agent.getStateList", "media.getMediaList"} {
+				if n, _ := cfg.Limit(r); n > 0 && (limit == 0 || n < limit) {
+					request, limit = r, n
+				}
+			}
+			if limit == 0 {
+				Skip("the target's rate-limit options limit none of agent.getState, agent.get, agent.getStateList, media.getMediaList, which this spec can repeat without effect")
+			}
+			get := rateCall(request)
+			steps := append(rateTimes(limit+2, get), rateCall("agent.getStateList"))
+			if cfg.QuarantineDelay > 0 {
+				steps = append(steps, ratePause(cfg.QuarantineDelay+time.Second), get)
+			}
+			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
+		}, framework.Slow)
 })

@@ -62,10 +62,23 @@ func (r rateSeen) String() string {
 func rateRun(s *framework.Session, c driver.Client, o control.Options, steps ...rateStep) {
 	ginkgo.GinkgoHelper()
 	s.SetOptions(o)
+	rateReplay(s, c, rateConfig(s), steps...)
+}
+
+// rateConfig parses the rate-limit options in effect.
+func rateConfig(s *framework.Session) ratelimit.Config {
+	ginkgo.GinkgoHelper()
 	cfg, err := ratelimit.ParseOptions(s.Options())
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("the spec's rate-limit options do not parse: %v", err))
+		ginkgo.Fail(fmt.Sprintf("the rate-limit options in effect do not parse: %v", err))
 	}
+	return cfg
+}
+
+// rateReplay plays the steps under the rate-limit configuration in effect
+// and judges them (see rateRun).
+func rateReplay(s *framework.Session, c driver.Client, cfg ratelimit.Config, steps ...rateStep) {
+	ginkgo.GinkgoHelper()
 	strict := ratelimit.NewModel(cfg)
 	s.AlignToMinute()
 	var seen []rateSeen
@@ -101,10 +114,12 @@ func rateObserve(s *framework.Session, c driver.Client, st rateStep, at time.Tim
 	case m == nil:
 	case coreRefusedReply(m):
 		seen.action = ratelimit.Reject
+		nsValid(m, "envelope.ErrorReply")
 		echoed, _ := m.String("request")
 		Expect(echoed).To(Equal(name), "the rate-limit error reply must name the request it answers (INT-RATE-5): %s", framework.Describe(m))
 	default:
 		seen.action = ratelimit.Run
+		nsValid(m, "envelope.Reply")
 	}
 	return seen
 }
