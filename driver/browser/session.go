@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -45,8 +46,19 @@ func (s *session) onEvent(ev any) {
 			s.mu.Lock()
 			info, ok := s.contexts[e.ExecutionContextID]
 			s.mu.Unlock()
-			if ok {
+			if !ok {
+				return
+			}
+			batch, isBatch := strings.CutPrefix(e.Payload, "batch\n")
+			if !isBatch {
 				s.d.onBinding(s, info, e.Payload)
+				return
+			}
+			var reports []string
+			if json.Unmarshal([]byte(batch), &reports) == nil {
+				for _, r := range reports {
+					s.d.onBinding(s, info, r)
+				}
 			}
 		}
 	}
