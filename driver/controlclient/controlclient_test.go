@@ -32,8 +32,16 @@ func TestAgainstTheReferenceServer(t *testing.T) {
 	if err := c.Reset(ctx); err != nil {
 		t.Errorf("Reset: %v", err)
 	}
+	cc := c.(*controlclient.Client)
+	before, err := cc.Now(ctx)
+	if err != nil {
+		t.Fatalf("Now: %v", err)
+	}
 	if err := c.AdvanceClock(ctx, time.Minute); err != nil {
 		t.Errorf("AdvanceClock: %v", err)
+	}
+	if after, err := cc.Now(ctx); err != nil || after.Sub(before) != time.Minute {
+		t.Errorf("the clock moved from %v to %v (%v); want one minute", before, after, err)
 	}
 	_, err = c.Stimulate(ctx, control.Stimulus{})
 	want := `control: POST ` + s.ControlURL() + `/stimulus: 400 Bad Request: stimulus: "name" is missing`
