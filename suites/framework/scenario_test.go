@@ -108,15 +108,41 @@ var _ = ginkgo.Describe("scenarios", func() {
 	})
 })
 
+// The profile scenarios run against a target that cannot be steered, whose
+// profile says how it is configured.
+var _ = ginkgo.Describe("profile scenarios", ginkgo.Label("profile"), func() {
+	ConformanceIt("passes: options the profile already has, and the profile's origins", Reqs{"envelope.reply.1"}, func(s *Session) {
+		Expect(s.Origins()).To(Equal([]string{"https://profile.example"}))
+		s.SetOptions(control.Options{options.RateLimit: "5", options.UserDataReadAllowed: options.DefaultUserDataReadAllowed})
+		Expect(s.Call(s.Client(s.Origins()[0]), "agent.get").Kind().String()).To(Equal("reply"))
+		v, ok := s.Data("agent")
+		Expect(ok).To(BeTrue())
+		Expect(v).To(Equal("007"))
+	})
+	ConformanceIt("skips: options the profile does not have", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.SetOptions(control.Options{options.RateLimit: "7"})
+	})
+	ConformanceIt("skips: a stimulus without a control endpoint", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Stimulate(control.StimAgentState, nil)
+	})
+})
+
 // TestScenarioChild runs the scenarios when started by TestScenarios.
 func TestScenarioChild(t *testing.T) {
 	mode := os.Getenv(envScenario)
 	if mode == "" {
 		t.Skip("run by TestScenarios in a child process")
 	}
-	Configure(&Target{Driver: &fakeDriver{ctrl: scenarioCtrl}, Strict: mode == "strict", Silence: 50 * time.Millisecond, Timeout: 200 * time.Millisecond})
+	target := &Target{Driver: &fakeDriver{ctrl: scenarioCtrl}, Strict: mode == "strict", Silence: 50 * time.Millisecond, Timeout: 200 * time.Millisecond}
 	RegisterFailHandler(ginkgo.Fail)
 	suite, reporter := ginkgo.GinkgoConfiguration()
+	suite.LabelFilter = "!profile"
+	if mode == "profile" {
+		suite.LabelFilter = "profile"
+		target.Driver = &fakeDriver{}
+		target.Profile = Profile{Options: control.Options{options.RateLimit: "5"}, Origins: []string{"https://profile.example"}, Data: map[string]any{"agent": "007"}}
+	}
+	Configure(target)
 	reporter.JSONReport = os.Getenv(envReport)
 	ginkgo.RunSpecs(t, "framework scenarios", suite, reporter)
 }
@@ -149,6 +175,13 @@ func TestScenarios(t *testing.T) {
 		"skips: real waiting in a spec not decorated Slow":               {types.SpecStateSkipped, "the target has no virtual clock and this spec is not decorated Slow: it would wait 1s in real time"},
 		"fails: an unknown interpretation":                               {types.SpecStateFailed, `unknown interpretation id "INT-NOPE-1" (not in contract/interp)`},
 	}
+	t.Run("profile", func(t *testing.T) {
+		checkScenarios(t, runScenarios(t, "profile"), map[string]scenarioOutcome{
+			"passes: options the profile already has, and the profile's origins": {types.SpecStatePassed, ""},
+			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the target's options cannot be set and its profile configures service-client-api.rate-limit="5", not "7"`},
+			"skips: a stimulus without a control endpoint":                       {types.SpecStateSkipped, `the target cannot produce the stimulus "agent-state"`},
+		}, "profile")
+	})
 	for mode, deviation := range map[string]scenarioOutcome{
 		"lenient": {types.SpecStatePassed, ""},
 		"strict":  {types.SpecStateFailed, "strict reading of INT-SPEC-1 (how a request refused by the allow-list is answered) does not hold"},
@@ -158,33 +191,38 @@ func TestScenarios(t *testing.T) {
 			for k, v := range common {
 				want[k] = v
 			}
-			reports := runScenarios(t, mode)
-			seen := 0
-			for _, r := range reports {
-				if r.LeafNodeType != types.NodeTypeIt {
-					continue
-				}
-				seen++
-				w, ok := want[r.LeafNodeText]
-				if !ok {
-					t.Errorf("unexpected scenario %q", r.LeafNodeText)
-					continue
-				}
-				if r.State != w.state || !strings.Contains(r.Failure.Message, w.message) {
-					t.Errorf("%q: %s %q\n want %s with a message containing %q", r.LeafNodeText, r.State, r.Failure.Message, w.state, w.message)
-				}
-				entries := map[string]string{}
-				for _, e := range r.ReportEntries {
-					entries[e.Name] = e.StringRepresentation()
-				}
-				if r.LeafNodeText == "deviates: a lenient reading" && mode == "lenient" && entries[NonStrictEntry] != "INT-SPEC-1" {
-					t.Errorf("the lenient deviation left report entries %v, want %s = INT-SPEC-1", entries, NonStrictEntry)
-				}
-			}
-			if seen != len(want) {
-				t.Errorf("%d scenarios reported, want %d", seen, len(want))
-			}
+			checkScenarios(t, runScenarios(t, mode), want, mode)
 		})
+	}
+}
+
+// checkScenarios compares the child's spec reports with the wanted outcomes.
+func checkScenarios(t *testing.T, reports []types.SpecReport, want map[string]scenarioOutcome, mode string) {
+	t.Helper()
+	seen := 0
+	for _, r := range reports {
+		if r.LeafNodeType != types.NodeTypeIt || r.State == types.SpecStateSkipped && r.Failure.Message == "" {
+			continue // filtered out by the child's label filter
+		}
+		seen++
+		w, ok := want[r.LeafNodeText]
+		if !ok {
+			t.Errorf("unexpected scenario %q", r.LeafNodeText)
+			continue
+		}
+		if r.State != w.state || !strings.Contains(r.Failure.Message, w.message) {
+			t.Errorf("%q: %s %q\n want %s with a message containing %q", r.LeafNodeText, r.State, r.Failure.Message, w.state, w.message)
+		}
+		entries := map[string]string{}
+		for _, e := range r.ReportEntries {
+			entries[e.Name] = e.StringRepresentation()
+		}
+		if r.LeafNodeText == "deviates: a lenient reading" && mode == "lenient" && entries[NonStrictEntry] != "INT-SPEC-1" {
+			t.Errorf("the lenient deviation left report entries %v, want %s = INT-SPEC-1", entries, NonStrictEntry)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d scenarios reported, want %d", seen, len(want))
 	}
 }
 
