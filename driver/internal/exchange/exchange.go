@@ -298,33 +298,23 @@ func (x *Exchange) Deliver(b []byte) {
 		return
 	}
 	x.Record(driver.In, b)
-	kind := msg.Kind()
 	ref, hasRef := msg.ReferenceID()
-	if kind == wire.KindReply || kind == wire.KindAck {
-		x.mu.Lock()
-		ws := x.pending[ref]
-		if hasRef && len(ws) > 0 {
-			ch := ws[0]
-			if len(ws) == 1 {
-				delete(x.pending, ref)
-			} else {
-				x.pending[ref] = ws[1:]
-			}
-			x.mu.Unlock()
-			ch <- result{msg: msg}
+	switch msg.Kind() {
+	case wire.KindReply, wire.KindAck:
+		if hasRef && x.claim(ref, msg) {
 			return
 		}
-		x.mu.Unlock()
-		switch {
-		case !hasRef:
-			x.note(fmt.Sprintf("a %s whose referenceId is not a string: %s", kind, quote(b)))
-		default:
-			x.note(fmt.Sprintf("a %s for referenceId %q, which no call is waiting for", kind, ref))
+		if hasRef {
+			x.note(fmt.Sprintf("a %s for referenceId %q, which no call is waiting for", msg.Kind(), ref))
+		} else {
+			x.note(fmt.Sprintf("a %s whose referenceId is not a string: %s", msg.Kind(), quote(b)))
 		}
-	} else if kind == wire.KindEvent && msg.Has("referenceId") {
-		x.note(fmt.Sprintf("a message with an \"event\" key and referenceId %s, taken for an event as the vendor client does: %s",
-			msg.Fields["referenceId"], quote(b)))
-	} else if kind == wire.KindFrameID {
+	case wire.KindEvent:
+		if msg.Has("referenceId") {
+			x.note(fmt.Sprintf("a message with an \"event\" key and referenceId %s, taken for an event as the vendor client does: %s",
+				msg.Fields["referenceId"], quote(b)))
+		}
+	case wire.KindFrameID:
 		if id, ok := msg.String("frameId"); ok {
 			x.mu.Lock()
 			x.frameID = id
@@ -332,10 +322,29 @@ func (x *Exchange) Deliver(b []byte) {
 		} else {
 			x.note(fmt.Sprintf("a frameId message whose frameId is not a string: %s", quote(b)))
 		}
-	} else if kind == wire.KindUnknown {
+	case wire.KindUnknown:
 		x.note(fmt.Sprintf("a message the vendor client ignores (no event, referenceId or frameId): %s", quote(b)))
 	}
 	x.enqueue(msg, nil, len(b))
+}
+
+// claim hands msg to the first call waiting for referenceId ref; false when
+// none is.
+func (x *Exchange) claim(ref string, msg *wire.Message) bool {
+	x.mu.Lock()
+	ws := x.pending[ref]
+	if len(ws) == 0 {
+		x.mu.Unlock()
+		return false
+	}
+	if len(ws) == 1 {
+		delete(x.pending, ref)
+	} else {
+		x.pending[ref] = ws[1:]
+	}
+	x.mu.Unlock()
+	ws[0] <- result{msg: msg}
+	return true
 }
 
 // Reject queues, as an error wrapping driver.ErrMalformed, a received message
