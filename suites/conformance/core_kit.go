@@ -64,3 +64,26 @@ func coreRefusedReply(m *wire.Message) bool {
 	_, present := m.ErrorMessage()
 	return present
 }
+
+// coreOtherState returns the operationName of a settable agent state whose
+// type differs from the current one, as seen by c.
+func coreOtherState(s *framework.Session, c driver.Client) string {
+	ginkgo.GinkgoHelper()
+	current, _ := nsOK(s, c, "agent.getState").(map[string]any)
+	for _, st := range nsSettable(s, c) {
+		if op, ok := st["operationName"].(string); ok && st["type"] != current["type"] {
+			return op
+		}
+	}
+	ginkgo.Fail("no settable agent state differs from the current one")
+	return ""
+}
+
+// coreStateChange changes the agent's state through c and returns the
+// operationName applied.
+func coreStateChange(s *framework.Session, c driver.Client) string {
+	ginkgo.GinkgoHelper()
+	op := coreOtherState(s, c)
+	nsOK(s, c, "agent.setState", op)
+	return op
+}

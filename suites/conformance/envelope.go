@@ -8,7 +8,6 @@ import (
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/wire"
-	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
 	"scapi-conformance/suites/matchers"
 )
@@ -25,22 +24,6 @@ var _ = Describe("Wire protocol > envelopes", func() {
 		v, ok := m.Int("protocolVersion")
 		Expect(ok && v == wire.ProtocolVersion).To(BeTrue(), "protocolVersion must be 2: %s", framework.Describe(m))
 	}
-	// stateChange makes the agent's state change through c and returns the
-	// operationName applied.
-	stateChange := func(s *framework.Session, c driver.Client) string {
-		GinkgoHelper()
-		current, _ := nsOK(s, c, "agent.getState").(map[string]any)
-		for _, st := range nsSettable(s, c) {
-			if st["type"] != current["type"] {
-				op := st["operationName"].(string)
-				nsOK(s, c, "agent.setState", op)
-				return op
-			}
-		}
-		Fail("no settable state differs from the current one")
-		return ""
-	}
-
 	framework.ConformanceIt("a success reply carries userAgent WWE, protocolVersion 2, the referenceId, the request name and data",
 		framework.Reqs{"envelope.reply.1", "envelope.reply.2", "envelope.reply.3", "envelope.reply.5"}, func(s *framework.Session) {
 			c := nsAgent(s)
@@ -83,7 +66,7 @@ var _ = Describe("Wire protocol > envelopes", func() {
 	framework.ConformanceIt("an event carries event, data with eventType, userAgent WWE and protocolVersion 2",
 		framework.Reqs{"envelope.event.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "agent")
-			stateChange(s, c)
+			coreStateChange(s, c)
 			m := s.ExpectEvent(c, "agent", "STATE_CHANGED")
 			Expect(m.Has("referenceId")).To(BeFalse(), "an event is not a reply: %s", framework.Describe(m))
 			s.Deviation("INT-SCHEMA-11", m.Has("userAgent") && m.Has("protocolVersion"))
@@ -99,7 +82,7 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
 			defer cancel()
 			Expect(c.Send(ctx, wire.NewSubscribe("sub-ref", "agent", "interaction"))).To(Succeed())
-			stateChange(s, other)
+			coreStateChange(s, other)
 			ack := s.NextMessage(c)
 			for ack.Kind() == wire.KindFrameID {
 				ack = s.NextMessage(c)
@@ -119,7 +102,7 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			both, interactionOnly, none := s.Client(o[0]), s.Client(o[1]), s.Client(o[2])
 			s.Subscribe(both, "agent", "interaction")
 			s.Subscribe(interactionOnly, "interaction")
-			stateChange(s, none)
+			coreStateChange(s, none)
 			s.ExpectEvent(both, "agent", "STATE_CHANGED")
 			s.ExpectNoEvent(interactionOnly, 0)
 			s.ExpectNoEvent(none, 0)
@@ -130,11 +113,11 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			c := nsAgent(s)
 			ack := s.Subscribe(c, "agent")
 			id, _ := ack.String("subscriptionId")
-			stateChange(s, c)
+			coreStateChange(s, c)
 			s.ExpectEvent(c, "agent", "STATE_CHANGED")
 			s.Unsubscribe(c, id)
 			s.ExpectNoEvent(c, 0)
-			stateChange(s, c)
+			coreStateChange(s, c)
 			s.ExpectNoEvent(c, 0)
 		})
 

@@ -147,17 +147,25 @@ var _ = Describe("Security configuration > Origin", func() {
 			s.Subscribe(watcher, "agent", "interaction")
 			state := nsOK(s, refused, "agent.getState")
 			before := nsOK(s, refused, "interaction.getInteractions")
-			var target string
-			for _, st := range nsSettable(s, refused) {
-				if op, _ := st["operationName"].(string); st["type"] != state.(map[string]any)["type"] {
-					target = op
-				}
-			}
+			target := coreOtherState(s, refused)
 			originJudge(s, value, refused, originProbe{"voice.dial", []any{"5001", map[string]any{}}})
 			originJudge(s, value, refused, originProbe{"agent.setState", []any{target}})
 			originJudge(s, value, refused, originProbe{"interaction.setUserData", []any{"1", map[string]any{"Refused": "x"}}})
 			s.ExpectNoEvent(watcher, 0)
 			Expect(nsOK(s, refused, "agent.getState")).To(Equal(state), "a refused agent.setState(%q) changed the agent's state", target)
 			Expect(nsOK(s, refused, "interaction.getInteractions")).To(Equal(before), "a refused voice.dial or setUserData changed the interactions")
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("a filter restricts requests, not subscriptions: a filtered origin subscribes and receives events",
+		framework.Reqs{"security.origin.4"}, func(s *framework.Session) {
+			o := coreOrigins(s, 2)
+			value := fmt.Sprintf("%s, %s (agent.get)", o[0], o[1])
+			s.SetOptions(control.Options{options.AcceptedOrigins: value})
+			filtered := s.Client(o[1])
+			ack := s.Subscribe(filtered, "agent")
+			Expect(ack.Kind()).To(Equal(wire.KindAck), "INT-ORIGIN-6: any listed origin may subscribe: %s", framework.Describe(ack))
+			originJudge(s, value, filtered, originProbe{name: "agent.getState"})
+			coreStateChange(s, s.Client(o[0]))
+			s.ExpectEvent(filtered, "agent", "STATE_CHANGED")
 		}, framework.Needs(framework.CapOptions))
 })

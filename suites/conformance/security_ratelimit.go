@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"fmt"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -113,4 +114,15 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 			}
 			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
 		}, framework.Slow)
+
+	framework.ConformanceIt("requests refused by the allow-list do not count against the limit",
+		framework.Reqs{"security.rateLimit.6", "security.origin.4"}, func(s *framework.Session) {
+			o := coreOrigins(s, 2)
+			s.SetOptions(control.Options{options.AcceptedOrigins: fmt.Sprintf("%s, %s (agent.get)", o[0], o[1])})
+			filtered := s.Client(o[1])
+			get := rateCall("agent.getState")
+			refused := rateStep{request: "agent.getState", refusedAs: filtered}
+			steps := append(rateTimes(3, refused), rateTimes(3, get)...)
+			rateRun(s, s.Client(o[0]), control.Options{perRequest("agent.getState"): "2"}, steps...)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
 })

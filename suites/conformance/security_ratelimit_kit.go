@@ -10,6 +10,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
 	"scapi-conformance/contract/ratelimit"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
@@ -22,6 +23,10 @@ type rateStep struct {
 	request string
 	params  []any
 	pause   time.Duration
+	// refusedAs, when set, sends the request from this client, whose origin
+	// the allow-list refuses it: it is judged by the allow-list oracle and must
+	// not count against the limit (INT-RATE-4).
+	refusedAs driver.Client
 }
 
 // rateCall and ratePause build steps.
@@ -85,6 +90,10 @@ func rateReplay(s *framework.Session, c driver.Client, cfg ratelimit.Config, ste
 	for _, st := range steps {
 		if st.pause > 0 {
 			s.Advance(st.pause)
+			continue
+		}
+		if st.refusedAs != nil {
+			originJudge(s, s.Options()[options.AcceptedOrigins], st.refusedAs, originProbe{st.request, st.params})
 			continue
 		}
 		at := s.Now()
