@@ -27,10 +27,11 @@ type Session struct {
 	// options are the options in effect, as configured (absent = default).
 	options  control.Options
 	advanced time.Duration
+	start    time.Time
 }
 
 func newSession(ctx context.Context, t *Target, spec specInfo) *Session {
-	return &Session{ctx: ctx, t: t, spec: spec}
+	return &Session{ctx: ctx, t: t, spec: spec, start: time.Now()}
 }
 
 // begin checks the capabilities the spec needs and prepares the target.

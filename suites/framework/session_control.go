@@ -113,7 +113,10 @@ type clockReader interface {
 }
 
 // Now is the target's time: its virtual clock when it has one that can be
-// read, the local clock otherwise.
+// read, the local clock when it has none. A virtual clock that cannot be read
+// (a controller without Now) is followed from the spec's start plus the time
+// let pass with Advance; minute boundaries are then those of the local clock
+// at the spec's start.
 func (s *Session) Now() time.Time {
 	ginkgo.GinkgoHelper()
 	if !s.has(CapClock) {
@@ -121,7 +124,7 @@ func (s *Session) Now() time.Time {
 	}
 	cr, ok := s.t.Driver.Control().(clockReader)
 	if !ok {
-		return time.Now()
+		return s.start.Add(s.advanced)
 	}
 	ctx, cancel := s.wait()
 	defer cancel()
