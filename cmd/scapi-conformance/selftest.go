@@ -60,6 +60,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
 	jsonOut := fs.String("json", "", "write the self-test result as JSON")
 	only := fs.String("mutants", "", "comma-separated mutant names to test (default: all)")
+	strict := fs.Bool("strict", false, "hold every target to the strict reading of every interpretation")
 	thorough := fs.Bool("thorough", false, "run every spec against every mutant and list all that catch it (default: stop at the first)")
 	wait := fs.Duration("wait-timeout", 0, "bound on each wait for the target in every run (default: run's)")
 	fs.Usage = func() {
@@ -117,7 +118,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			flags := []string{"--driver=" + *drv, fmt.Sprintf("--wait-timeout=%v", *wait)}
+			flags := []string{"--driver=" + *drv, fmt.Sprintf("--wait-timeout=%v", *wait), fmt.Sprintf("--strict=%v", *strict)}
 			if m.Name != "" && !*thorough {
 				flags = append(flags, "--fail-fast")
 			}
