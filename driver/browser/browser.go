@@ -147,6 +147,12 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-sync", true),
+		// The client frames live on loopback; a real Workspace page is public.
+		// Keep Chromium's private/local network access checks from blocking
+		// (or prompting for) the frames it embeds; chromedp's own two
+		// disabled features stay disabled.
+		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,"+
+			"LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations"),
 	)
 	// The profile is a fresh temporary directory that chromedp creates,
 	// and removes when the browser exits, also after a failure.
