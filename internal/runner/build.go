@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -72,24 +74,47 @@ func schemaSetHash() string {
 	return hashOf(schemas.Names(), interps)
 }
 
-// suiteVersion is the module version and VCS revision the binary was built from.
+// suiteVersion is the module version and VCS revision the binary was built
+// from; without a revision (built with -buildvcs=false, or from a tarball)
+// the SHA-256 of the executable identifies it instead.
 func suiteVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			v += " " + s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
+	v := "unknown"
+	revision := false
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v = bi.Main.Version
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision":
+				v += " " + s.Value
+				revision = true
+			case s.Key == "vcs.modified" && s.Value == "true":
 				v += " (modified)"
 			}
 		}
 	}
+	if !revision {
+		if h, err := executableHash(); err == nil {
+			v += " binary " + h
+		}
+	}
 	return v
+}
+
+func executableHash() (string, error) {
+	path, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
 // hashOf is the SHA-256 of the values' JSON: a fingerprint of the contract the
