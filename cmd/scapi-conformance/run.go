@@ -184,6 +184,9 @@ func (f *runFlags) check() error {
 	if f.writeBaseline != "" && strings.TrimSpace(f.owner) == "" {
 		return errors.New("--write-baseline needs --owner (every accepted failure has an owner)")
 	}
+	if f.profile == "" && f.cfg.Control != "" && f.cfg.Target == "" {
+		return errors.New("--control steers an external target: give its --target too (the embedded reference has its own)")
+	}
 	if f.profile != "" {
 		p, err := profile.Load(f.profile)
 		if err != nil {
