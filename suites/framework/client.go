@@ -2,7 +2,10 @@ package framework
 
 import (
 	"context"
+	"fmt"
 	"strings"
+
+	"github.com/onsi/ginkgo/v2"
 
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
@@ -92,4 +95,18 @@ func (c *recordingClient) describeBacklog() string {
 		parts[i] = Describe(m)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// MaxBacklog bounds the messages a client keeps unconsumed: a target flooding
+// a client with messages no expectation takes fails the spec instead of
+// exhausting memory.
+const MaxBacklog = 10000
+
+// keep adds m to the backlog, failing the spec past MaxBacklog.
+func (c *recordingClient) keep(m *wire.Message) {
+	ginkgo.GinkgoHelper()
+	if len(c.backlog) >= MaxBacklog {
+		ginkgo.Fail(fmt.Sprintf("%s received more than %d messages no expectation took (the last: %s)", c.Origin(), MaxBacklog, Describe(m)))
+	}
+	c.backlog = append(c.backlog, m)
 }

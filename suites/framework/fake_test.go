@@ -19,6 +19,7 @@ import (
 //	"silent"               no reply (the call times out)
 //	"fail"                 an error reply
 //	"emit:<event>/<type>"  a success reply, then that event on the same client
+//	"flood"                a success reply, then MaxBacklog+1 events
 //	anything else          a success reply with data {}
 type fakeDriver struct {
 	ctrl *fakeController
@@ -109,6 +110,13 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 		return nil, fmt.Errorf("%w: %s", driver.ErrTimeout, req.Request)
 	case req.Request == "fail":
 		return fakeMessage(map[string]any{"referenceId": ref, "request": req.Request, "errorMessage": "refused"}), nil
+	case req.Request == "flood":
+		ev := fakeEvent("agent", "OTHER")
+		go func() {
+			for i := 0; i <= MaxBacklog; i++ {
+				c.queue <- ev
+			}
+		}()
 	case strings.HasPrefix(req.Request, "emit:"):
 		event, eventType, _ := strings.Cut(strings.TrimPrefix(req.Request, "emit:"), "/")
 		c.queue <- fakeEvent(event, eventType)

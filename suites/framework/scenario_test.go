@@ -77,6 +77,11 @@ var _ = ginkgo.Describe("scenarios", func() {
 		s.Call(c, "emit:agent/OTHER")
 		s.ExpectEvent(c, "agent", "STATE_CHANGED")
 	})
+	ConformanceIt("fails: a flood of unexpected messages", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "flood")
+		s.ExpectEvent(c, "agent", "STATE_CHANGED")
+	}, ginkgo.SpecTimeout(30*time.Second))
 	ConformanceIt("fails: an event during silence", Reqs{"envelope.reply.1"}, func(s *Session) {
 		c := s.Client(s.Origins()[0])
 		s.Call(c, "emit:agent/STATE_CHANGED")
@@ -167,6 +172,7 @@ func TestScenarios(t *testing.T) {
 		"fails: observed nothing":                                        {types.SpecStateFailed, "the spec observed no message from the target: a spec that observes nothing tests nothing"},
 		"fails: no reply":                                                {types.SpecStateFailed, "request silent[] as https://a.example: no reply within 200ms"},
 		"fails: no such event":                                           {types.SpecStateFailed, `waiting for event "agent"/STATE_CHANGED on https://a.example: no such event within 200ms (timed out waiting for the target: no message); unconsumed messages: {"data":{"eventType":"OTHER"}`},
+		"fails: a flood of unexpected messages":                          {types.SpecStateFailed, "https://a.example received more than 10000 messages no expectation took"},
 		"fails: an event during silence":                                 {types.SpecStateFailed, `expected nothing on https://a.example for 50ms, got {"data":{"eventType":"STATE_CHANGED"}`},
 		"fails: a reply where silence was due":                           {types.SpecStateFailed, `request agent.get[] as https://a.example: expected no reply within 50ms, got {"data":{}`},
 		"passes: silence where silence was due":                          {types.SpecStatePassed, ""},

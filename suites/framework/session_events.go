@@ -68,7 +68,7 @@ func (s *Session) ExpectEvent(c driver.Client, event, eventType string) *wire.Me
 			recordEvent(event, eventType)
 			return m
 		}
-		rc.backlog = append(rc.backlog, m)
+		rc.keep(m)
 	}
 }
 
@@ -131,7 +131,7 @@ func (s *Session) ExpectNoEvent(c driver.Client, d time.Duration) {
 		if m.Kind() != wire.KindFrameID {
 			ginkgo.Fail(fmt.Sprintf("expected nothing on %s for %s, got %s", rc.Origin(), d, Describe(m)))
 		}
-		rc.backlog = append(rc.backlog, m)
+		rc.keep(m)
 	}
 }
 
