@@ -25,8 +25,8 @@ func TestHTMLInChromium(t *testing.T) {
 
 	ctx := reporttest.Open(t, path)
 	type page struct {
-		Verdict, Title, SetState1, SetState2, Dial, Failure, Baseline, Target string
-		Requirements, Namespaces, External, Methods, Uncalled                 int
+		Verdict, Title, SetState1, SetState2, Dial, Failure, Baseline, Target, Interp string
+		Requirements, Namespaces, External, Methods, Uncalled                         int
 	}
 	got := reporttest.Eval[page](t, ctx, `(() => {
 		`+reporttest.PageText+`
@@ -40,6 +40,7 @@ func TestHTMLInChromium(t *testing.T) {
 			Namespaces: document.querySelectorAll('h3[id^="ns-"]').length,
 			External: `+reporttest.ExternalResources+`,
 			Methods: document.querySelectorAll("#coverage + p + table tr").length - 1,
+			Interp: text('[id="interp-INT-NS-1"]'),
 			Uncalled: [...document.querySelectorAll("#coverage + p + table td:nth-child(3)")].filter(td => td.textContent.trim() === "no").length,
 		};
 	})()`)
@@ -60,6 +61,7 @@ func TestHTMLInChromium(t *testing.T) {
 		{"baseline", got.Baseline, "vendor ticket 42 (owner qa, expires 2030-01-01)"},
 		{"target", got.Target, "userAgent WWE Server"},
 		{"target", got.Target, "protocolVersion 2"},
+		{"interpretation", got.Interp, "INT-NS-1"},
 	} {
 		if !strings.Contains(c.text, c.want) {
 			t.Errorf("%s: %q lacks %q", c.what, c.text, c.want)

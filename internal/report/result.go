@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"scapi-conformance/contract/interp"
 )
 
 // Verdict is the outcome of a spec or of a requirement.
@@ -47,6 +49,8 @@ type Result struct {
 	Flaky    []Spec           `json:"flaky,omitempty"`
 	Baseline *BaselineOutcome `json:"baseline,omitempty"`
 	Coverage *Coverage        `json:"coverage,omitempty"`
+	// Interpretations are the recorded readings the NON-STRICT verdicts rely on.
+	Interpretations []interp.Interpretation `json:"interpretations,omitempty"`
 }
 
 // Summary counts verdicts.

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"scapi-conformance/contract/interp"
 	"scapi-conformance/contract/requirements"
 )
 
@@ -88,6 +89,17 @@ func (r *Result) Finish() {
 		failed = failed || len(r.Baseline.Expired) > 0
 	}
 	r.Summary.Flaky = len(r.Flaky)
+	r.Interpretations = nil
+	seen := map[string]bool{}
+	for _, rr := range r.Requirements {
+		for _, id := range rr.Interpretations {
+			if in, ok := interp.Lookup(id); ok && !seen[id] {
+				seen[id] = true
+				r.Interpretations = append(r.Interpretations, in)
+			}
+		}
+	}
+	sort.Slice(r.Interpretations, func(i, j int) bool { return r.Interpretations[i].ID < r.Interpretations[j].ID })
 	r.Verdict, r.ExitCode = Conforming, 0
 	if failed {
 		r.Verdict, r.ExitCode = NonConforming, 1

@@ -78,6 +78,9 @@ func TestFinish(t *testing.T) {
 	}
 	r := sampleResult()
 	r.Finish()
+	if len(r.Interpretations) != 1 || r.Interpretations[0].ID != "INT-NS-1" || r.Interpretations[0].Strict == "" {
+		t.Errorf("Interpretations = %+v, want INT-NS-1 from the registry", r.Interpretations)
+	}
 	want := Counts{Pass: 1, NonStrict: 1, Fail: 2, Skipped: 1}
 	if r.Summary.Requirements != want || r.Summary.Specs != (Counts{Pass: 2, NonStrict: 1, Fail: 1, Skipped: 1}) {
 		t.Errorf("Summary = %+v", r.Summary)
