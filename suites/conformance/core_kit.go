@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
@@ -86,4 +87,13 @@ func coreStateChange(s *framework.Session, c driver.Client) string {
 	op := coreOtherState(s, c)
 	nsOK(s, c, "agent.setState", op)
 	return op
+}
+
+// coreHeader checks userAgent and protocolVersion of a service message.
+func coreHeader(m *wire.Message) {
+	ginkgo.GinkgoHelper()
+	ua, _ := m.String("userAgent")
+	Expect(ua).To(ContainSubstring("WWE"), "the vendor client drops a message whose userAgent lacks \"WWE\": %s", framework.Describe(m))
+	v, ok := m.Int("protocolVersion")
+	Expect(ok && v == wire.ProtocolVersion).To(BeTrue(), "protocolVersion must be 2: %s", framework.Describe(m))
 }

@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"context"
 	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -12,25 +11,17 @@ import (
 	"scapi-conformance/suites/matchers"
 )
 
-// The envelopes on the wire (DESIGN.md > Wire protocol): what every reply,
-// acknowledgement and event must carry for the vendor client library to take
-// it, subscription delivery and its end, and requests nobody documented.
+// The envelopes on the wire (DESIGN.md > Wire protocol): what every reply and
+// event must carry for the vendor client library to take it, and requests
+// nobody documented. Subscriptions are in subscribe.go.
 var _ = Describe("Wire protocol > envelopes", func() {
-	// envelopeHeader checks userAgent and protocolVersion of a service message.
-	envelopeHeader := func(m *wire.Message) {
-		GinkgoHelper()
-		ua, _ := m.String("userAgent")
-		Expect(ua).To(ContainSubstring("WWE"), "the vendor client drops a message whose userAgent lacks \"WWE\": %s", framework.Describe(m))
-		v, ok := m.Int("protocolVersion")
-		Expect(ok && v == wire.ProtocolVersion).To(BeTrue(), "protocolVersion must be 2: %s", framework.Describe(m))
-	}
 	framework.ConformanceIt("a success reply carries userAgent WWE, protocolVersion 2, the referenceId, the request name and data",
 		framework.Reqs{"envelope.reply.1", "envelope.reply.2", "envelope.reply.3", "envelope.reply.5"}, func(s *framework.Session) {
 			c := nsAgent(s)
 			m := s.CallRequest(c, wire.NewRequest("agent.get", "ref-success", nil))
 			Expect(m).To(matchers.HaveSucceeded())
 			Expect(m).To(matchers.EchoReferenceID("ref-success"))
-			envelopeHeader(m)
+			coreHeader(m)
 			name, _ := m.String("request")
 			Expect(name).To(Equal("agent.get"), "the reply names the request it answers (INT-SPEC-3)")
 			Expect(m.Has("data")).To(BeTrue(), "agent.get documents a result: %s", framework.Describe(m))
@@ -48,7 +39,7 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			Expect(name).To(Equal("interaction.setUserData"))
 			s.Deviation("INT-SCHEMA-13", m.Has("userAgent") && m.Has("protocolVersion"))
 			if m.Has("userAgent") {
-				envelopeHeader(m)
+				coreHeader(m)
 			}
 		})
 
@@ -71,56 +62,9 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			Expect(m.Has("referenceId")).To(BeFalse(), "an event is not a reply: %s", framework.Describe(m))
 			s.Deviation("INT-SCHEMA-11", m.Has("userAgent") && m.Has("protocolVersion"))
 			if m.Has("userAgent") {
-				envelopeHeader(m)
+				coreHeader(m)
 			}
 			nsValid(m, "envelope.Event")
-		})
-
-	framework.ConformanceIt("subscribe is acknowledged with the referenceId and a subscriptionId, without an event key, before any event",
-		framework.Reqs{"envelope.subscribe.1", "envelope.subscribe.2"}, func(s *framework.Session) {
-			// The state change goes out on the same connection right after the
-			// subscribe, so the target handles the subscribe first.
-			c := s.Client(s.Origins()[0])
-			ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
-			defer cancel()
-			Expect(c.Send(ctx, wire.NewSubscribe("sub-ref", "agent", "interaction"))).To(Succeed())
-			coreStateChange(s, c)
-			ack := s.NextMessage(c)
-			for ack.Kind() == wire.KindFrameID {
-				ack = s.NextMessage(c)
-			}
-			Expect(ack.Kind()).To(Equal(wire.KindAck), "the first message after subscribe must be its acknowledgement (events before it are lost): %s", framework.Describe(ack))
-			Expect(ack).To(matchers.EchoReferenceID("sub-ref"))
-			id, ok := ack.String("subscriptionId")
-			Expect(ok && id != "").To(BeTrue(), "subscriptionId must be a non-empty string: %s", framework.Describe(ack))
-			envelopeHeader(ack)
-			nsValid(ack, "envelope.SubscribeAck")
-			s.ExpectEvent(c, "agent", "STATE_CHANGED")
-		})
-
-	framework.ConformanceIt("a client receives the events it subscribed to and no others",
-		framework.Reqs{"envelope.subscribe.3"}, func(s *framework.Session) {
-			o := coreOrigins(s, 3)
-			both, interactionOnly, none := s.Client(o[0]), s.Client(o[1]), s.Client(o[2])
-			s.Subscribe(both, "agent", "interaction")
-			s.Subscribe(interactionOnly, "interaction")
-			coreStateChange(s, none)
-			s.ExpectEvent(both, "agent", "STATE_CHANGED")
-			s.ExpectNoEvent(interactionOnly, 0)
-			s.ExpectNoEvent(none, 0)
-		})
-
-	framework.ConformanceIt("unsubscribe gets no reply and stops the subscription's events",
-		framework.Reqs{"envelope.unsubscribe.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
-			ack := s.Subscribe(c, "agent")
-			id, _ := ack.String("subscriptionId")
-			coreStateChange(s, c)
-			s.ExpectEvent(c, "agent", "STATE_CHANGED")
-			s.Unsubscribe(c, id)
-			s.ExpectNoEvent(c, 0)
-			coreStateChange(s, c)
-			s.ExpectNoEvent(c, 0)
 		})
 
 	framework.ConformanceIt("a request nobody documented gets an error reply, and the connection stays usable",

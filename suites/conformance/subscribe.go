@@ -1,0 +1,64 @@
+package conformance
+
+import (
+	"context"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
+)
+
+// Subscriptions (DESIGN.md > Wire protocol > Subscribe, and the documentation's
+// Notifications): the acknowledgement, which events a subscription delivers,
+// and unsubscribe.
+var _ = Describe("Wire protocol > subscriptions", func() {
+	framework.ConformanceIt("subscribe is acknowledged with the referenceId and a subscriptionId, without an event key, before any event",
+		framework.Reqs{"envelope.subscribe.1", "envelope.subscribe.2"}, func(s *framework.Session) {
+			// The state change goes out on the same connection right after the
+			// subscribe, so the target handles the subscribe first.
+			c := s.Client(s.Origins()[0])
+			ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
+			defer cancel()
+			Expect(c.Send(ctx, wire.NewSubscribe("sub-ref", "agent", "interaction"))).To(Succeed())
+			coreStateChange(s, c)
+			ack := s.NextMessage(c)
+			for ack.Kind() == wire.KindFrameID {
+				ack = s.NextMessage(c)
+			}
+			Expect(ack.Kind()).To(Equal(wire.KindAck), "the first message after subscribe must be its acknowledgement (events before it are lost): %s", framework.Describe(ack))
+			Expect(ack).To(matchers.EchoReferenceID("sub-ref"))
+			id, ok := ack.String("subscriptionId")
+			Expect(ok && id != "").To(BeTrue(), "subscriptionId must be a non-empty string: %s", framework.Describe(ack))
+			coreHeader(ack)
+			nsValid(ack, "envelope.SubscribeAck")
+			s.ExpectEvent(c, "agent", "STATE_CHANGED")
+		})
+
+	framework.ConformanceIt("a client receives the events it subscribed to and no others",
+		framework.Reqs{"envelope.subscribe.3"}, func(s *framework.Session) {
+			o := coreOrigins(s, 3)
+			both, interactionOnly, none := s.Client(o[0]), s.Client(o[1]), s.Client(o[2])
+			s.Subscribe(both, "agent", "interaction")
+			s.Subscribe(interactionOnly, "interaction")
+			coreStateChange(s, none)
+			s.ExpectEvent(both, "agent", "STATE_CHANGED")
+			s.ExpectNoEvent(interactionOnly, 0)
+			s.ExpectNoEvent(none, 0)
+		})
+
+	framework.ConformanceIt("unsubscribe gets no reply and stops the subscription's events",
+		framework.Reqs{"envelope.unsubscribe.1"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			ack := s.Subscribe(c, "agent")
+			id, _ := ack.String("subscriptionId")
+			coreStateChange(s, c)
+			s.ExpectEvent(c, "agent", "STATE_CHANGED")
+			s.Unsubscribe(c, id)
+			s.ExpectNoEvent(c, 0)
+			coreStateChange(s, c)
+			s.ExpectNoEvent(c, 0)
+		})
+})
