@@ -174,18 +174,29 @@ func HostileWebSocket(t testing.TB, h Hostile) string {
 // page (when set) and runs serve on each websocket for at most a minute;
 // when the test ends it closes every connection and waits for the handlers.
 func serveSockets(t testing.TB, page http.HandlerFunc, serve func(ctx context.Context, conn *websocket.Conn, r *http.Request)) *httptest.Server {
-	var wg sync.WaitGroup
+	var (
+		mu     sync.Mutex
+		closed bool
+		wg     sync.WaitGroup
+	)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if page != nil && r.Header.Get("Upgrade") == "" {
 			page(w, r)
 			return
 		}
+		mu.Lock()
+		if closed {
+			mu.Unlock()
+			http.Error(w, "closing", http.StatusServiceUnavailable)
+			return
+		}
+		wg.Add(1)
+		mu.Unlock()
+		defer wg.Done()
 		conn, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
 		if err != nil {
 			return
 		}
-		wg.Add(1)
-		defer wg.Done()
 		defer conn.CloseNow()
 		conn.SetReadLimit(-1)
 		ctx, cancel := context.WithTimeout(r.Context(), time.Minute)
@@ -193,6 +204,9 @@ func serveSockets(t testing.TB, page http.HandlerFunc, serve func(ctx context.Co
 		serve(ctx, conn, r)
 	}))
 	t.Cleanup(func() {
+		mu.Lock()
+		closed = true
+		mu.Unlock()
 		srv.CloseClientConnections()
 		srv.Close()
 		wg.Wait()
