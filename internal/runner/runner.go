@@ -116,6 +116,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		}
 	})
 	progress := cfg.Redactor.Writer(orDiscard(cfg.Progress))
+	if p, ok := t.identity["probe"]; ok {
+		fmt.Fprintf(progress, "warning: %s\n         every spec that waits for this target will wait its full timeout\n", p)
+	}
 	ginkgo.ReportAfterEach(func(sr types.SpecReport) {
 		if sr.State == types.SpecStateSkipped && sr.Failure.IsZero() {
 			return // not selected

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/onsi/ginkgo/v2"
 
 	"scapi-conformance/contract/wire"
@@ -55,6 +58,25 @@ var scenarios = map[string]runner.Config{
 	"bad-focus":   {Focus: "(("},
 	"unreachable": {Target: "ws://127.0.0.1:1/scapi"},
 	"bad-mutant":  {Mutant: "no-such-mutant"},
+	"silent":      {LabelFilter: "req:agent.get.1"},
+}
+
+// silentTarget accepts websocket clients and never answers them.
+func silentTarget(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		for {
+			if _, _, err := c.Read(r.Context()); err != nil {
+				return
+			}
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/scapi"
 }
 
 func TestScenarioChild(t *testing.T) {
@@ -63,6 +85,9 @@ func TestScenarioChild(t *testing.T) {
 		t.Skip("run by TestRun in a child process")
 	}
 	cfg := scenarios[name]
+	if name == "silent" {
+		cfg.Target = silentTarget(t)
+	}
 	cfg.Progress = os.Stdout
 	cfg.Redactor = report.NewRedactor("hunter2-secret")
 	res, err := runner.Run(context.Background(), cfg)
@@ -151,6 +176,13 @@ func TestRunMixedVerdicts(t *testing.T) {
 	b, _ := json.Marshal(o.res)
 	if bytes.Contains(b, []byte("hunter2-secret")) || strings.Contains(o.stdout+o.stderr, "hunter2-secret") {
 		t.Errorf("the secret leaked into the result or the log")
+	}
+}
+
+func TestRunWarnsOfASilentTarget(t *testing.T) {
+	o := runScenario(t, "silent")
+	if o.code != 0 || !strings.Contains(o.stdout, "warning: no reply to agent.get") || o.res == nil || o.res.Target.Build["probe"] == "" {
+		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", o.code, o.stdout, o.stderr)
 	}
 }
 
