@@ -74,8 +74,11 @@ func TestE2ENonSteerableTargetWithProfile(t *testing.T) {
 	}
 
 	// Specs that need a stimulus are all skipped here: nothing is tested.
-	clock := e2e(t, "run", "--profile", profilePath, "--label-filter", "needs:inbound-call")
+	clock := e2e(t, "run", "--profile", profilePath, "--label-filter", "needs:inbound-call", "--json", "{dir}/r.json")
 	clock.expect(t, exitUsage)
+	if res := clock.result(t); res.Summary.Specs.Skipped == 0 || res.Specs[0].Reason == "" {
+		t.Errorf("the report of a run that tested nothing does not say why: %+v", res.Summary)
+	}
 	if !strings.Contains(clock.stderr, "selected specs were skipped") || !strings.Contains(clock.stderr, "nothing was tested") {
 		t.Errorf("stderr %q does not say that nothing was tested", clock.stderr)
 	}

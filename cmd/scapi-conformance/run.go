@@ -152,6 +152,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		res, err = runner.Run(ctx, f.cfg)
 	}
 	if err != nil {
+		if res != nil {
+			// A run that tested nothing still shows why, in its reports.
+			res.Finish()
+			f.writeReports(res)
+		}
 		fmt.Fprintf(stderr, "scapi-conformance run: %s\n", f.cfg.Redactor.String(err.Error()))
 		if errors.Is(err, runner.ErrUnreachable) {
 			return exitUnreachable
@@ -162,7 +167,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		bl.Apply(res, time.Now())
 	}
 	res.Finish()
-	if err := f.write(res, bl); err != nil {
+	err = f.writeReports(res)
+	if err == nil && f.writeBaseline != "" {
+		err = report.NewBaseline(res, bl, f.owner, time.Now().Add(f.expiresIn)).Write(f.writeBaseline)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
 		return exitUsage
 	}
@@ -203,8 +212,8 @@ func (f *runFlags) check() error {
 	return nil
 }
 
-// write writes every report asked for, and the new baseline.
-func (f *runFlags) write(res *report.Result, previous *report.Baseline) error {
+// writeReports writes every report asked for.
+func (f *runFlags) writeReports(res *report.Result) error {
 	for _, out := range []struct {
 		path  string
 		write func(string, *report.Result) error
@@ -214,12 +223,6 @@ func (f *runFlags) write(res *report.Result, previous *report.Baseline) error {
 		}
 		if err := out.write(out.path, res); err != nil {
 			return fmt.Errorf("writing %s: %w", out.path, err)
-		}
-	}
-	if f.writeBaseline != "" {
-		bl := report.NewBaseline(res, previous, f.owner, time.Now().Add(f.expiresIn))
-		if err := bl.Write(f.writeBaseline); err != nil {
-			return fmt.Errorf("writing %s: %w", f.writeBaseline, err)
 		}
 	}
 	return nil
