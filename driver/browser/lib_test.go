@@ -43,7 +43,7 @@ func TestClientLibFailures(t *testing.T) {
 			window.parent.postMessage({request: "agent.getState", referenceId: "0", userAgent: "WWE Client", protocolVersion: 2}, "*");
 		}}}}};`, `the target replied .* but the library never called back \(it dropped the reply\)`},
 		{"lacks the method", `window.genesys = {wwe: {service: {}}};`, `the client library has no genesys\.wwe\.service\.agent\.getState`},
-		{"sends nothing", `window.genesys = {wwe: {service: {agent: {getState: function () {}}}}};`, `the library sent no request within`},
+		{"sends nothing", `window.genesys = {wwe: {service: {agent: {getState: function () {}}}}};`, `the library posted no request to window.parent within`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -178,7 +178,7 @@ func (c *Client) libCallMethod(ctx context.Context, m contract.Method, params []
 			_, err := lc.exp.Wait(ctx)
 			return nil, err
 		default:
-			return nil, fmt.Errorf("%s: the library sent no request within %v: %w", what, c.Timeout(), driver.ErrTimeout)
+			return nil, fmt.Errorf("%s: the library posted no request to window.parent within %v: %w", what, c.Timeout(), driver.ErrTimeout)
 		}
 	}
 }
@@ -211,6 +211,6 @@ func (c *Client) libSubscribe(ctx context.Context, names []string) (*wire.Messag
 	case <-c.Failed():
 		return nil, fmt.Errorf("%s: %w", what, c.Err())
 	case <-ctx.Done():
-		return nil, fmt.Errorf("%s: the library sent no subscribe request within %v: %w", what, c.Timeout(), driver.ErrTimeout)
+		return nil, fmt.Errorf("%s: the library posted no subscribe request to window.parent within %v: %w", what, c.Timeout(), driver.ErrTimeout)
 	}
 }
