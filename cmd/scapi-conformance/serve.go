@@ -60,8 +60,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	running := "the reference Workspace"
-	if *mutant != "" {
-		running += " running mutant " + *mutant
+	for _, m := range reference.Mutants() {
+		if m.Name == *mutant {
+			running += fmt.Sprintf(" running mutant %s (breaks %s: %s)", m.Name, m.Requirement, m.Description)
+		}
 	}
 	fmt.Fprintf(stdout, "Serving %s (stop with Ctrl-C)\n", running)
 	fmt.Fprintf(stdout, "  websocket:    %s\n", s.WebSocketURL())

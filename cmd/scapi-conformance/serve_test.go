@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+
+	"scapi-conformance/fixtures/reference"
 )
 
 func TestServeUsageErrors(t *testing.T) {
@@ -30,6 +33,20 @@ func TestServeUsageErrors(t *testing.T) {
 		if code := serve(context.Background(), c.args, &out, &errb); code != c.code || !strings.Contains(errb.String(), c.want) {
 			t.Errorf("serve %v = %d, stderr %q; want %d and %q", c.args, code, errb.String(), c.code, c.want)
 		}
+	}
+}
+
+func TestServeNamesItsMutant(t *testing.T) {
+	m := reference.Mutants()[0]
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // serve prints, then stops at once
+	var out, errb bytes.Buffer
+	if code := serve(ctx, []string{"--mutant", m.Name}, &out, &errb); code != exitOK {
+		t.Fatalf("serve --mutant %s = %d: %s", m.Name, code, errb.String())
+	}
+	want := fmt.Sprintf("running mutant %s (breaks %s: %s)", m.Name, m.Requirement, m.Description)
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("serve printed %q; want it to say %q", out.String(), want)
 	}
 }
 
