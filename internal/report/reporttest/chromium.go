@@ -11,19 +11,19 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"scapi-conformance/driver/browser"
 )
 
-// Chromium returns the Chromium executable ($SCAPI_CHROMIUM or the Debian
-// paths), skipping the test when there is none.
+// Chromium returns the Chromium executable ($SCAPI_CHROMIUM, else where the
+// browser driver looks), skipping the test when there is none.
 func Chromium(t testing.TB) string {
 	t.Helper()
-	for _, p := range []string{os.Getenv("SCAPI_CHROMIUM"), "/usr/lib/chromium/chromium", "/usr/bin/chromium-headless-shell"} {
-		if p == "" {
-			continue
-		}
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			return p
-		}
+	if p := os.Getenv("SCAPI_CHROMIUM"); p != "" {
+		return p
+	}
+	if p, ok := browser.FindChromium(); ok {
+		return p
 	}
 	if os.Getenv("SCAPI_REQUIRE_BROWSER") == "1" {
 		t.Fatal("Chromium not found and SCAPI_REQUIRE_BROWSER=1")
