@@ -60,6 +60,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
 	jsonOut := fs.String("json", "", "write the self-test result as JSON")
 	only := fs.String("mutants", "", "comma-separated mutant names to test (default: all)")
+	labelFilter := fs.String("label-filter", "", "run only these specs against every target (a spec family's own mutants)")
 	strict := fs.Bool("strict", false, "hold every target to the strict reading of every interpretation")
 	thorough := fs.Bool("thorough", false, "run every spec against every mutant and list all that catch it (default: stop at the first)")
 	wait := fs.Duration("wait-timeout", 0, "bound on each wait for the target in every run (default: run's)")
@@ -71,7 +72,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "of them with --thorough). Exit 1 when the reference fails or a mutant survives.")
 		fmt.Fprintln(stderr, "\nFlags:")
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-not-changed")
+		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-event-missing --label-filter ns:agent")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -118,7 +119,8 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			flags := []string{"--driver=" + *drv, fmt.Sprintf("--wait-timeout=%v", *wait), fmt.Sprintf("--strict=%v", *strict)}
+			flags := []string{"--driver=" + *drv, fmt.Sprintf("--wait-timeout=%v", *wait), fmt.Sprintf("--strict=%v", *strict),
+				"--label-filter=" + *labelFilter}
 			if m.Name != "" && !*thorough {
 				flags = append(flags, "--fail-fast")
 			}
