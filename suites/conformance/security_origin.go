@@ -168,4 +168,16 @@ var _ = Describe("Security configuration > Origin", func() {
 			coreStateChange(s, s.Client(o[0]))
 			s.ExpectEvent(filtered, "agent", "STATE_CHANGED")
 		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("entries that match the same origin add up: an origin listed twice, or also covered by *",
+		framework.Reqs{"security.origin.2", "security.origin.3"}, func(s *framework.Session) {
+			o := coreOrigins(s, 2)
+			value := fmt.Sprintf("%s (agent.get), %s (media.getMediaList), * (interaction.getInteractions)", o[0], o[0])
+			judgeAll(s, value, o, originProbes[0], originProbes[2], originProbes[3], originProbes[1])
+		}, framework.Needs(framework.CapOptions))
+
+	framework.ConformanceIt("* with a filter lets any page send only the filtered requests",
+		framework.Reqs{"security.origin.3", "security.origin.6"}, func(s *framework.Session) {
+			judgeAll(s, "* (agent.*)", coreOrigins(s, 3), originProbes[0], originProbes[1], originProbes[3], originProbes[4])
+		}, framework.Needs(framework.CapOptions))
 })

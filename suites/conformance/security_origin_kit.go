@@ -79,6 +79,16 @@ func originLenientRefusal(list *allowlist.List, origin string, m contract.Method
 	if m.Request() == "agent.get" && list.Decide(origin, m.AllowKeyword).Filter == "agent.*" {
 		return "INT-ORIGIN-1"
 	}
+	matching := 0
+	norm, _ := allowlist.NormalizeOrigin(origin)
+	for _, e := range list.Entries() {
+		if e.Origin == allowlist.AnyOrigin || e.Origin == norm {
+			matching++
+		}
+	}
+	if matching > 1 {
+		return "INT-ORIGIN-4" // honouring one entry of several is NON-STRICT
+	}
 	return ""
 }
 
