@@ -288,7 +288,7 @@ var toggles = [][3]string{
 // list then a setState, a (un)mute then its query, a token asked twice, a
 // toast closed twice, a broadcast by a client that listens to its channel.
 func (gs *genState) pair(client int) []Step {
-	switch gs.rng.IntN(7) {
+	switch gs.rng.IntN(9) {
 	case 0:
 		return []Step{
 			{Op: OpCall, Client: client, Request: getStateList, NoParams: true},
@@ -300,11 +300,30 @@ func (gs *genState) pair(client int) []Step {
 			{Op: OpCall, Request: getState, NoParams: true},
 			{Op: OpCall, Request: setState, Params: []Arg{RefArg("operationName", gs.rng.IntN(6))}},
 		}
-	case 6:
-		if !gs.g.Steerable || !slices.Contains(gs.g.Stimuli, control.StimInboundCall) {
+	case 7:
+		if !gs.can(control.StimInboundCall, control.StimRemoteRelease) {
 			return nil
 		}
-		id := RefArg("interactionId", gs.stimulated[control.StimInboundCall])
+		id := RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
+		release := gs.stimulus(control.StimRemoteRelease)
+		release.Args["interactionId"] = id
+		return []Step{gs.stimulus(control.StimInboundCall), release}
+	case 8:
+		if !gs.can(control.StimInboundCall) {
+			return nil
+		}
+		id := RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
+		return []Step{
+			gs.stimulus(control.StimInboundCall),
+			{Op: OpCall, Request: "voice.answer", Params: []Arg{id}},
+			{Op: OpCall, Client: client, Request: "voice.startCallRecording", Params: []Arg{id}},
+			{Op: OpCall, Client: client, Request: setUserData, Params: []Arg{id, Lit(gs.userData())}},
+		}
+	case 6:
+		if !gs.can(control.StimInboundCall) {
+			return nil
+		}
+		id := RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
 		return []Step{
 			gs.stimulus(control.StimInboundCall),
 			{Op: OpCall, Request: "voice.answer", Params: []Arg{id}},
@@ -330,6 +349,16 @@ func (gs *genState) pair(client int) []Step {
 		{Op: OpCall, Client: client, Request: t[gs.rng.IntN(2)], NoParams: true},
 		{Op: OpCall, Client: gs.rng.IntN(gs.clients), Request: t[2], NoParams: true},
 	}
+}
+
+// can reports whether the target can inject every stimulus named.
+func (gs *genState) can(names ...string) bool {
+	for _, n := range names {
+		if !gs.g.Steerable || !slices.Contains(gs.g.Stimuli, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // prepare injects the stimuli a method needs when none was injected yet.

@@ -21,6 +21,14 @@ type record struct {
 	timeline []*entry
 	calls    []*call
 	subs     []*subscription
+	stimuli  []stimulus
+}
+
+// stimulus is one stimulus the target accepted.
+type stimulus struct {
+	step, seq int
+	name      string
+	args      map[string]any
 }
 
 // entry is one message of the timeline.

@@ -38,4 +38,5 @@ var allReqs = []string{reqReplyUserAgent, reqReplyVersion, reqReplyRef, reqReply
 	reqAllowedSvcFail, reqRateCount, reqRateWindow, reqQuarantine, reqRateMessage, reqQuarantineLen, reqForever,
 	reqUserDataWrite, reqUserDataRead, reqUserDataEvents, reqInteractionGet, reqInteractionNil, reqResume, reqSetState,
 	"voice.muteMicrophone.1", "voice.unmuteMicrophone.1", "voice.muteSpeaker.1", "voice.unmuteSpeaker.1",
-	"auth.getJwtToken.2", "system.closeToast.1", "messenger.broadcastMessage.5", "agent.setState.3", "interaction.setUserData.3"}
+	"auth.getJwtToken.2", "system.closeToast.1", "messenger.broadcastMessage.5", "agent.setState.3", "interaction.setUserData.3",
+	"events.interaction.RELEASED.2", "events.interaction.CALL_RECORDING_STATE_CHANGED.1", "events.interaction.ATTACHED_DATA_CHANGED.1"}

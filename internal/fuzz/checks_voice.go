@@ -1,0 +1,158 @@
+package fuzz
+
+import (
+	"encoding/json"
+	"slices"
+
+	"scapi-conformance/contract/control"
+)
+
+func init() {
+	registerCheck("rona", checkRona)
+	registerCheck("recording-event", checkRecordingEvent)
+	registerCheck("attached-data-event", checkAttachedDataEvent)
+}
+
+// interactionEvent is the part of an interaction event the checks read.
+type interactionEvent struct {
+	EventType   string `json:"eventType"`
+	Media       string `json:"media"`
+	Interaction struct {
+		InteractionID  string         `json:"interactionId"`
+		State          string         `json:"state"`
+		Direction      string         `json:"direction"`
+		RecordingState string         `json:"recordingState"`
+		RonaCallState  *string        `json:"ronaCallState"`
+		UserData       map[string]any `json:"userData"`
+	} `json:"interaction"`
+}
+
+// interactionEvents calls f for every interaction event about id after seq,
+// in order, until f returns true.
+func interactionEvents(r *record, id string, seq int, f func(e *entry, d *interactionEvent) bool) {
+	for _, e := range r.timeline {
+		if !isEvent(e) || e.seq <= seq {
+			continue
+		}
+		var d interactionEvent
+		if ev, _ := eventName(e.msg); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil || d.Interaction.InteractionID != id {
+			continue
+		}
+		if f(e, &d) {
+			return
+		}
+	}
+}
+
+// lastEvent is the last interaction event about id received before seq.
+func lastEvent(r *record, id string, seq int) *interactionEvent {
+	var last *interactionEvent
+	interactionEvents(r, id, 0, func(e *entry, d *interactionEvent) bool {
+		if e.seq >= seq {
+			return true
+		}
+		last = d
+		return false
+	})
+	return last
+}
+
+// checkRona: "a ringing inbound call released by the other side before
+// being answered gives RELEASED with ronaCallState REDIRECTED or NO_ANSWER"
+// (INT-EVENT-15).
+func checkRona(r *record) []Finding {
+	for _, st := range r.stimuli {
+		id, _ := st.args["interactionId"].(string)
+		if st.name != control.StimRemoteRelease || !watchedFrom(r, "interaction", st.seq) {
+			continue
+		}
+		before := lastEvent(r, id, st.seq+1)
+		if before == nil || before.Interaction.State != "RINGING" || before.Interaction.Direction != "IN" {
+			continue
+		}
+		var out []Finding
+		interactionEvents(r, id, st.seq, func(e *entry, d *interactionEvent) bool {
+			if d.EventType != "RELEASED" {
+				return false
+			}
+			if rona := d.Interaction.RonaCallState; rona == nil || !slices.Contains([]string{"REDIRECTED", "NO_ANSWER"}, *rona) {
+				out = append(out, finding("events.interaction.RELEASED.2", "rona", e.step, e.client, e,
+					"the inbound call %q, released by the other side while RINGING, gives RELEASED without ronaCallState REDIRECTED or NO_ANSWER", id))
+			}
+			return true
+		})
+		if out != nil {
+			return out
+		}
+	}
+	return nil
+}
+
+// checkRecordingEvent: starting the recording of a call whose recording
+// state was STOPPED changes it, and "CALL_RECORDING_STATE_CHANGED — The call
+// recording state changed" reaches interaction subscribers.
+func checkRecordingEvent(r *record) []Finding {
+	for _, c := range r.calls {
+		if c.request != "voice.startCallRecording" || !c.runs() || !c.succeeded() || !watchedFrom(r, "interaction", c.sent.seq) {
+			continue
+		}
+		id, _ := c.params[0].(string)
+		if before := lastEvent(r, id, c.sent.seq); before == nil || before.Interaction.RecordingState != "STOPPED" {
+			continue
+		}
+		seen := false
+		interactionEvents(r, id, c.sent.seq, func(_ *entry, d *interactionEvent) bool {
+			seen = d.EventType == "CALL_RECORDING_STATE_CHANGED"
+			return seen
+		})
+		if !seen {
+			return []Finding{finding("events.interaction.CALL_RECORDING_STATE_CHANGED.1", "recording-event", c.reply.step, c.client, c.reply,
+				"startCallRecording of %q, whose recording was STOPPED, succeeded and no CALL_RECORDING_STATE_CHANGED follows", id)}
+		}
+	}
+	return nil
+}
+
+// checkAttachedDataEvent: "a successful setUserData … makes interaction
+// subscribers receive ATTACHED_DATA_CHANGED whose interaction.userData
+// already reflects the change" (INT-EVENT-13), for the keys both
+// write-allowed and read-allowed, on a live call.
+func checkAttachedDataEvent(r *record) []Finding {
+	if r.policy.read == nil || r.policy.write == nil {
+		return nil
+	}
+	for _, c := range r.calls {
+		if c.request != setUserData || !c.runs() || !c.succeeded() || !watchedFrom(r, "interaction", c.sent.seq) {
+			continue
+		}
+		id, _ := c.params[0].(string)
+		kv, _ := c.params[1].(map[string]any)
+		if before := lastEvent(r, id, c.sent.seq); before == nil || before.Media != "voice" || before.Interaction.State == "IDLE" {
+			continue
+		}
+		want := map[string]any{}
+		for k, v := range kv {
+			if s, ok := v.(string); ok && r.policy.write.Allows(k) && r.policy.read.Allows(k) {
+				want[k] = s
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		var got *interactionEvent
+		var at *entry
+		interactionEvents(r, id, c.sent.seq, func(e *entry, d *interactionEvent) bool {
+			if d.EventType == "ATTACHED_DATA_CHANGED" {
+				got, at = d, e
+			}
+			return got != nil
+		})
+		for _, k := range sortedKeys(want) {
+			if got == nil || got.Interaction.UserData[k] != want[k] {
+				return []Finding{finding("events.interaction.ATTACHED_DATA_CHANGED.1", "attached-data-event", c.step, c.client, at,
+					"setUserData(%q, %s=%v) succeeded; the ATTACHED_DATA_CHANGED that follows (if any) does not carry the new value", id, k, want[k])}
+			}
+		}
+	}
+	return nil
+}
