@@ -165,7 +165,23 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 	if err := d.start(ctx); err != nil {
 		return nil, err
 	}
+	go d.watchBrowser()
 	return d, nil
+}
+
+// watchBrowser fails every client at once when the tab's context ends while
+// the driver is open: Chromium exited or crashed, or lost its connection.
+func (d *Driver) watchBrowser() {
+	<-d.tab.ctx.Done()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return
+	}
+	err := fmt.Errorf("%w: Chromium went away (%v)", driver.ErrClosed, context.Cause(d.tab.ctx))
+	for _, c := range d.clients {
+		c.Fail(err)
+	}
 }
 
 // start launches the browser, installs the binding and opens the service page,

@@ -2,10 +2,13 @@ package browser_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -121,5 +124,44 @@ func checkNoBrowserLeft(t *testing.T) {
 			t.Fatalf("Chromium processes left running: %v", left)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestBrowserCrashFailsCalls: when Chromium dies, a pending call fails with
+// ErrClosed at once instead of waiting out its timeout.
+func TestBrowserCrashFailsCalls(t *testing.T) {
+	needBrowser(t)
+	t.Cleanup(func() { checkNoBrowserLeft(t) })
+	silent := drivertest.Hostile{Respond: func(string, map[string]any) drivertest.Answer { return drivertest.Answer{} }}
+	d := open(t, drivertest.HostileServicePage(t, silent), 30*time.Second)
+	c, err := d.Open(context.Background(), d.Origins()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	pids := chromiumChildren(t)
+	if len(pids) != 1 {
+		t.Fatalf("Chromium processes started by the test: %v; want one", pids)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Call(context.Background(), wire.NewRequest("agent.getState", "", nil))
+		done <- err
+	}()
+	for deadline := time.Now().Add(10 * time.Second); len(c.Transcript()) == 0; { // until the call has gone out
+		if time.Now().After(deadline) {
+			t.Fatal("the call did not go out")
+		}
+		runtime.Gosched()
+	}
+	if err := syscall.Kill(pids[0], syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if !errors.Is(err, driver.ErrClosed) {
+			t.Errorf("Call while Chromium died = %v; want ErrClosed", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the call still waits 15 s after Chromium died")
 	}
 }
