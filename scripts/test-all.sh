@@ -22,6 +22,11 @@ echo "== gofmt"; unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || fin
 if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted" >&2; exit 1; fi
 echo "== go vet"; go vet ./...
 echo "== go test"; go test -count=1 -timeout 20m ./...
+echo "== the suite against the reference over the browser driver"
+go build -o /tmp/scapi-conformance-ci ./cmd/scapi-conformance
+/tmp/scapi-conformance-ci run --driver browser
+echo "== selftest: the reference passes, every mutant is caught"
+/tmp/scapi-conformance-ci selftest
 if [ -f scripts/fuzz-all.sh ]; then
   echo "== fuzz targets (bounded)"; FUZZTIME="${FUZZTIME:-10s}" bash scripts/fuzz-all.sh
 fi
