@@ -139,8 +139,8 @@ func TestBrowserCrashFailsCalls(t *testing.T) {
 		t.Fatal(err)
 	}
 	pids := chromiumChildren(t)
-	if len(pids) != 1 {
-		t.Fatalf("Chromium processes started by the test: %v; want one", pids)
+	if len(pids) == 0 {
+		t.Fatal("no Chromium process started by the test")
 	}
 	done := make(chan error, 1)
 	go func() {
@@ -153,8 +153,10 @@ func TestBrowserCrashFailsCalls(t *testing.T) {
 		}
 		runtime.Gosched()
 	}
-	if err := syscall.Kill(pids[0], syscall.SIGKILL); err != nil {
-		t.Fatal(err)
+	for _, pid := range pids { // the browser this test started
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
 	}
 	select {
 	case err := <-done:

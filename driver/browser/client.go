@@ -196,7 +196,7 @@ func (c *Client) post(ctx context.Context, b []byte) error {
 	if e := c.Err(); e != nil {
 		return e
 	}
-	if rctx.Err() != nil {
+	if c.sess.ctx.Err() == nil && rctx.Err() != nil {
 		return fmt.Errorf("%w: posting to the client frame: %v", driver.ErrTimeout, err)
 	}
 	return fmt.Errorf("%w: posting to the client frame: %v", driver.ErrClosed, err)

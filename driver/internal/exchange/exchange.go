@@ -10,6 +10,7 @@ package exchange
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -258,7 +259,7 @@ func (x *Exchange) SendRaw(ctx context.Context, b []byte) error {
 func (x *Exchange) transmit(ctx context.Context, b []byte) error {
 	x.Record(driver.Out, b)
 	if err := x.send(ctx, b); err != nil {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !errors.Is(err, driver.ErrClosed) && !errors.Is(err, driver.ErrTimeout) {
 			return fmt.Errorf("sending: %w: %v", driver.ErrTimeout, err)
 		}
 		return err
