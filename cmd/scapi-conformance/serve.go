@@ -71,6 +71,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "  control:      %s\n", s.ControlURL())
 	fmt.Fprintf(stdout, "Accepted origins start empty (the documented default): set them first, for example\n"+
 		"  curl -X POST -H 'Content-Type: application/json' -d '{\"service-client-api.accepted-web-content-origins\":\"*\"}' %s/options\n", s.ControlURL())
+	fmt.Fprintf(stdout, "Run the suite against it:\n  scapi-conformance run --target %s --control %s\n  scapi-conformance run --driver browser --target %s --control %s\n",
+		s.WebSocketURL(), s.ControlURL(), s.ServicePageURL(), s.ControlURL())
 	<-ctx.Done()
 	if err := s.Close(); err != nil {
 		fmt.Fprintf(stderr, "scapi-conformance serve: stopping: %v\n", err)
