@@ -32,6 +32,7 @@ var composite = map[string]string{
 	"media.State[]":                `{"type": "array", "items": {"$ref": "media.json#/$defs/State"}}`,
 	"media.Media[]":                `{"type": "array", "items": {"$ref": "media.json#/$defs/Media"}}`,
 	"configuration.Section[]":      `{"$ref": "configuration.json#/$defs/sectionList"}`,
+	"configuration.Options":        `{"$ref": "configuration.json#/$defs/options"}`,
 	"outbound.Field[]":             `{"type": "array", "items": {"$ref": "outbound.json#/$defs/Field"}}`,
 	"outbound.ChainedRecords[]":    `{"type": "array", "items": {"$ref": "outbound.json#/$defs/ChainedRecords"}}`,
 }

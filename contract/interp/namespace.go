@@ -11,7 +11,7 @@ func init() {
 		Interpretation{ID: "INT-NS-2", Topic: "where getOption puts options asked without a section",
 			Sources: []string{`001 getOption: "Unless otherwise specified, the API returns options from the [interaction-workspace] section by default."`,
 				`001 getContextualOption example: "data": { "interaction-workspace": { "interaction.case-data.frame-color": "#FF008000" } }`},
-			Strict: "in either result shape INT-SCHEMA-1 admits, an option asked without a section is the [interaction-workspace] one: in the object form it stands under the key \"interaction-workspace\"; in the Section[] form a Section is named by the bare option name (\"section/option\" for another section)"},
+			Strict: "decided with the result shape in INT-SCHEMA-1 (strict: the object keyed by section, the option under \"interaction-workspace\"; lenient: also the Section array); the specs check the option is found in the [interaction-workspace] section"},
 		Interpretation{ID: "INT-NS-3", Topic: "getOption with a leading asterisk",
 			Sources: []string{`001 getOption: "You cannot use an asterisk at the start of an option or section. For example, the following values are not allowed: *.mark-done, *.auto"`},
 			Strict:  "a pattern with a leading asterisk is refused with an error reply",

@@ -5,11 +5,12 @@ package interp
 // lenient validation from these).
 func init() {
 	Register(
-		Interpretation{ID: "INT-SCHEMA-1", Topic: "result of configuration.getOption and getContextualOption",
-			Sources: []string{"001: Returns Array. (of configuration.Section: name, value)",
+		Interpretation{ID: "INT-SCHEMA-1", Topic: "result of configuration.getOption and getContextualOption (the decision INT-NS-2 builds on)",
+			Sources: []string{"001: Returns Array. (configuration.Section: name, value)",
 				"001 getContextualOption sample response: \"data\": {\"interaction-workspace\": {\"interaction.case-data.frame-color\": \"#FF008000\"}}"},
-			Strict:  "An array of configuration.Section objects {name, value}.",
-			Lenient: "Also an object keyed by section name whose values map option names to a string or array of strings, as in the sample."},
+			Strict: "The shape of the documented sample response (schema configuration.Options): an object keyed by section name, each an object of option name to value (a string or an array of strings, as Section.value); " +
+				"an option asked without a section stands under \"interaction-workspace\".",
+			Lenient: "Also an Array of configuration.Section {name, value}, the type table's reading, in which a bare name is an [interaction-workspace] option and \"section/option\" another section's."},
 		Interpretation{ID: "INT-SCHEMA-2", Topic: "letter case of callType",
 			Sources: []string{"001/000 Interaction.callType: \"INTERNAL, INBOUND, OUTBOUND, CONSULT or UNKNOWN\"", "001/000 ATTACHED_DATA_CHANGED example: \"callType\": \"Internal\""},
 			Strict:  "callType is one of the documented upper-case values.",

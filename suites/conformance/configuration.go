@@ -30,10 +30,11 @@ func nsOptions(s *framework.Session, c driver.Client, options any) map[string]ma
 }
 
 // nsSections reads getOption / getContextualOption data as options by
-// section, from either shape INT-SCHEMA-1 admits: an array of
-// configuration.Section {name, value} (a bare name is an [interaction-workspace]
-// option, "section/option" another section's), or an object keyed by section
-// as in the documented example.
+// section. nsOK has already held the data to configuration.Options
+// (INT-SCHEMA-1): strict mode admits only the object keyed by section of the
+// documented example; lenient mode also an array of configuration.Section
+// {name, value} (a bare name is an [interaction-workspace] option,
+// "section/option" another section's), reported NON-STRICT.
 func nsSections(data any) map[string]map[string]any {
 	GinkgoHelper()
 	out := map[string]map[string]any{}
@@ -64,7 +65,7 @@ func nsSections(data any) map[string]map[string]any {
 			}
 		}
 	default:
-		Fail(fmt.Sprintf("the options answered are neither configuration.Section[] nor an object keyed by section: %v", data))
+		Fail(fmt.Sprintf("the options answered are neither an object keyed by section nor configuration.Section[]: %v", data))
 	}
 	return out
 }

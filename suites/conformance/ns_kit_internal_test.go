@@ -90,7 +90,8 @@ func TestAt(t *testing.T) {
 	}
 }
 
-// getOption results are read the same in both shapes INT-SCHEMA-1 admits.
+// getOption results are read the same in both shapes INT-SCHEMA-1 admits
+// (the strict object and the lenient Section array).
 func TestSectionsReadsBothShapes(t *testing.T) {
 	gomega.RegisterTestingT(t)
 	want := map[string]map[string]any{
