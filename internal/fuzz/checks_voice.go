@@ -59,19 +59,21 @@ func lastEvent(r *record, id string, seq int) *interactionEvent {
 
 // checkRona: "a ringing inbound call released by the other side before
 // being answered gives RELEASED with ronaCallState REDIRECTED or NO_ANSWER"
-// (INT-EVENT-15).
+// (INT-EVENT-15). It judges a call released by the step right after the one
+// that made it ring, so that nothing answered it in between (events reach
+// the watching client on their own connection, later than the steps).
 func checkRona(r *record) []Finding {
-	for _, st := range r.stimuli {
+	for i, st := range r.stimuli {
 		id, _ := st.args["interactionId"].(string)
-		if st.name != control.StimRemoteRelease || !watchedFrom(r, "interaction", st.seq) {
+		if i == 0 || st.name != control.StimRemoteRelease || !watchedFrom(r, "interaction", st.seq) {
 			continue
 		}
-		before := lastEvent(r, id, st.seq+1)
-		if before == nil || before.Interaction.State != "RINGING" || before.Interaction.Direction != "IN" {
+		ring := r.stimuli[i-1]
+		if ring.name != control.StimInboundCall || ring.step != st.step-1 || ring.result["interactionId"] != id {
 			continue
 		}
 		var out []Finding
-		interactionEvents(r, id, st.seq, func(e *entry, d *interactionEvent) bool {
+		interactionEvents(r, id, ring.seq, func(e *entry, d *interactionEvent) bool {
 			if d.EventType != "RELEASED" {
 				return false
 			}
@@ -116,21 +118,27 @@ func checkRecordingEvent(r *record) []Finding {
 // checkAttachedDataEvent: "a successful setUserData … makes interaction
 // subscribers receive ATTACHED_DATA_CHANGED whose interaction.userData
 // already reflects the change" (INT-EVENT-13), for the keys both
-// write-allowed and read-allowed, on a live call.
+// write-allowed and read-allowed, on a live call. It judges the last write
+// of the session on the interaction: some ATTACHED_DATA_CHANGED after it
+// carries its values (an event of an earlier write may arrive after it on
+// the watching client's connection).
 func checkAttachedDataEvent(r *record) []Finding {
 	if r.policy.read == nil || r.policy.write == nil {
 		return nil
 	}
-	for _, c := range r.calls {
+	for i, c := range r.calls {
 		if c.request != setUserData || !c.runs() || !c.succeeded() || !watchedFrom(r, "interaction", c.sent.seq) {
 			continue
 		}
 		id, _ := c.params[0].(string)
+		if writtenAgain(r.calls[i+1:], id) {
+			continue
+		}
 		kv, _ := c.params[1].(map[string]any)
 		if before := lastEvent(r, id, c.sent.seq); before == nil || before.Media != "voice" || before.Interaction.State == "IDLE" {
 			continue
 		}
-		want := map[string]any{}
+		want := map[string]string{}
 		for k, v := range kv {
 			if s, ok := v.(string); ok && r.policy.write.Allows(k) && r.policy.read.Allows(k) {
 				want[k] = s
@@ -139,20 +147,34 @@ func checkAttachedDataEvent(r *record) []Finding {
 		if len(want) == 0 {
 			continue
 		}
-		var got *interactionEvent
-		var at *entry
-		interactionEvents(r, id, c.sent.seq, func(e *entry, d *interactionEvent) bool {
-			if d.EventType == "ATTACHED_DATA_CHANGED" {
-				got, at = d, e
-			}
-			return got != nil
+		found := false
+		interactionEvents(r, id, c.sent.seq, func(_ *entry, d *interactionEvent) bool {
+			found = d.EventType == "ATTACHED_DATA_CHANGED" && carriesAll(d.Interaction.UserData, want)
+			return found
 		})
-		for _, k := range sortedKeys(want) {
-			if got == nil || got.Interaction.UserData[k] != want[k] {
-				return []Finding{finding("events.interaction.ATTACHED_DATA_CHANGED.1", "attached-data-event", c.step, c.client, at,
-					"setUserData(%q, %s=%v) succeeded; the ATTACHED_DATA_CHANGED that follows (if any) does not carry the new value", id, k, want[k])}
-			}
+		if !found {
+			return []Finding{finding("events.interaction.ATTACHED_DATA_CHANGED.1", "attached-data-event", c.reply.step, c.client, c.reply,
+				"setUserData(%q, %v) succeeded; no ATTACHED_DATA_CHANGED that follows carries the new values", id, want)}
 		}
 	}
 	return nil
+}
+
+// writtenAgain reports whether one of calls writes or deletes user data of id.
+func writtenAgain(calls []*call, id string) bool {
+	for _, c := range calls {
+		if (c.request == setUserData || c.request == "interaction.deleteUserData") && len(c.params) > 0 && c.params[0] == id {
+			return true
+		}
+	}
+	return false
+}
+
+func carriesAll(ud map[string]any, want map[string]string) bool {
+	for k, v := range want {
+		if ud[k] != v {
+			return false
+		}
+	}
+	return true
 }

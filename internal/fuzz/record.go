@@ -26,9 +26,9 @@ type record struct {
 
 // stimulus is one stimulus the target accepted.
 type stimulus struct {
-	step, seq int
-	name      string
-	args      map[string]any
+	step, seq    int
+	name         string
+	args, result map[string]any
 }
 
 // entry is one message of the timeline.

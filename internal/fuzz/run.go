@@ -520,7 +520,7 @@ func (ex *exec) stimulate(st Step) error {
 	if err != nil {
 		return nil // a stimulus the state does not allow (releasing a released call)
 	}
-	ex.rec.stimuli = append(ex.rec.stimuli, stimulus{step: ex.step, seq: ex.seq, name: st.Stimulus, args: args})
+	ex.rec.stimuli = append(ex.rec.stimuli, stimulus{step: ex.step, seq: ex.seq, name: st.Stimulus, args: args, result: res.Result})
 	ex.capture(map[string]any(res.Result))
 	for _, k := range sortedKeys(res.Result) {
 		if v, ok := res.Result[k].(string); ok && v != "" {

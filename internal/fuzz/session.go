@@ -97,18 +97,6 @@ type Session struct {
 	Steps   []Step          `json:"steps"`
 }
 
-// Requests counts the steps that send a message to the target.
-func (s *Session) Requests() int {
-	n := 0
-	for _, st := range s.Steps {
-		switch st.Op {
-		case OpCall, OpRaw, OpSubscribe, OpUnsubscribe:
-			n++
-		}
-	}
-	return n
-}
-
 // Validate reports the first inconsistency of a session read from a file,
 // naming the step.
 func (s *Session) Validate() error {
