@@ -37,9 +37,13 @@ func init() {
 			Lenient: "a Workspace that always answers system.getAllowedServices to a listed origin is NON-STRICT"},
 		Interpretation{ID: "INT-ORIGIN-7", Topic: "auth.getJwtToken and wildcards",
 			Sources: []string{`001 Auth namespace: "To use the auth.getJwtToken endpoint, you must explicitly define the full endpoint name in the service-client-api-accepted-web-content-origins option. For example: ... https://genesyspureengage.github.io (*, auth.getJwtToken)"`},
-			Strict:  "auth.getJwtToken is granted only by the keyword auth.getJwtToken in an entry matching the origin (the \"*\" origin included); never by an entry without filter, nor by the keywords * or auth.*"},
+			Strict:  jwtExplicitOnly},
 		Interpretation{ID: "INT-ORIGIN-8", Topic: "\"*\" combined with filters or with other entries",
 			Sources: []string{`Origin: "if you want to allow any page to access the API, just set ... to *."`},
 			Strict:  "\"*\" is an entry like the others whose origin matches every origin (opaque \"null\" included); it may carry a filter, \"* (agent.*)\", and adds up with the other entries (INT-ORIGIN-4)"},
 	)
 }
+
+// jwtExplicitOnly is the one reading of auth.getJwtToken and wildcards, in
+// every mode: INT-ORIGIN-7 states it, INT-CAT-11 points at it.
+const jwtExplicitOnly = "auth.getJwtToken is granted only by the keyword auth.getJwtToken in an entry matching the origin (the \"*\" origin included); never by an entry without filter, nor by the keywords * or auth.*; granting it by any wildcard fails in every mode (no lenient reading)."

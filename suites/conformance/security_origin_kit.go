@@ -100,10 +100,8 @@ func originLenientGrant(list *allowlist.List, origin string, m contract.Method) 
 	}
 	switch {
 	case m.Request() == allowlist.JwtRequest:
-		// Granted through the keywords * or auth.* of a filter (INT-CAT-11).
-		if d := list.Decide(origin, "auth.anyOtherRequest"); d.Allowed && d.Filter != "" {
-			return "INT-CAT-11"
-		}
+		// Granted by any wildcard: a failure in every mode (INT-ORIGIN-7,
+		// INT-CAT-11 has no lenient reading).
 		return ""
 	case strings.HasPrefix(m.Wire, "sipEndpoint.") && list.Decide(origin, m.Request()).Allowed:
 		return "INT-CAT-2"
