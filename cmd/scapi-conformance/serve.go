@@ -67,7 +67,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Serving %s (stop with Ctrl-C)\n", running)
 	fmt.Fprintf(stdout, "  websocket:    %s\n", s.WebSocketURL())
-	fmt.Fprintf(stdout, "  service page: %s   (embed your app: %s?frame=http://localhost:3000/)\n", s.ServicePageURL(), s.ServicePageURL())
+	fmt.Fprintf(stdout, "  service page: %s   (try it: %s?console · embed your app: %s?frame=http://localhost:3000/)\n",
+		s.ServicePageURL(), s.ServicePageURL(), s.ServicePageURL())
 	fmt.Fprintf(stdout, "  control:      %s\n", s.ControlURL())
 	fmt.Fprintf(stdout, "Accepted origins start empty (the documented default): set them first, for example\n"+
 		"  curl -X POST -H 'Content-Type: application/json' -d '{\"service-client-api.accepted-web-content-origins\":\"*\"}' %s/options\n", s.ControlURL())
