@@ -10,14 +10,19 @@ import (
 // are Needs(...), Slow and any Ginkgo decorator (a SpecTimeout given here
 // replaces the default one). It panics while the spec tree is built when a
 // requirement id or capability is unknown: a suite citing a requirement that
-// does not exist must not run.
+// does not exist must not run. The spec's code location is the caller's (a
+// ginkgo.Offset given here counts from the caller; a types.CodeLocation
+// replaces it), so reports point at the spec file, not at this one.
 func ConformanceIt(text string, reqs Reqs, body func(s *Session), decorators ...any) bool {
 	var needs []string
 	slow := false
 	hasTimeout := false
 	var rest []any
+	offset := ginkgo.Offset(1) // ConformanceIt's caller, not ConformanceIt
 	for _, d := range decorators {
 		switch d := d.(type) {
+		case ginkgo.Offset:
+			offset += d
 		case needsDecorator:
 			needs = append(needs, d...)
 		case slowDecorator:
@@ -34,7 +39,7 @@ func ConformanceIt(text string, reqs Reqs, body func(s *Session), decorators ...
 		panic(fmt.Sprintf("ConformanceIt(%q): %v", text, err))
 	}
 	recordCitation(reqs)
-	args := []any{ginkgo.Label(labels...)}
+	args := []any{offset, ginkgo.Label(labels...)}
 	if !hasTimeout {
 		d := DefaultSpecTimeout
 		if slow {

@@ -211,6 +211,9 @@ func checkScenarios(t *testing.T, reports []types.SpecReport, want map[string]sc
 			continue // filtered out by the child's label filter
 		}
 		seen++
+		if loc := r.LeafNodeLocation; filepath.Base(loc.FileName) != "scenario_test.go" {
+			t.Errorf("%q is reported at %s, not where ConformanceIt was called", r.LeafNodeText, loc)
+		}
 		w, ok := want[r.LeafNodeText]
 		if !ok {
 			t.Errorf("unexpected scenario %q", r.LeafNodeText)
