@@ -11,7 +11,7 @@ var _ = Describe("Messenger namespace", func() {
 	framework.ConformanceIt("broadcastMessage reaches the other clients subscribed to the channel, with the message as data",
 		framework.Reqs{"messenger.broadcastMessage.1", "messenger.broadcastMessage.2", "messenger.broadcastMessage.3", "messenger.broadcastMessage.4"},
 		func(s *framework.Session) {
-			origins := s.Origins()
+			origins := s.NeedOrigins(3)
 			sender := s.Client(origins[0])
 			both := s.Client(origins[1])
 			s.Subscribe(both, "messenger:my-channel", "messenger:my-channel2")
@@ -27,7 +27,7 @@ var _ = Describe("Messenger namespace", func() {
 
 	framework.ConformanceIt("the broadcaster does not hear its own message",
 		framework.Reqs{"messenger.broadcastMessage.5"}, func(s *framework.Session) {
-			origins := s.Origins()
+			origins := s.NeedOrigins(2)
 			sender := s.Client(origins[0])
 			s.Subscribe(sender, "messenger:echo")
 			peer := s.Client(origins[1])
