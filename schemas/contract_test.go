@@ -5,6 +5,7 @@ import (
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/interp"
+	"scapi-conformance/contract/requirements"
 	"scapi-conformance/schemas"
 )
 
@@ -55,6 +56,18 @@ func TestLenientReadingsAreRegistered(t *testing.T) {
 			t.Errorf("lenient.json cites unregistered %s", id)
 		} else if i.Lenient == "" {
 			t.Errorf("%s has a lenient schema but no lenient reading", id)
+		}
+	}
+}
+
+// Every row of the documented outbound preview events table describes an
+// interaction the strict interaction.Interaction accepts (INT-SCHEMA-17,
+// INT-SCHEMA-18): strict mode must be a reading a target can satisfy.
+func TestPreviewTableIsStrictlyValid(t *testing.T) {
+	for _, row := range requirements.PreviewTable() {
+		doc := map[string]any{"interactionId": "1", "state": row.State, "callType": row.CallType}
+		if err := schemas.Validate(schemas.Strict, "interaction.Interaction", doc); err != nil {
+			t.Errorf("%s (%s %s): %v", row.ID, row.UIEvent, row.EventType, err)
 		}
 	}
 }

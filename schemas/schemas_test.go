@@ -29,7 +29,7 @@ func TestValidateReportsPointers(t *testing.T) {
 		{"wrong type", "media.State", `{"type":"READY","displayName":"Ready","operationName":7}`, Strict,
 			"not a valid media.State (strict): /operationName: expected string, but got number"},
 		{"enum", "interaction.Interaction", `{"interactionId":"1","state":"RINGING","callType":"Internal"}`, Strict,
-			`not a valid interaction.Interaction (strict): /callType: value must be one of "INTERNAL", "INBOUND", "OUTBOUND", "CONSULT", "UNKNOWN"`},
+			`not a valid interaction.Interaction (strict): /callType: value must be one of "INTERNAL", "INBOUND", "OUTBOUND", "CONSULT", "UNKNOWN", "OUTBOUND_PREVIEW", "OUTBOUND_PUSH_PREVIEW"`},
 		{"enum lenient", "interaction.Interaction", `{"interactionId":"1","state":"RINGING","callType":"Internal"}`, Lenient, ""},
 		{"nested", "interaction.Interaction[]", `[{"interactionId":"1","state":"IDLE","parties":[{"name":5}]}]`, Strict,
 			"not a valid interaction.Interaction[] (strict): /0/parties/0/name: expected string, but got number"},

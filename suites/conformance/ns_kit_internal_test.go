@@ -58,17 +58,17 @@ func TestHelpersAgree(t *testing.T) {
 }
 
 func TestSchemaInterpretationsNameTheLenientReading(t *testing.T) {
-	doc := map[string]any{"interactionId": "1", "state": "TALKING", "callType": "OUTBOUND_PREVIEW"}
+	doc := map[string]any{"interactionId": "1", "state": "TALKING", "callType": "Internal"}
 	var invalid *schemas.ValidationError
 	if err := schemas.Validate(schemas.Strict, "interaction.Interaction", doc); !errors.As(err, &invalid) {
-		t.Fatalf("strict validation of callType OUTBOUND_PREVIEW: %v, want a validation error", err)
+		t.Fatalf("strict validation of callType Internal: %v, want a validation error", err)
 	}
 	ids := nsSchemaInterpretations(doc, invalid)
 	if len(ids) != 1 {
-		t.Fatalf("ids = %v, want the one interpretation naming OUTBOUND_PREVIEW", ids)
+		t.Fatalf("ids = %v, want the one interpretation naming Internal", ids)
 	}
-	if in, _ := interp.Lookup(ids[0]); !strings.Contains(in.Lenient, "OUTBOUND_PREVIEW") {
-		t.Errorf("%s's lenient reading %q does not name OUTBOUND_PREVIEW", ids[0], in.Lenient)
+	if in, _ := interp.Lookup(ids[0]); !strings.Contains(in.Lenient, "Internal") {
+		t.Errorf("%s's lenient reading %q does not name Internal", ids[0], in.Lenient)
 	}
 }
 
