@@ -25,17 +25,6 @@ func coreClients(s *framework.Session, origins []string) []driver.Client {
 	return out
 }
 
-// coreOrigins returns the first n origins of the session; a driver offering
-// fewer fails the spec (the Driver contract promises at least four).
-func coreOrigins(s *framework.Session, n int) []string {
-	ginkgo.GinkgoHelper()
-	o := s.Origins()
-	if len(o) < n {
-		ginkgo.Fail(fmt.Sprintf("the spec needs %d distinct client origins; the driver offers %v", n, o))
-	}
-	return o[:n]
-}
-
 // coreTry sends the catalog method and returns its reply, or nil when none
 // came within the timeout (a refusal may be silent, INT-SPEC-1); any other
 // transport failure fails the spec.

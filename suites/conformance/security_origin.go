@@ -36,20 +36,20 @@ var _ = Describe("Security configuration > Origin", func() {
 	framework.ConformanceIt("the documented example: several origins, with and without filters, allowed and refused per request",
 		framework.Reqs{"security.origin.2", "security.origin.4", "security.origin.5", "security.origin.6"},
 		func(s *framework.Session) {
-			o := coreOrigins(s, 4)
+			o := s.NeedOrigins(4)
 			value := fmt.Sprintf("%s, %s (*), %s (agent.*, voice.dial), %s (agent.*, interaction.*)", o[0], o[1], o[2], o[3])
 			judgeAll(s, value, o, append(originProbes, originProbe{"voice.dial", []any{"5001", map[string]any{}}})...)
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("a list of origins allows those origins and refuses every other one",
 		framework.Reqs{"security.origin.1", "security.origin.2"}, func(s *framework.Session) {
-			o := coreOrigins(s, 4)
+			o := s.NeedOrigins(4)
 			judgeAll(s, o[0]+", "+o[2], o, originProbes[0], originProbes[2])
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("an origin is compared as browsers serialise it: capitals in the entry or in the client's origin still match",
 		framework.Reqs{"security.origin.1"}, func(s *framework.Session) {
-			o := coreOrigins(s, 2)
+			o := s.NeedOrigins(2)
 			value := strings.ToUpper(o[0])
 			judgeAll(s, value, o, originProbes[0])
 			// A websocket client's Origin header is whatever the peer wrote;
@@ -62,7 +62,7 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("an origin is not a prefix: a listed origin admits neither a longer host nor another port",
 		framework.Reqs{"security.origin.1", "security.origin.2"}, func(s *framework.Session) {
-			o := coreOrigins(s, 4)
+			o := s.NeedOrigins(4)
 			prefixes := make([]string, 3)
 			for i := range prefixes {
 				prefixes[i] = originPrefix(o[i])
@@ -72,7 +72,7 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("the domain of a page is its origin: an entry written with the page's path still admits the page",
 		framework.Reqs{"security.origin.1"}, func(s *framework.Session) {
-			o := coreOrigins(s, 1)
+			o := s.NeedOrigins(1)
 			s.SetOptions(control.Options{options.AcceptedOrigins: o[0] + "/path/page.html"})
 			reply := coreTry(s, s.Client(o[0]), "agent.get")
 			s.Deviation("INT-ORIGIN-3", !coreRefusedReply(reply))
@@ -80,19 +80,19 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("* allows any page every request, but not auth.getJwtToken",
 		framework.Reqs{"security.origin.3", "security.origin.7"}, func(s *framework.Session) {
-			judgeAll(s, "*", coreOrigins(s, 4), originProbes[0], originProbes[3], originProbe{name: allowlist.JwtRequest})
+			judgeAll(s, "*", s.NeedOrigins(4), originProbes[0], originProbes[3], originProbe{name: allowlist.JwtRequest})
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("auth.getJwtToken is granted only by its full name, never by a wildcard",
 		framework.Reqs{"security.origin.7"}, func(s *framework.Session) {
-			o := coreOrigins(s, 4)
+			o := s.NeedOrigins(4)
 			value := fmt.Sprintf("%s (*), %s (auth.*, agent.get), %s, %s (*, auth.getJwtToken)", o[0], o[1], o[2], o[3])
 			judgeAll(s, value, o, originProbes[0], originProbe{name: allowlist.JwtRequest})
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("an empty value allows nobody: every request refused, no subscription acknowledged",
 		framework.Reqs{"security.origin.8"}, func(s *framework.Session) {
-			o := coreOrigins(s, 4)
+			o := s.NeedOrigins(4)
 			judgeAll(s, options.DefaultAcceptedOrigins, o, originProbes[0], originProbes[5])
 			c := s.Client(o[0])
 			Expect(c.Send(s.Context(), wire.NewSubscribe("denied-subscription", "agent", "system"))).To(Succeed())
@@ -109,7 +109,7 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("getAllowedServices reports exactly what each origin may call, and the target behaves accordingly",
 		framework.Reqs{"security.origin.9", "security.origin.10"}, func(s *framework.Session) {
-			o := coreOrigins(s, 4)
+			o := s.NeedOrigins(4)
 			value := fmt.Sprintf("%s (*), %s (agent.*, system.getAllowedServices), %s (system.*, interaction.getInteractions)", o[0], o[1], o[2])
 			s.SetOptions(control.Options{options.AcceptedOrigins: value})
 			list := allowlist.MustParse(value)
@@ -140,7 +140,7 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("a refused request has no effect: no call is dialled, no state changes, no event is sent",
 		framework.Reqs{"security.origin.11"}, func(s *framework.Session) {
-			o := coreOrigins(s, 2)
+			o := s.NeedOrigins(2)
 			value := fmt.Sprintf("%s, %s (agent.getState, agent.getStateList, interaction.getInteractions)", o[0], o[1])
 			s.SetOptions(control.Options{options.AcceptedOrigins: value})
 			watcher, refused := s.Client(o[0]), s.Client(o[1])
@@ -158,7 +158,7 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("a filter restricts requests, not subscriptions: a filtered origin subscribes and receives events",
 		framework.Reqs{"security.origin.4"}, func(s *framework.Session) {
-			o := coreOrigins(s, 2)
+			o := s.NeedOrigins(2)
 			value := fmt.Sprintf("%s, %s (agent.get)", o[0], o[1])
 			s.SetOptions(control.Options{options.AcceptedOrigins: value})
 			filtered := s.Client(o[1])
@@ -171,13 +171,13 @@ var _ = Describe("Security configuration > Origin", func() {
 
 	framework.ConformanceIt("entries that match the same origin add up: an origin listed twice, or also covered by *",
 		framework.Reqs{"security.origin.2", "security.origin.3"}, func(s *framework.Session) {
-			o := coreOrigins(s, 2)
+			o := s.NeedOrigins(2)
 			value := fmt.Sprintf("%s (agent.get), %s (media.getMediaList), * (interaction.getInteractions)", o[0], o[0])
 			judgeAll(s, value, o, originProbes[0], originProbes[2], originProbes[3], originProbes[1])
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("* with a filter lets any page send only the filtered requests",
 		framework.Reqs{"security.origin.3", "security.origin.6"}, func(s *framework.Session) {
-			judgeAll(s, "* (agent.*)", coreOrigins(s, 3), originProbes[0], originProbes[1], originProbes[3], originProbes[4])
+			judgeAll(s, "* (agent.*)", s.NeedOrigins(3), originProbes[0], originProbes[1], originProbes[3], originProbes[4])
 		}, framework.Needs(framework.CapOptions))
 })

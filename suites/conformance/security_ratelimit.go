@@ -117,7 +117,7 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 
 	framework.ConformanceIt("requests refused by the allow-list do not count against the limit",
 		framework.Reqs{"security.rateLimit.6", "security.origin.4"}, func(s *framework.Session) {
-			o := coreOrigins(s, 2)
+			o := s.NeedOrigins(2)
 			s.SetOptions(control.Options{options.AcceptedOrigins: fmt.Sprintf("%s, %s (agent.get)", o[0], o[1])})
 			filtered := s.Client(o[1])
 			get := rateCall("agent.getState")

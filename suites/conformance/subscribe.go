@@ -42,7 +42,7 @@ var _ = Describe("Wire protocol > subscriptions", func() {
 
 	framework.ConformanceIt("a client receives the events it subscribed to and no others",
 		framework.Reqs{"envelope.subscribe.3"}, func(s *framework.Session) {
-			o := coreOrigins(s, 3)
+			o := s.NeedOrigins(3)
 			both, interactionOnly, none := s.Client(o[0]), s.Client(o[1]), s.Client(o[2])
 			s.Subscribe(both, "agent", "interaction")
 			s.Subscribe(interactionOnly, "interaction")

@@ -130,6 +130,11 @@ var _ = ginkgo.Describe("profile scenarios", ginkgo.Label("profile"), func() {
 	ConformanceIt("skips: a stimulus without a control endpoint", Reqs{"envelope.reply.1"}, func(s *Session) {
 		s.Stimulate(control.StimAgentState, nil)
 	})
+	ConformanceIt("skips: more origins than the profile accepts", Reqs{"envelope.reply.1"}, func(s *Session) {
+		Expect(s.NeedOrigins(1)).To(Equal([]string{"https://profile.example"}))
+		s.NeedOrigins(2)
+		ginkgo.Fail("NeedOrigins(2) returned with one origin")
+	})
 })
 
 // TestScenarioChild runs the scenarios when started by TestScenarios.
@@ -186,6 +191,7 @@ func TestScenarios(t *testing.T) {
 			"passes: options the profile already has, and the profile's origins": {types.SpecStatePassed, ""},
 			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the target's options cannot be set and its profile configures service-client-api.rate-limit="5", not "7"`},
 			"skips: a stimulus without a control endpoint":                       {types.SpecStateSkipped, `the target cannot produce the stimulus "agent-state"`},
+			"skips: more origins than the profile accepts":                       {types.SpecStateSkipped, `the spec needs 2 distinct client origins the target accepts; it offers 1 [https://profile.example]`},
 		}, "profile")
 	})
 	for mode, deviation := range map[string]scenarioOutcome{

@@ -139,6 +139,19 @@ func (s *Session) Origins() []string {
 	return s.t.Driver.Origins()
 }
 
+// NeedOrigins returns the first n origins of Origins, distinct client
+// origins the target accepts. A target offering fewer (one that cannot be
+// steered, whose profile lists fewer accepted origins) cannot run the spec:
+// it is skipped with the reason, neither failed nor passed.
+func (s *Session) NeedOrigins(n int) []string {
+	ginkgo.GinkgoHelper()
+	o := s.Origins()
+	if len(o) < n {
+		ginkgo.Skip(fmt.Sprintf("the spec needs %d distinct client origins the target accepts; it offers %d %v", n, len(o), o))
+	}
+	return o[:n]
+}
+
 // Data returns what the profile says the target holds under key; ok is false
 // when the profile says nothing.
 func (s *Session) Data(key string) (value any, ok bool) {
