@@ -13,7 +13,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -90,7 +89,6 @@ type Driver struct {
 
 	allocCancel context.CancelFunc
 	tabCancel   context.CancelFunc
-	tmp         string // Chromium's own TMPDIR, removed after it exits
 	tab         *session
 
 	mu        sync.Mutex
@@ -134,29 +132,10 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 			d.Close()
 		}
 	}()
-	// Chromium leaves its process-singleton directory in TMPDIR when it is
-	// killed; give it a directory of its own, removed on Close.
-	if d.tmp, err = os.MkdirTemp("", "scapi-browser-"); err != nil {
-		return nil, fmt.Errorf("browser driver: %w", err)
+	allocCtx, allocCancel, err := NewAllocator(c.ExecPath)
+	if err != nil {
+		return nil, err
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(c.ExecPath),
-		chromedp.Env("TMPDIR="+d.tmp),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-sync", true),
-		// The client frames live on loopback; a real Workspace page is public.
-		// Keep Chromium's private/local network access checks from blocking
-		// (or prompting for) the frames it embeds; chromedp's own two
-		// disabled features stay disabled.
-		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,"+
-			"LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations"),
-	)
-	// The profile is a fresh temporary directory that chromedp creates,
-	// and removes when the browser exits, also after a failure.
-	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	d.allocCancel = allocCancel
 	d.tab = &session{d: d, contexts: map[runtime.ExecutionContextID]contextInfo{}}
 	tabCtx, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(d.tab.onEvent))
@@ -271,27 +250,55 @@ func (d *Driver) Close() error {
 			d.tabCancel()
 		}
 		if d.allocCancel != nil {
-			d.allocCancel() // waits until Chromium has exited and its profile is removed
+			d.allocCancel() // waits until Chromium has exited, removes its directories
 		}
-		err = errors.Join(d.frames.close(), removeAll(d.tmp))
+		err = d.frames.close()
 	})
 	return err
 }
 
-// removeAll removes dir ("" = nothing), retrying briefly: a Chromium helper
-// can still be writing in it just after the browser exits.
-func removeAll(dir string) error {
-	if dir == "" {
-		return nil
+// NewAllocator returns a chromedp allocator context for headless Chromium at
+// execPath with the driver's flags: a fresh profile (chromedp makes it and
+// removes it when the browser exits, also after a failure) and a TMPDIR of
+// its own (Chromium leaves its singleton socket directory there when it is
+// killed). cancel stops the browser and removes both. The first chromedp.Run
+// on a context made from it starts the browser.
+func NewAllocator(execPath string) (ctx context.Context, cancel context.CancelFunc, err error) {
+	tmp, err := os.MkdirTemp("", "scapi-browser-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("browser driver: %w", err)
 	}
-	var err error
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(execPath),
+		chromedp.Env("TMPDIR="+tmp),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-sync", true),
+		// The client frames live on loopback; a real Workspace page is public.
+		// Keep Chromium's private/local network access checks from blocking
+		// (or prompting for) the frames it embeds; chromedp's own two
+		// disabled features stay disabled.
+		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,"+
+			"LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations"),
+	)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	return actx, func() {
+		acancel() // waits until Chromium has exited
+		removeAll(tmp)
+	}, nil
+}
+
+// removeAll removes dir, retrying briefly: a Chromium helper can still be
+// writing in it just after the browser exits.
+func removeAll(dir string) {
 	for range 50 {
-		if err = os.RemoveAll(dir); err == nil {
-			return nil
+		if os.RemoveAll(dir) == nil {
+			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return fmt.Errorf("browser driver: removing %s: %w", dir, err)
 }
 
 // newClientID returns the next client id.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -63,9 +62,10 @@ func BenchmarkBareChromedpEvaluate(b *testing.B) {
 	if !ok {
 		b.Skip("Chromium not found")
 	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(),
-		append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exec), chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.Env("TMPDIR="+chromiumTmp(b)))...)
+	actx, acancel, err := browser.NewAllocator(exec)
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer acancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
@@ -135,16 +135,4 @@ func benchCall(b *testing.B, d driver.Driver, origin string) {
 			b.Fatalf("agent.getState failed: %s", m.Raw)
 		}
 	}
-}
-
-// chromiumTmp is a TMPDIR of Chromium's own, removed after the test (a
-// killed Chromium leaves its singleton socket directory there); short, as a
-// unix socket goes below it.
-func chromiumTmp(tb testing.TB) string {
-	dir, err := os.MkdirTemp("", "sc")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
 }
