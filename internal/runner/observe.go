@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
@@ -154,7 +155,31 @@ func (o *observer) Control() driver.Controller {
 	if c == nil || o.stimuli == nil {
 		return c
 	}
-	return &narrowedController{Controller: c, stimuli: o.stimuli}
+	n := &narrowedController{Controller: c, stimuli: o.stimuli}
+	if clock, ok := c.(clockReader); ok {
+		// The specs read the target's virtual clock through Now: narrowing
+		// the stimuli must not hide it.
+		return &narrowedClockController{narrowedController: n, clock: clock}
+	}
+	return n
+}
+
+// clockReader is a controller that can read the target's virtual clock (as
+// driver/controlclient does); suites/framework looks for it.
+type clockReader interface {
+	Now(ctx context.Context) (time.Time, error)
+}
+
+// narrowedClockController is a narrowedController over a controller that
+// reads the target's clock, and keeps reading it.
+type narrowedClockController struct {
+	*narrowedController
+	clock clockReader
+}
+
+// Now is the target's virtual clock.
+func (c *narrowedClockController) Now(ctx context.Context) (time.Time, error) {
+	return c.clock.Now(ctx)
 }
 
 // narrowedController offers only the stimuli of the profile.

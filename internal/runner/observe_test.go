@@ -12,6 +12,7 @@ import (
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
+	"scapi-conformance/driver/controlclient"
 	"scapi-conformance/internal/report"
 )
 
@@ -79,6 +80,39 @@ func TestObserverNarrowsStimuliToTheProfile(t *testing.T) {
 	}
 	if (&observer{Driver: fakeDriver{c: fc}}).Control() != driver.Controller(fc) {
 		t.Errorf("without profile stimuli the controller must be the target's own")
+	}
+}
+
+// The control client of a steerable target reads its clock this way.
+var _ clockReader = (*controlclient.Client)(nil)
+
+// clockController is a fakeController that reads a virtual clock.
+type clockController struct {
+	fakeController
+	now time.Time
+}
+
+func (c *clockController) Now(context.Context) (time.Time, error) { return c.now, nil }
+
+// A profile that narrows the stimuli keeps the target's virtual clock
+// readable (Session.Now), and adds none to a controller that has none.
+func TestNarrowedControllerKeepsTheClock(t *testing.T) {
+	virtual := time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
+	o := &observer{Driver: fakeDriver{c: &clockController{now: virtual}}, stimuli: []string{control.StimInboundChat}}
+	clock, ok := o.Control().(clockReader)
+	if !ok {
+		t.Fatalf("the narrowed controller %T hides the target's clock", o.Control())
+	}
+	if now, err := clock.Now(context.Background()); err != nil || !now.Equal(virtual) {
+		t.Errorf("Now = %v, %v; want the target's %v", now, err, virtual)
+	}
+	caps, _ := o.Control().Capabilities(context.Background())
+	if !reflect.DeepEqual(caps.Stimuli, []string{control.StimInboundChat}) {
+		t.Errorf("with a clock the stimuli are still narrowed: %v", caps.Stimuli)
+	}
+	o = &observer{Driver: fakeDriver{c: &fakeController{}}, stimuli: []string{control.StimInboundChat}}
+	if _, ok := o.Control().(clockReader); ok {
+		t.Errorf("a controller without a clock gained one when narrowed")
 	}
 }
 
