@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"text/tabwriter"
 )
 
 // lister prints one kind of thing for "list <what>"; each lives in its own file
@@ -51,4 +52,21 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return l.run(args[1:], stdout, stderr)
+}
+
+// printTable writes rows (cells separated by tabs) under header in aligned
+// columns, then a blank line and "<number of rows> <noun>". what names the
+// list in an error message.
+func printTable(stdout, stderr io.Writer, what, header string, rows []string, noun string) int {
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	for _, r := range rows {
+		fmt.Fprintln(tw, r)
+	}
+	if err := tw.Flush(); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance list %s: %v\n", what, err)
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "\n%d %s\n", len(rows), noun)
+	return exitOK
 }

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"scapi-conformance/contract"
 )
@@ -17,50 +14,25 @@ func init() {
 
 func runListMethods(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list methods", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print every catalog field as a JSON array")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance list methods [--json]")
-		fmt.Fprintln(stderr, "\nPrints the method catalog: catalog name, wire request name, positional parameters")
-		fmt.Fprintln(stderr, "(? = optional), result schema, allow-list keyword (* = listed in the documentation),")
-		fmt.Fprintln(stderr, "whether it changes state, what it needs, the documents, and the interpretation ids of")
-		fmt.Fprintln(stderr, "its known differences.\n\nFlags:")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nExample: scapi-conformance list methods --json | jq '.[] | select(.wire != .namespace + \".\" + .name)'")
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "scapi-conformance list methods: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code, done := parseListFlags(fs, args, stderr, "methods",
+		"Prints the method catalog: catalog name, wire request name, positional parameters\n"+
+			"(? = optional), result schema, allow-list keyword (* = listed in the documentation),\n"+
+			"whether it changes state, what it needs, the documents, and the interpretation ids of\n"+
+			"its known differences.",
+		"scapi-conformance list methods --json | jq '.[] | select(.wire != .namespace + \".\" + .name)'"); done {
+		return code
 	}
 	methods := contract.Catalog()
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(methods); err != nil {
-			fmt.Fprintf(stderr, "scapi-conformance list methods: %v\n", err)
-			return exitFailed
-		}
-		return exitOK
+		return printJSON(stdout, stderr, "methods", methods)
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "METHOD\tWIRE\tPARAMS\tRESULT\tKEYWORD\tSTATE\tNEEDS\tDOCS\tDIFFERENCES")
-	for _, m := range methods {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.Request(), m.Wire, formatParams(m.Params),
-			dash(m.Result), formatKeyword(m), yesNo(m.ChangesState), dash(strings.Join(m.Needs, ",")),
-			formatDocs(m.Documents), dash(formatDifferences(m.Differences)))
+	rows := make([]string, len(methods))
+	for i, m := range methods {
+		rows[i] = strings.Join([]string{m.Request(), m.Wire, formatParams(m.Params), dash(m.Result), formatKeyword(m),
+			yesNo(m.ChangesState), dash(strings.Join(m.Needs, ",")), formatDocs(m.Documents), dash(formatDifferences(m.Differences))}, "\t")
 	}
-	if err := tw.Flush(); err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance list methods: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintf(stdout, "\n%d entries\n", len(methods))
-	return exitOK
+	return printTable(stdout, stderr, "methods", "METHOD\tWIRE\tPARAMS\tRESULT\tKEYWORD\tSTATE\tNEEDS\tDOCS\tDIFFERENCES", rows, "entries")
 }
 
 // formatParams renders positional parameters as name:type, optional ones
