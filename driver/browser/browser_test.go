@@ -69,7 +69,7 @@ func TestEchoOnEveryOrigin(t *testing.T) {
 
 func TestHostileServicePages(t *testing.T) {
 	needBrowser(t)
-	const timeout = 3 * time.Second
+	const timeout = 6 * time.Second
 	drivertest.RunHostile(t, timeout, false, func(t *testing.T, h drivertest.Hostile) driver.Driver {
 		d, err := browser.New(context.Background(), browser.Config{
 			ServicePageURL: drivertest.HostileServicePage(t, h), Timeout: timeout})
