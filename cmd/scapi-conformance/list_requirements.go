@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -54,40 +53,6 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	fmt.Fprintf(stdout, "\n%d requirements\n", len(out))
-	return exitOK
-}
-
-// parseListFlags parses the flags of a "list <what>" command whose usage text
-// is about and example; done is true when the command must return code
-// (help asked, bad flag, extra argument).
-func parseListFlags(fs *flag.FlagSet, args []string, stderr io.Writer, what, about, example string) (code int, done bool) {
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: scapi-conformance list %s [flags]\n\n%s\n\nFlags:\n", what, about)
-		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExample: %s\n", example)
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK, true
-		}
-		return exitUsage, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "scapi-conformance list %s: unexpected argument %q\n", what, fs.Arg(0))
-		return exitUsage, true
-	}
-	return exitOK, false
-}
-
-// printJSON writes v as indented JSON.
-func printJSON(stdout, stderr io.Writer, what string, v any) int {
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance list %s: %v\n", what, err)
-		return exitFailed
-	}
 	return exitOK
 }
 
