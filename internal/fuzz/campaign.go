@@ -24,6 +24,9 @@ type Campaign struct {
 	Progress io.Writer
 	// StopAtFirst ends the campaign at its first finding.
 	StopAtFirst bool
+	// ShrinkTime bounds the shrinking of one finding (default 30 s; a target
+	// that stays silent makes every replay wait for its timeouts).
+	ShrinkTime time.Duration
 	// Target and Mutant are recorded in the replay files.
 	Target, Mutant string
 }
@@ -46,7 +49,8 @@ type Stats struct {
 	Findings                     []Saved
 }
 
-// Run runs the campaign. It stops at the deadline, at MaxSessions, when ctx
+// Run runs the campaign. It stops at the deadline (a session under way ends
+// first: its waits are bounded by the runner's timeouts), at MaxSessions, when ctx
 // ends, or at a harness error (returned with the stats so far).
 func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
 	st := &Stats{}
@@ -62,6 +66,9 @@ func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
 		}
 		s := c.Generator.Session(i)
 		out, err := c.Runner.Run(ctx, s)
+		if err != nil && ctx.Err() != nil {
+			break // interrupted in the middle of a session
+		}
 		if err != nil {
 			return st, fmt.Errorf("session %d: %w", i, err)
 		}
@@ -96,7 +103,13 @@ func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
 // save shrinks the session to the finding's requirement and writes it.
 func (c *Campaign) save(ctx context.Context, s *Session, i uint64, f Finding, after time.Duration) (Saved, error) {
 	sv := Saved{Finding: f, After: after, Index: i, Steps: len(s.Steps)}
-	small, err := Shrink(ctx, s, FailsWith(c.Runner, f.Requirement))
+	limit := c.ShrinkTime
+	if limit <= 0 {
+		limit = 30 * time.Second
+	}
+	sctx, cancel := context.WithTimeout(ctx, limit)
+	small, err := Shrink(sctx, s, FailsWith(c.Runner, f.Requirement))
+	cancel()
 	if err != nil {
 		return sv, fmt.Errorf("shrinking session %d: %w", i, err)
 	}

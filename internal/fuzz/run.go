@@ -70,7 +70,8 @@ type Outcome struct {
 // refused a reset, a client could not connect): they are not findings.
 var ErrHarness = errors.New("fuzz harness")
 
-// Run executes the session and checks what the target did.
+// Run executes the session and checks what the target did. When ctx ends
+// before the session does, Run returns ctx's error and no finding.
 func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 	ex, err := r.start(ctx, s)
 	if err != nil {
@@ -86,6 +87,9 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 	ex.step = len(s.Steps)
 	ex.settle()
 	ex.pumpFor(r.cfg.Quiet)
+	if err := ctx.Err(); err != nil {
+		return nil, err // cut short: what was not waited for is no evidence
+	}
 	out := &Outcome{Findings: check(ex.rec)}
 	for _, e := range ex.rec.timeline {
 		if e.in {

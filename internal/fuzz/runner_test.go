@@ -122,3 +122,25 @@ func TestRunnerFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestCampaignAgainstASilentTargetKeepsToItsTime: a target that never
+// answers makes every call wait for its timeout; the campaign still ends
+// after its deadline, the session under way and the bounded shrinking, with
+// the silence as a finding.
+func TestCampaignAgainstASilentTargetKeepsToItsTime(t *testing.T) {
+	silent := &fakeTarget{answer: func(string, map[string]any) []map[string]any { return nil }}
+	g := &Generator{Seed: 1, Origins: inprocOrigins, Steerable: true}
+	r := NewRunner(silent, Config{CallTimeout: 50 * time.Millisecond, Grace: time.Millisecond, Quiet: time.Millisecond})
+	c := &Campaign{Generator: g, Runner: r, Duration: 500 * time.Millisecond, ShrinkTime: 500 * time.Millisecond}
+	start := time.Now()
+	st, err := c.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 6*time.Second {
+		t.Fatalf("the campaign took %v for a 500 ms duration", el)
+	}
+	if len(st.Findings) == 0 {
+		t.Fatal("a silent target gave no finding")
+	}
+}

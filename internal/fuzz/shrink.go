@@ -8,7 +8,8 @@ type Failing func(ctx context.Context, s *Session) (bool, error)
 // Shrink reduces the session's steps by delta debugging (ddmin): it removes
 // ever smaller chunks of steps while the session still fails, until no single
 // step can go. It returns a 1-minimal failing session; the input is not
-// changed. An error of the predicate stops the shrinking.
+// changed. An error of the predicate stops the shrinking; when ctx ends, the
+// smallest failing session found so far is returned.
 func Shrink(ctx context.Context, s *Session, fails Failing) (*Session, error) {
 	best := cloneSession(s, s.Steps)
 	n := 2
@@ -24,6 +25,9 @@ func Shrink(ctx context.Context, s *Session, fails Failing) (*Session, error) {
 			cand := cloneSession(best, rest)
 			ok, err := fails(ctx, cand)
 			if err != nil {
+				if ctx.Err() != nil {
+					return best, nil // out of time: the smallest failing session so far
+				}
 				return best, err
 			}
 			if ok {
