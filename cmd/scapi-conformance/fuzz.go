@@ -146,15 +146,8 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "corpus" {
 		return runCorpus(args[1:], stdout, stderr)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "fuzz: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code, done := parseFlags(fs, args, stderr, "fuzz"); done {
+		return code
 	}
 	if *duration <= 0 {
 		fmt.Fprintf(stderr, "fuzz: --duration %v must be positive\n", *duration)

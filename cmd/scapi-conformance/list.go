@@ -83,17 +83,7 @@ func parseListFlags(fs *flag.FlagSet, args []string, stderr io.Writer, what, abo
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nExample: %s\n", example)
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK, true
-		}
-		return exitUsage, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "scapi-conformance list %s: unexpected argument %q\n", what, fs.Arg(0))
-		return exitUsage, true
-	}
-	return exitOK, false
+	return parseFlags(fs, args, stderr, "list "+what)
 }
 
 // printJSON writes v as indented JSON.

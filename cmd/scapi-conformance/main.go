@@ -7,6 +7,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -70,4 +72,21 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nExit codes: 0 success/conforming, 1 non-conforming/invalid, 2 usage or input error, 3 target unreachable.")
+}
+
+// parseFlags parses a command's flags and refuses positional arguments; done is
+// true when the command must return code at once (help shown, bad flag, stray
+// argument).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, name string) (code int, done bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "scapi-conformance %s: unexpected argument %q (see --help)\n", name, fs.Arg(0))
+		return exitUsage, true
+	}
+	return exitOK, false
 }

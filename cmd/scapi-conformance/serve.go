@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -41,15 +40,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stderr, "\nExample: scapi-conformance serve --addr 127.0.0.1:8080 --mutant "+example)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "scapi-conformance serve: unexpected argument %q (flags only; see --help)\n", fs.Arg(0))
-		return exitUsage
+	if code, done := parseFlags(fs, args, stderr, "serve"); done {
+		return code
 	}
 	s, err := server.Start(ctx, server.Config{Addr: *addr, Mutant: *mutant,
 		Logf: func(format string, a ...any) {
