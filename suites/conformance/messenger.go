@@ -15,8 +15,10 @@ var _ = Describe("Messenger namespace", func() {
 			sender := s.Client(origins[0])
 			both := s.Client(origins[1])
 			s.Subscribe(both, "messenger:my-channel", "messenger:my-channel2")
+			// "have subscribed to the channel": the channel's own name; one
+			// whose name merely starts with it is another channel.
 			other := s.Client(origins[2])
-			s.Subscribe(other, "messenger:another-channel")
+			s.Subscribe(other, "messenger:another-channel", "messenger:my-channel-archive")
 			message := map[string]any{"foo": "A foo text.", "bar": float64(1234)}
 			nsOK(s, sender, "messenger.broadcastMessage", "my-channel", message)
 			Expect(nsEvent(s, both, "messenger:my-channel", "")).To(Equal(message), "you receive an event called messenger:<channel> with the message in the data attribute")

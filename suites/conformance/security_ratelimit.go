@@ -80,6 +80,19 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 				ratePause(50*time.Second), get, get, ratePause(15*time.Second), get, get, get)
 		}, framework.Needs(framework.CapOptions), framework.Slow)
 
+	framework.ConformanceIt("a minute's boundary belongs to the minute it starts: hh:mm:00 counts in the new minute, not the one before",
+		framework.Reqs{"security.rateLimit.5"}, func(s *framework.Session) {
+			get := rateCall("agent.getState")
+			// Fixed one-minute intervals follow one another: the instant one
+			// ends is the first of the next. The first request, at the start
+			// of a minute, is that minute's only one (the second gets the
+			// error); the third, exactly a minute later, opens the next
+			// minute. Windows of the clock and windows starting at the first
+			// request agree on every step.
+			rateRun(s, s.Client(s.Origins()[0]), control.Options{perRequest("agent.getState"): "1", options.QuarantineDelay: "30"},
+				get, ratePause(10*time.Second), get, ratePause(50*time.Second), get)
+		}, framework.Needs(framework.CapOptions), framework.Slow)
+
 	framework.ConformanceIt("windows are not sliding: requests of the previous minute do not count against this one",
 		framework.Reqs{"security.rateLimit.5"}, func(s *framework.Session) {
 			get := rateCall("agent.getState")

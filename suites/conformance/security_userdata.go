@@ -72,7 +72,7 @@ var _ = Describe("Security configuration > Attached Data Access", func() {
 		}, framework.Needs(framework.CapOptions, control.StimInboundCall))
 
 	framework.ConformanceIt("read-allowed: getByInteractionId and getInteractions show only the readable keys",
-		framework.Reqs{"security.userData.3", "security.userData.5"}, func(s *framework.Session) {
+		framework.Reqs{"security.userData.3", "security.userData.4", "security.userData.5"}, func(s *framework.Session) {
 			c, id := talking(s, map[string]any{"Key1": "1", "Key2": "2", "Key3": "3"})
 			full := nsGet(s, c, id)["userData"].(map[string]any)
 			const read = "Key1,Key3"

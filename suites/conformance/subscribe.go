@@ -16,7 +16,7 @@ import (
 // and unsubscribe.
 var _ = Describe("Wire protocol > subscriptions", func() {
 	framework.ConformanceIt("subscribe is acknowledged with the referenceId and a subscriptionId, without an event key, before any event",
-		framework.Reqs{"envelope.subscribe.1", "envelope.subscribe.2"}, func(s *framework.Session) {
+		framework.Reqs{"envelope.subscribe.1", "envelope.subscribe.2", "envelope.reply.3"}, func(s *framework.Session) {
 			// Nothing is stimulated before the acknowledgement arrives: events
 			// sent before it are lost by the client, and a state change racing
 			// the subscribe would judge the race, not the target. Whatever the
