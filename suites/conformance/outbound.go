@@ -72,7 +72,7 @@ var _ = Describe("Outbound namespace", func() {
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("rescheduleRecord takes the documented date and callback type; cancelReschedule removes it",
-		framework.Reqs{"outbound.rescheduleRecord.1", "outbound.cancelReschedule.1"}, func(s *framework.Session) {
+		framework.Reqs{"outbound.rescheduleRecord.1", "outbound.rescheduleRecord.2", "outbound.cancelReschedule.1"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
 			id, handle := nsOutboundCall(s, c)
 			nsOK(s, c, "outbound.rescheduleRecord", id, handle, "05/27/2021 10:55", "PERSONAL")
@@ -84,7 +84,7 @@ var _ = Describe("Outbound namespace", func() {
 		framework.Reqs{"outbound.rescheduleRecord.2"}, func(s *framework.Session) {
 			c := nsAgent(s, "interaction")
 			id, handle := nsOutboundCall(s, c)
-			for _, bad := range [][2]string{{"2021-05-27T10:55", "PERSONAL"}, {"27/13/2021 10:55", "PERSONAL"}, {"05/27/2021 10:55", "SOMETIME"}} {
+			for _, bad := range [][2]string{{"2021-05-27T10:55", "PERSONAL"}, {"27/13/2021 10:55", "PERSONAL"}, {"27/05/2021 10:55", "PERSONAL"}, {"05/27/2021 10:55", "SOMETIME"}} {
 				By(bad[0] + " " + bad[1])
 				nsHolds(s, "INT-NS-12", nsRefused(s, c, "outbound.rescheduleRecord", id, handle, bad[0], bad[1]))
 			}
