@@ -70,6 +70,21 @@ func nsSections(data any) map[string]map[string]any {
 	return out
 }
 
+// nsMatchesNothing asks getOption for a pattern the documentation does not
+// allow: the request is refused (true) or answers no option. rule is the
+// documented sentence the failure quotes.
+func nsMatchesNothing(s *framework.Session, c driver.Client, pattern, rule string) bool {
+	GinkgoHelper()
+	m := nsCall(s, c, "configuration.getOption", pattern)
+	if _, refused := m.ErrorMessage(); refused {
+		return true
+	}
+	for _, sec := range nsSections(nsDecode(m.Data())) {
+		Expect(sec).To(BeEmpty(), "%s; yet %s matched options", rule, pattern)
+	}
+	return false
+}
+
 var _ = Describe("Configuration namespace", func() {
 	framework.ConformanceIt("getOption answers an option of [interaction-workspace] when no section is named",
 		framework.Reqs{"configuration.getOption.1", "configuration.getOption.2", "configuration.type.Section.1"}, func(s *framework.Session) {
@@ -90,17 +105,24 @@ var _ = Describe("Configuration namespace", func() {
 			}
 		})
 
+	framework.ConformanceIt("getOption takes an asterisk inside a word for no wildcard: it matches no option",
+		framework.Reqs{"configuration.getOption.5"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			if _, set := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]; !set {
+				Skip("the target does not set " + nsFrameColor + " in [" + nsSection + "]: a pattern for it would prove nothing")
+			}
+			// interaction.case-data.frame*color: the asterisk sits inside the
+			// word frame-color, where it is no wildcard ("only at the end of
+			// each word"); no option name holds an asterisk, so, refused or
+			// not, the request matches nothing.
+			inside := strings.Replace(nsFrameColor, "frame-", "frame*", 1)
+			nsMatchesNothing(s, c, inside, "You can use an asterisk '*' as a wildcard, but only at the end of each word")
+		})
+
 	framework.ConformanceIt("getOption refuses an asterisk at the start of an option",
 		framework.Reqs{"configuration.getOption.6"}, func(s *framework.Session) {
 			c := nsAgent(s)
-			m := nsCall(s, c, "configuration.getOption", "*.frame-color")
-			_, refused := m.ErrorMessage()
-			if !refused {
-				sections := nsSections(nsDecode(m.Data()))
-				for _, sec := range sections {
-					Expect(sec).To(BeEmpty(), "the values *.mark-done, *.auto are not allowed, yet *.frame-color matched options")
-				}
-			}
+			refused := nsMatchesNothing(s, c, "*.frame-color", "the values *.mark-done, *.auto are not allowed")
 			nsHolds(s, "INT-NS-3", refused)
 		})
 

@@ -60,6 +60,26 @@ var _ = Describe("Media namespace", func() {
 		}
 	})
 
+	framework.ConformanceIt("setState of a media name the agent does not have changes no media",
+		framework.Reqs{"media.setState.1"}, func(s *framework.Session) {
+			c := nsAgent(s)
+			before := nsMediaList(s, c)
+			// A settable state unlike the first media's, so that setting it on
+			// that media (or any other) would show.
+			current, _ := before[0]["state"].(map[string]any)
+			var op any
+			for _, st := range nsSettable(s, c) {
+				if st["type"] != current["type"] {
+					op = st["operationName"]
+					break
+				}
+			}
+			m := nsCall(s, c, "media.setState", "no-such-media-7c1e", op)
+			_, refused := m.ErrorMessage()
+			Expect(nsMediaList(s, c)).To(Equal(before), "setState(name, …) sets the state of the media named; no-such-media-7c1e names none, yet the media list changed")
+			nsHolds(s, "INT-NS-7", refused)
+		})
+
 	framework.ConformanceIt("setState with an operationName absent from the list is refused and changes nothing", framework.Reqs{"media.setState.2"}, func(s *framework.Session) {
 		c := nsAgent(s)
 		name := nsMediaList(s, c)[0]["name"]
