@@ -2,9 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
+
+// interpretationJSON is what list interpretations --json prints per entry.
+type interpretationJSON struct {
+	ID           string   `json:"id"`
+	Strict       string   `json:"strict"`
+	Requirements []string `json:"requirements"`
+}
 
 func TestListRequirements(t *testing.T) {
 	for _, c := range []struct {
@@ -49,27 +57,37 @@ func TestListRequirements(t *testing.T) {
 
 func TestListRequirementsAndInterpretationsJSON(t *testing.T) {
 	code, out, _ := contractRun("list", "requirements", "--json")
-	var reqs []map[string]any
+	// String fields: a missing key decodes as "" and is caught (a map of
+	// any would hold nil, which is never equal to "").
+	var reqs []struct {
+		ID       string `json:"id"`
+		Quote    string `json:"quote"`
+		Document string `json:"document"`
+		Section  string `json:"section"`
+	}
 	if code != exitOK || json.Unmarshal([]byte(out), &reqs) != nil || len(reqs) == 0 {
 		t.Fatalf("list requirements --json: exit %d, %d entries", code, len(reqs))
 	}
 	for _, r := range reqs {
-		if r["id"] == "" || r["quote"] == "" || r["document"] == "" || r["section"] == "" {
-			t.Errorf("incomplete requirement %v", r)
+		if r.ID == "" || r.Quote == "" || r.Document == "" || r.Section == "" {
+			t.Errorf("incomplete requirement %+v", r)
 		}
 	}
 	code, out, _ = contractRun("list", "interpretations", "--json")
-	var ins []struct {
-		ID           string   `json:"id"`
-		Strict       string   `json:"strict"`
-		Requirements []string `json:"requirements"`
-	}
+	var ins []interpretationJSON
 	if code != exitOK || json.Unmarshal([]byte(out), &ins) != nil || len(ins) == 0 {
 		t.Fatalf("list interpretations --json: exit %d, %d entries", code, len(ins))
 	}
+	i := slices.IndexFunc(ins, func(in interpretationJSON) bool { return in.ID == "INT-SPEC-1" })
+	if i < 0 {
+		t.Fatal("list interpretations --json lacks INT-SPEC-1")
+	}
+	if !slices.Contains(ins[i].Requirements, "security.origin.10") {
+		t.Errorf("INT-SPEC-1 does not list security.origin.10: %v", ins[i].Requirements)
+	}
 	for _, in := range ins {
-		if in.ID == "INT-SPEC-1" && !strings.Contains(strings.Join(in.Requirements, " "), "security.origin.10") {
-			t.Errorf("INT-SPEC-1 does not list security.origin.10: %v", in.Requirements)
+		if in.ID == "" || in.Strict == "" {
+			t.Errorf("incomplete interpretation %+v", in)
 		}
 	}
 }
