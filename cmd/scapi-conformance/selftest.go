@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -74,14 +73,11 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-event-missing --label-filter ns:agent")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args, stderr, "selftest"); done {
+		return code
 	}
-	if *drv != "ws" && *drv != "browser" || *parallel < 1 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "scapi-conformance selftest: want --driver ws|browser, --parallel ≥ 1 and no arguments")
+	if *drv != "ws" && *drv != "browser" || *parallel < 1 {
+		fmt.Fprintln(stderr, "scapi-conformance selftest: want --driver ws|browser and --parallel ≥ 1")
 		return exitUsage
 	}
 	mutants := reference.Mutants()
