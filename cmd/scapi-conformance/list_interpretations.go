@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"scapi-conformance/contract/interp"
 	"scapi-conformance/contract/requirements"
@@ -56,21 +55,15 @@ func runListInterpretations(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		return printJSON(stdout, stderr, "interpretations", out)
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "INTERPRETATION\tTOPIC\tLENIENT\tREQUIREMENTS")
+	rows := make([]string, 0, len(out))
 	for _, v := range out {
 		lenient := "-"
 		if v.Lenient != "" {
 			lenient = "yes"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", v.ID, shorten(v.Topic, 70), lenient, dash(shorten(strings.Join(v.Requirements, ","), 60)))
+		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s", v.ID, shorten(v.Topic, 70), lenient, dash(shorten(strings.Join(v.Requirements, ","), 60))))
 	}
-	if err := tw.Flush(); err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance list interpretations: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintf(stdout, "\n%d interpretations\n", len(out))
-	return exitOK
+	return printTable(stdout, stderr, "interpretations", "INTERPRETATION\tTOPIC\tLENIENT\tREQUIREMENTS", rows, "interpretations")
 }
 
 // interpArea is the area of an interpretation id: "ORIGIN" for INT-ORIGIN-3.

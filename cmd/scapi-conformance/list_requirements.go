@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"scapi-conformance/contract/requirements"
 )
@@ -43,17 +42,11 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		return printJSON(stdout, stderr, "requirements", out)
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "REQUIREMENT\tDOC\tINTERPRETATIONS\tQUOTE")
+	rows := make([]string, 0, len(out))
 	for _, r := range out {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Document, dash(strings.Join(r.Interpretations, ",")), shorten(r.Quote, 100))
+		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s", r.ID, r.Document, dash(strings.Join(r.Interpretations, ",")), shorten(r.Quote, 100)))
 	}
-	if err := tw.Flush(); err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance list requirements: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintf(stdout, "\n%d requirements\n", len(out))
-	return exitOK
+	return printTable(stdout, stderr, "requirements", "REQUIREMENT\tDOC\tINTERPRETATIONS\tQUOTE", rows, "requirements")
 }
 
 // shorten cuts s to n runes on one line, marking the cut.
