@@ -96,8 +96,7 @@ var _ = Describe("Outbound namespace", func() {
 			id, _ := nsOutboundCall(s, c)
 			field := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["fieldType"] == "var-char" })
 			nsOK(s, c, "outbound.updateRecordFields", id, map[string]any{field["name"].(string): "Updated by SCAPI"})
-			again := nsField(s, c, id, func(f map[string]any) bool { return f["name"] == field["name"] })
-			Expect(again).To(HaveKeyWithValue("value", "Updated by SCAPI"), "value: The current value of the field.")
+			Expect(nsFieldNamed(s, c, id, field["name"])).To(HaveKeyWithValue("value", "Updated by SCAPI"), "value: The current value of the field.")
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("updateRecordFields fails on a non-editable field, an empty mandatory one or a value of the wrong type",
@@ -110,7 +109,7 @@ var _ = Describe("Outbound namespace", func() {
 			nsMustRefuse(s, c, "outbound.updateRecordFields", id, map[string]any{mandatory["name"].(string): ""})
 			number := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["valueType"] == "number" })
 			nsMustRefuse(s, c, "outbound.updateRecordFields", id, map[string]any{number["name"].(string): "not a number"})
-			Expect(nsField(s, c, id, func(f map[string]any) bool { return f["name"] == fixed["name"] })).To(Equal(fixed), "a refused update changed a field")
+			Expect(nsFieldNamed(s, c, id, fixed["name"])).To(Equal(fixed), "a refused update changed a field")
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("getChainedRecords answers the records of the interaction's chain, as RECORDS_RETRIEVED carries them",
@@ -162,12 +161,31 @@ var _ = Describe("Outbound namespace", func() {
 // spec when the record has none.
 func nsField(s *framework.Session, c driver.Client, id string, pick func(map[string]any) bool) map[string]any {
 	GinkgoHelper()
+	f := nsFindField(s, c, id, pick)
+	if f == nil {
+		Skip("the record has no field of the kind this spec needs")
+	}
+	return f
+}
+
+// nsFieldNamed returns the record field of that name, failing the spec when
+// the record no longer lists it (a field read before must still be there).
+func nsFieldNamed(s *framework.Session, c driver.Client, id string, name any) map[string]any {
+	GinkgoHelper()
+	f := nsFindField(s, c, id, func(f map[string]any) bool { return f["name"] == name })
+	Expect(f).NotTo(BeNil(), "getRecordFields no longer lists the field %v", name)
+	return f
+}
+
+// nsFindField returns the first field getRecordFields answers that satisfies
+// pick (nil: none).
+func nsFindField(s *framework.Session, c driver.Client, id string, pick func(map[string]any) bool) map[string]any {
+	GinkgoHelper()
 	fields, _ := nsOK(s, c, "outbound.getRecordFields", id).([]any)
 	for _, v := range fields {
 		if f, ok := v.(map[string]any); ok && pick(f) {
 			return f
 		}
 	}
-	Skip("the record has no field of the kind this spec needs")
 	return nil
 }
