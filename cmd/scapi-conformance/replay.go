@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,23 +26,16 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 		fmt.Fprintln(stderr, "\nExit codes: 0 no longer fails, 1 still fails, 2 usage or file error, 3 target unreachable.")
 	}
-	// The file may come before or after the flags.
-	var file string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		file, args = args[0], args[1:]
+	// The file may come before, between or after the flags.
+	files, code := parseInterleaved(fs, args)
+	if code >= 0 {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if file == "" && fs.NArg() == 1 {
-		file = fs.Arg(0)
-	} else if fs.NArg() > 0 || file == "" {
+	if len(files) != 1 {
 		fs.Usage()
 		return exitUsage
 	}
+	file := files[0]
 	rp, err := fuzz.ReadReplay(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "replay: %v\n", err)
