@@ -9,11 +9,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/options"
 	"scapi-conformance/contract/wire"
@@ -51,9 +51,8 @@ func Run(t *testing.T, open func(t *testing.T) driver.Driver) {
 func checkOrigins(t *testing.T, origins []string) {
 	seen := map[string]bool{}
 	for _, o := range origins {
-		u, err := url.Parse(o)
-		if err != nil || u.Scheme == "" || u.Host == "" || u.Path != "" || u.RawQuery != "" || o != strings.ToLower(o) {
-			t.Errorf("origin %q is not serialised as scheme://host[:port]", o)
+		if n, err := allowlist.NormalizeOrigin(o); err != nil || n != o {
+			t.Errorf("origin %q is not serialised as event.origin is (allowlist.NormalizeOrigin)", o)
 		}
 		seen[o] = true
 	}
