@@ -145,12 +145,19 @@ var _ = Describe("Security configuration > Origin", func() {
 			s.SetOptions(control.Options{options.AcceptedOrigins: value})
 			watcher, refused := s.Client(o[0]), s.Client(o[1])
 			s.Subscribe(watcher, "agent", "interaction")
+			// setUserData is refused on a live call when the target can ring
+			// one, so that a refused request that still acted would show.
+			live := nsNoSuchID
+			if s.Has(control.StimInboundCall) {
+				live = nsID(nsRinging(s, watcher, nil))
+				nsInteractionEvent(s, watcher, "ADDED", live)
+			}
 			state := nsOK(s, refused, "agent.getState")
 			before := nsOK(s, refused, "interaction.getInteractions")
 			target := coreOtherState(s, refused)
 			originJudge(s, value, refused, originProbe{"voice.dial", []any{"5001", map[string]any{}}})
 			originJudge(s, value, refused, originProbe{"agent.setState", []any{target}})
-			originJudge(s, value, refused, originProbe{"interaction.setUserData", []any{"1", map[string]any{"Refused": "x"}}})
+			originJudge(s, value, refused, originProbe{"interaction.setUserData", []any{live, map[string]any{"Refused": "x"}}})
 			s.ExpectNoEvent(watcher, 0)
 			Expect(nsOK(s, refused, "agent.getState")).To(Equal(state), "a refused agent.setState(%q) changed the agent's state", target)
 			Expect(nsOK(s, refused, "interaction.getInteractions")).To(Equal(before), "a refused voice.dial or setUserData changed the interactions")
