@@ -38,7 +38,7 @@ func (g *Generator) methods() []contract.Method {
 }
 
 // events are the event names a client subscribes to.
-var events = []string{"agent", "interaction", "media", "outbound", "system", "markdone", "messenger:" + channel}
+var events = []string{"agent", "interaction", "media", "outbound", "system", "markdone", contract.MessengerEventPrefix + channel}
 
 // channel is the messenger channel sessions use.
 const channel = "fz"

@@ -137,7 +137,7 @@ func eventName(m *wire.Message) (event, eventType string) {
 // coversEvent reports whether a subscription to name delivers events named
 // event (messenger channels are "messenger:<channel>").
 func coversEvent(name, event string) bool {
-	return name == event || (name == "messenger" && strings.HasPrefix(event, "messenger:"))
+	return name == event || (name == "messenger" && strings.HasPrefix(event, contract.MessengerEventPrefix))
 }
 
 // walk calls f for every object member of a generic JSON value, depth first.
