@@ -1,25 +1,19 @@
 package schemas
 
-import "fmt"
+import (
+	"fmt"
+
+	"scapi-conformance/contract"
+)
 
 // eventEntry maps one documented event message to the $defs entry of
 // events.json its data must satisfy.
 type eventEntry struct {
 	event, eventType, data string
-	// schemaName overrides the derived name (the frameState message).
-	schemaName string
 }
 
-// name is "event.<event>.<eventType>", or "event.<event>" without eventType.
-func (e eventEntry) name() string {
-	switch {
-	case e.schemaName != "":
-		return e.schemaName
-	case e.eventType == "":
-		return "event." + e.event
-	}
-	return "event." + e.event + "." + e.eventType
-}
+// name is the contract's schema name of the event (contract.EventSchemaName).
+func (e eventEntry) name() string { return contract.EventSchemaName(e.event, e.eventType) }
 
 // schema composes the event envelope, the event name and the data.
 func (e eventEntry) schema() string {
@@ -64,7 +58,7 @@ func buildEventTable() []eventEntry {
 		eventEntry{event: "interaction", eventType: "CASE_SELECTED", data: "caseSelection"},
 		eventEntry{event: "system", eventType: "CUSTOM_TOAST_BUTTON_CLICK", data: "toastButtonClick"},
 		eventEntry{event: "system", eventType: "REALTIME_CONNECTION", data: "realtimeConnection"},
-		eventEntry{event: "system", data: "frameState", schemaName: "event.system.frameState"},
+		eventEntry{event: "system", data: "frameState"},
 		eventEntry{event: "outbound", eventType: "CampaignLoaded", data: "campaign"},
 		eventEntry{event: "outbound", eventType: "CampaignUnloaded", data: "campaign"},
 		eventEntry{event: "outbound", eventType: "CampaignStarted", data: "campaignStarted"},

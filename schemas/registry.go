@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"scapi-conformance/contract"
 )
 
 //go:embed *.json
@@ -95,7 +97,7 @@ func fileDefs(file string) (map[string]json.RawMessage, error) {
 // event (a "messenger:<channel>" name stands for every channel) and
 // data.eventType ("" when the data has none, as for frameState).
 func EventSchema(event, eventType string) (string, bool) {
-	if strings.HasPrefix(event, "messenger:") {
+	if strings.HasPrefix(event, contract.MessengerEventPrefix) {
 		event = "messenger"
 	}
 	for _, e := range eventTable {
