@@ -296,6 +296,9 @@ func TestE2EUsageAndReachability(t *testing.T) {
 func TestE2EHelpShowsEveryFlagWithAnExample(t *testing.T) {
 	r := e2e(t, "run", "--help")
 	r.expect(t, exitOK)
+	if r.stderr != "" {
+		t.Errorf("--help also wrote to stderr:\n%s", r.stderr)
+	}
 	newRunFlags(&bytes.Buffer{}).fs.VisitAll(func(fl *flag.Flag) {
 		example, ok := runFlagExamples[fl.Name]
 		if !ok || !strings.Contains(r.stdout, "  --"+fl.Name+"\n") || !strings.Contains(r.stdout, "example: scapi-conformance run "+example+"\n") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -111,11 +112,16 @@ func (f *runFlags) usage(w io.Writer) {
 
 func runRun(args []string, stdout, stderr io.Writer) int {
 	f := newRunFlags(stderr)
+	// The flag package shows the usage for --help and for a bad flag alike:
+	// hold it, and print it once, on stdout for --help, on stderr otherwise.
+	var usage bytes.Buffer
+	f.fs.Usage = func() { f.usage(&usage) }
 	if err := f.fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			f.usage(stdout)
+			stdout.Write(usage.Bytes())
 			return exitOK
 		}
+		stderr.Write(usage.Bytes())
 		return exitUsage
 	}
 	if f.fs.NArg() > 0 {
