@@ -142,6 +142,10 @@ func (gs *genState) options(rateSession bool) control.Options {
 	return o
 }
 
+// defaultPort is the explicit default port of each origin scheme, which an
+// origin spelling may add without changing the origin (INT-ORIGIN-2).
+var defaultPort = map[string]string{"http": ":80", "https": ":443"}
+
 // spell writes an origin in one of its equivalent spellings: browsers report
 // event.origin normalised, so the option's scheme and host case and an
 // explicit default port do not matter (INT-ORIGIN-2).
@@ -152,7 +156,7 @@ func (gs *genState) spell(origin string) string {
 	}
 	host := u.Host
 	if u.Port() == "" {
-		host += map[string]string{"http": ":80", "https": ":443"}[u.Scheme]
+		host += defaultPort[u.Scheme]
 	}
 	return strings.ToUpper(u.Scheme) + "://" + strings.ToUpper(host[:1]) + host[1:]
 }
@@ -166,8 +170,7 @@ func sessionOrigins(target []string) []string {
 	out := append([]string(nil), target...)
 	for _, o := range target {
 		if u, err := url.Parse(o); err == nil && u.Port() == "" && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
-			port := map[string]string{"http": ":80", "https": ":443"}[u.Scheme]
-			return append(out, o+".evil.example", strings.ToUpper(u.Scheme)+"://"+strings.ToUpper(u.Host)+port)
+			return append(out, o+".evil.example", strings.ToUpper(u.Scheme)+"://"+strings.ToUpper(u.Host)+defaultPort[u.Scheme])
 		}
 	}
 	return out
