@@ -307,7 +307,7 @@ func (gs *genState) pair(client int) []Step {
 		if !gs.can(control.StimInboundCall, control.StimRemoteRelease) {
 			return nil
 		}
-		id := RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
+		id := gs.nextInboundCallID()
 		release := gs.stimulus(control.StimRemoteRelease)
 		release.Args["interactionId"] = id
 		return []Step{gs.stimulus(control.StimInboundCall), release}
@@ -315,7 +315,7 @@ func (gs *genState) pair(client int) []Step {
 		if !gs.can(control.StimInboundCall) {
 			return nil
 		}
-		id := RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
+		id := gs.nextInboundCallID()
 		return []Step{
 			gs.stimulus(control.StimInboundCall),
 			{Op: OpCall, Request: "voice.answer", Params: []Arg{id}},
@@ -326,7 +326,7 @@ func (gs *genState) pair(client int) []Step {
 		if !gs.can(control.StimInboundCall) {
 			return nil
 		}
-		id := RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
+		id := gs.nextInboundCallID()
 		return []Step{
 			gs.stimulus(control.StimInboundCall),
 			{Op: OpCall, Request: "voice.answer", Params: []Arg{id}},
@@ -373,6 +373,12 @@ func (gs *genState) prepare(m contract.Method) []Step {
 		}
 	}
 	return out
+}
+
+// nextInboundCallID refers to the interactionId of the inbound-call stimulus
+// the session is about to inject.
+func (gs *genState) nextInboundCallID() Arg {
+	return RefArg(control.StimInboundCall+".interactionId", gs.stimulated[control.StimInboundCall])
 }
 
 func (gs *genState) stimulus(name string) Step {
