@@ -48,6 +48,12 @@ type Capabilities struct {
 	Clock bool `json:"clock"`
 	// Stimuli lists the stimulus names the target can inject.
 	Stimuli []string `json:"stimuli"`
+	// NoReset is true when /reset is refused: the target was configured once
+	// (a Workspace behind a bridge, or the reference in fixed mode) and its
+	// state, rate-limit windows included, carries over from spec to spec.
+	// Absent (false) means /reset works, as for every steerable target before
+	// this field existed.
+	NoReset bool `json:"noReset,omitempty"`
 	// Mutant names the deviation the target runs with ("" for none).
 	Mutant string `json:"mutant,omitempty"`
 }
