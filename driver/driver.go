@@ -79,6 +79,10 @@ type Entry struct {
 	Direction Direction       `json:"dir"`
 	Origin    string          `json:"origin"`
 	Message   json.RawMessage `json:"message"`
+	// Note says how a request left the client when the driver has more
+	// than one way (the browser driver with the vendor library: its method,
+	// its sendMessage, or raw, and why); "" otherwise.
+	Note string `json:"note,omitempty"`
 }
 
 // Controller steers a target through its control endpoint.
@@ -98,4 +102,10 @@ var (
 	ErrTooLarge     = errors.New("message exceeds the size limit")
 	ErrMalformed    = errors.New("malformed message from the target")
 	ErrNotSteerable = errors.New("target has no control endpoint")
+	// ErrBrokenEnvelope is a call's answer that misses the envelope every
+	// vendor client relies on by a near miss (the referenceId echoed as
+	// another JSON type, an acknowledgement with an "event" key, a userAgent
+	// without WWE): the call fails at once with the diagnosis instead of
+	// waiting out its timeout, as the vendor client would.
+	ErrBrokenEnvelope = errors.New("broken envelope (every vendor client drops this answer)")
 )

@@ -111,10 +111,24 @@ func HostileCases() []Hostile {
 					t.Errorf("Next after a stray reply = %v, %v; want the reply for referenceId 999", m, err)
 				}
 			}},
-		{Name: "numeric referenceId", Want: []error{driver.ErrTimeout}, WantText: "referenceId is not a string",
+		// Near misses: the answer meant for the call, as the vendor client
+		// drops it; the call fails at once, saying why.
+		{Name: "numeric referenceId", Want: []error{driver.ErrBrokenEnvelope}, WantText: "echoes referenceId as 0, a JSON number",
 			Respond: func(_ string, req map[string]any) Answer {
 				b, _ := json.Marshal(map[string]any{"referenceId": 0, "request": req["request"], "data": 1,
 					"userAgent": wire.ServerUserAgent, "protocolVersion": 2})
+				return Answer{Messages: [][]byte{b}}
+			}},
+		{Name: "reply with an event key", Want: []error{driver.ErrBrokenEnvelope}, WantText: `carries an "event" key`,
+			Respond: func(_ string, req map[string]any) Answer {
+				b, _ := json.Marshal(map[string]any{"event": "agent", "referenceId": req["referenceId"], "data": 1,
+					"userAgent": wire.ServerUserAgent, "protocolVersion": 2})
+				return Answer{Messages: [][]byte{b}}
+			}},
+		{Name: "userAgent without WWE", Want: []error{driver.ErrBrokenEnvelope}, WantText: `userAgent "Workspace Server" does not contain`,
+			Respond: func(_ string, req map[string]any) Answer {
+				b, _ := json.Marshal(map[string]any{"referenceId": req["referenceId"], "request": req["request"], "data": 1,
+					"userAgent": "Workspace Server", "protocolVersion": 2})
 				return Answer{Messages: [][]byte{b}}
 			}},
 		{Name: "64 MiB message", Want: []error{driver.ErrTooLarge},

@@ -286,8 +286,10 @@ func (x *Exchange) Record(dir driver.Direction, b []byte) {
 // Deliver takes one message received from the target: it is recorded, then
 // handed to the call waiting for its referenceId (replies and acks, as the
 // vendor client classifies them), or queued for Next (events, frameId
-// messages, unsolicited replies). A message that is not a JSON object is
-// queued as an error wrapping driver.ErrMalformed.
+// messages, unsolicited replies). A near miss meant for a waiting call (see
+// nearMiss) fails that call at once with driver.ErrBrokenEnvelope. A message
+// that is not a JSON object is queued as an error wrapping
+// driver.ErrMalformed.
 func (x *Exchange) Deliver(b []byte) {
 	if len(b) > wire.MaxMessageBytes {
 		x.TooLarge(len(b))
@@ -299,6 +301,9 @@ func (x *Exchange) Deliver(b []byte) {
 		return
 	}
 	x.Record(driver.In, b)
+	if x.refuse(msg, b) {
+		return
+	}
 	ref, hasRef := msg.ReferenceID()
 	switch msg.Kind() {
 	case wire.KindReply, wire.KindAck:
@@ -333,19 +338,28 @@ func (x *Exchange) Deliver(b []byte) {
 // none is.
 func (x *Exchange) claim(ref string, msg *wire.Message) bool {
 	x.mu.Lock()
+	ch := x.pop(ref)
+	x.mu.Unlock()
+	if ch == nil {
+		return false
+	}
+	ch <- result{msg: msg}
+	return true
+}
+
+// pop removes and returns the first call waiting for referenceId ref, nil
+// when none is; x.mu is held.
+func (x *Exchange) pop(ref string) chan result {
 	ws := x.pending[ref]
 	if len(ws) == 0 {
-		x.mu.Unlock()
-		return false
+		return nil
 	}
 	if len(ws) == 1 {
 		delete(x.pending, ref)
 	} else {
 		x.pending[ref] = ws[1:]
 	}
-	x.mu.Unlock()
-	ws[0] <- result{msg: msg}
-	return true
+	return ws[0]
 }
 
 // Reject queues, as an error wrapping driver.ErrMalformed, a received message

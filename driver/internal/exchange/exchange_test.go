@@ -58,20 +58,31 @@ func TestRouting(t *testing.T) {
 		answer   string // %s is the request's referenceId
 		wantCall error  // nil: the call gets the message
 		wantNote string
-		wantNext wire.Kind
+		wantNext *wire.Kind // nil: nothing is queued for Next
 	}{
-		{"reply", `{"referenceId":"%s","data":1}`, nil, "", 0},
-		{"acknowledgement", `{"referenceId":"%s","subscriptionId":"s"}`, nil, "", 0},
-		{"event carrying the referenceId", `{"event":"agent","referenceId":"%s","data":{}}`, driver.ErrTimeout,
-			`taken for an event as the vendor client does`, wire.KindEvent},
-		{"numeric referenceId", `{"referenceId":0,"x":"%s"}`, driver.ErrTimeout, "referenceId is not a string", wire.KindReply},
-		{"another referenceId", `{"referenceId":"x%s"}`, driver.ErrTimeout, "which no call is waiting for", wire.KindReply},
-		{"no kind", `{"hello":"%s"}`, driver.ErrTimeout, "a message the vendor client ignores", wire.KindUnknown},
+		{"reply", `{"referenceId":"%s","data":1}`, nil, "", nil},
+		{"acknowledgement", `{"referenceId":"%s","subscriptionId":"s"}`, nil, "", nil},
+		{"reply with userAgent WWE", `{"referenceId":"%s","userAgent":"WWE Server"}`, nil, "", nil},
+		{"another referenceId", `{"referenceId":"x%s"}`, driver.ErrTimeout, "which no call is waiting for", kind(wire.KindReply)},
+		{"numeric referenceId for no call", `{"referenceId":99,"x":"%s"}`, driver.ErrTimeout, "referenceId is not a string", kind(wire.KindReply)},
+		{"event without referenceId", `{"event":"agent","x":"%s"}`, driver.ErrTimeout, "no reply within", kind(wire.KindEvent)},
+		{"no kind", `{"hello":"%s"}`, driver.ErrTimeout, "a message the vendor client ignores", kind(wire.KindUnknown)},
+		// Near misses: the call fails at once, saying why.
+		{"referenceId as a number", `{"referenceId":%s,"data":1}`, driver.ErrBrokenEnvelope,
+			`broken envelope (every vendor client drops this answer): the reply echoes referenceId as 0, a JSON number, not the string sent: ` +
+				`the vendor client compares with === and drops it (envelope.reply.3): "{\"referenceId\":0,\"data\":1}"`, nil},
+		{"acknowledgement with an event key", `{"event":"subscribe","referenceId":"%s","subscriptionId":"s"}`, driver.ErrBrokenEnvelope,
+			`the answer carries an "event" key ("subscribe") next to referenceId "0": the vendor client takes it for an event, so the call never completes`, nil},
+		{"event key and a numeric referenceId", `{"event":"agent","referenceId":%s}`, driver.ErrBrokenEnvelope, `next to referenceId 0:`, nil},
+		{"userAgent without WWE", `{"referenceId":"%s","userAgent":"Workspace Server"}`, driver.ErrBrokenEnvelope,
+			`the reply's userAgent "Workspace Server" does not contain "WWE": the vendor client drops it (envelope.reply.1)`, nil},
+		{"userAgent not a string", `{"referenceId":"%s","userAgent":7}`, driver.ErrBrokenEnvelope, `userAgent 7 does not contain "WWE"`, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			x, sent, _ := fake(t, 200*time.Millisecond)
 			answer(x, sent, func(req map[string]any) string { return fmt.Sprintf(c.answer, req["referenceId"]) })
+			start := time.Now()
 			m, err := x.Call(context.Background(), wire.NewRequest("agent.getState", "", nil))
 			if c.wantCall == nil {
 				if err != nil || m == nil {
@@ -82,13 +93,39 @@ func TestRouting(t *testing.T) {
 			if !errors.Is(err, c.wantCall) || !strings.Contains(err.Error(), c.wantNote) {
 				t.Fatalf("Call = %v; want %v saying %q", err, c.wantCall, c.wantNote)
 			}
+			if c.wantCall == driver.ErrBrokenEnvelope && time.Since(start) >= 200*time.Millisecond {
+				t.Errorf("a near miss waited %v, the whole timeout, instead of failing at once", time.Since(start))
+			}
 			n, err := x.Next(context.Background())
-			if err != nil || n.Kind() != c.wantNext {
-				t.Errorf("Next = %v, %v; want a %v", n, err, c.wantNext)
+			switch {
+			case c.wantNext == nil && !errors.Is(err, driver.ErrTimeout):
+				t.Errorf("Next = %v, %v; want nothing queued (the call took the message)", n, err)
+			case c.wantNext != nil && (err != nil || n.Kind() != *c.wantNext):
+				t.Errorf("Next = %v, %v; want a %v", n, err, *c.wantNext)
 			}
 		})
 	}
 }
+
+// TestNearMissReferenceIDs: a referenceId echoed as another JSON type is
+// matched to the pending call it names, by text first, else by number.
+func TestNearMissReferenceIDs(t *testing.T) {
+	cases := []struct{ sent, echoed string }{
+		{"7", "7"}, {"007", "7"}, {"1e3", "1000"}, {" 5 ", "5"}, {"-1", "-1"}, {"true", "true"}, {"null", "null"},
+	}
+	for _, c := range cases {
+		t.Run(c.sent, func(t *testing.T) {
+			x, sent, _ := fake(t, 200*time.Millisecond)
+			answer(x, sent, func(map[string]any) string { return `{"referenceId":` + c.echoed + `}` })
+			req := wire.NewRequest("agent.getState", c.sent, nil)
+			if _, err := x.Call(context.Background(), req); !errors.Is(err, driver.ErrBrokenEnvelope) {
+				t.Errorf("referenceId %q echoed as %s: Call = %v; want ErrBrokenEnvelope", c.sent, c.echoed, err)
+			}
+		})
+	}
+}
+
+func kind(k wire.Kind) *wire.Kind { return &k }
 
 func TestFrameIDIsEchoed(t *testing.T) {
 	x, sent, _ := fake(t, time.Second)

@@ -1,0 +1,103 @@
+package exchange
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// A near miss is an answer meant for a pending call that the vendor client
+// drops (DESIGN.md > Wire protocol, "What the vendor client silently
+// drops"): every client of such a Workspace waits in vain, so the call fails
+// at once with the diagnosis (driver.ErrBrokenEnvelope) instead of waiting
+// out its timeout.
+
+// nearMiss returns, for a received message, the referenceId of the pending
+// call it was meant for and why the vendor client would drop it; ok is false
+// when the message is no near miss (it is routed as usual).
+func nearMiss(msg *wire.Message) (id, why string, ok bool) {
+	raw, has := msg.Fields["referenceId"]
+	if !has {
+		return "", "", false
+	}
+	id, isString := msg.ReferenceID()
+	if msg.Kind() == wire.KindEvent {
+		ev := strings.TrimSpace(string(msg.Fields["event"]))
+		return id, fmt.Sprintf("the answer carries an \"event\" key (%s) next to referenceId %s: the vendor client takes it for an event, "+
+			"so the call never completes (an acknowledgement is a reply with no event key, envelope.subscribe.1)", ev, raw), true
+	}
+	if !isString {
+		return "", fmt.Sprintf("the reply echoes referenceId as %s, a JSON %s, not the string sent: the vendor client compares with === "+
+			"and drops it (envelope.reply.3)", raw, jsonType(raw)), true
+	}
+	if ua, present := msg.Fields["userAgent"]; present {
+		if s, isStr := msg.String("userAgent"); !isStr || !strings.Contains(s, "WWE") {
+			return id, fmt.Sprintf("the reply's userAgent %s does not contain \"WWE\": the vendor client drops it (envelope.reply.1)", ua), true
+		}
+	}
+	return "", "", false
+}
+
+// nonString finds the pending referenceId that a referenceId received as
+// a JSON value other than a string (raw) names: the same text (7 for "7",
+// true for "true") first, else the same number (1000 for "1e3", 7 for
+// "007"); x.mu is held.
+func (x *Exchange) nonString(raw json.RawMessage) (string, bool) {
+	text := strings.TrimSpace(string(raw))
+	if _, ok := x.pending[text]; ok {
+		return text, true
+	}
+	var n float64
+	if json.Unmarshal(raw, &n) != nil {
+		return "", false
+	}
+	for id := range x.pending {
+		if f, err := strconv.ParseFloat(strings.TrimSpace(id), 64); err == nil && f == n {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// jsonType names the JSON type of a raw value.
+func jsonType(raw json.RawMessage) string {
+	t := strings.TrimSpace(string(raw))
+	switch {
+	case t == "null":
+		return "null"
+	case t == "true" || t == "false":
+		return "boolean"
+	case strings.HasPrefix(t, "{"):
+		return "object"
+	case strings.HasPrefix(t, "["):
+		return "array"
+	case strings.HasPrefix(t, `"`):
+		return "string"
+	}
+	return "number"
+}
+
+// refuse fails the first call waiting for the referenceId the near miss msg
+// was meant for, with the diagnosis why; false when no call is waiting for
+// it (the message is then routed as usual).
+func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
+	id, why, ok := nearMiss(msg)
+	if !ok {
+		return false
+	}
+	x.mu.Lock()
+	if id == "" {
+		id, _ = x.nonString(msg.Fields["referenceId"])
+	}
+	ch := x.pop(id)
+	x.mu.Unlock()
+	if ch == nil {
+		return false
+	}
+	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b))}
+	return true
+}
