@@ -39,27 +39,15 @@ func compiled(mode Mode, name string) (*jsonschema.Schema, error) {
 // compileAll registers the schema files (with the lenient replacements in
 // lenient mode) and one resource per name, and compiles every name.
 func compileAll(mode Mode) (map[string]*jsonschema.Schema, error) {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	c.LoadURL = func(u string) (io.ReadCloser, error) {
-		return nil, fmt.Errorf("schemas: refusing to load %s: every schema is embedded", u)
-	}
-	docs, err := sources(mode)
+	docs, err := sources(mode, overlayEntry{})
 	if err != nil {
 		return nil, err
 	}
-	for file, b := range docs {
-		if err := c.AddResource(base+file, bytes.NewReader(b)); err != nil {
-			return nil, fmt.Errorf("schemas: %s: %w", file, err)
-		}
+	c, err := newCompiler(docs)
+	if err != nil {
+		return nil, err
 	}
 	names := Names()
-	for i, name := range names {
-		if err := c.AddResource(nameURL(i), strings.NewReader(registry()[name])); err != nil {
-			return nil, fmt.Errorf("schemas: %s: %w", name, err)
-		}
-	}
 	out := make(map[string]*jsonschema.Schema, len(names))
 	for i, name := range names {
 		s, err := c.Compile(nameURL(i))
@@ -71,11 +59,33 @@ func compileAll(mode Mode) (map[string]*jsonschema.Schema, error) {
 	return out, nil
 }
 
+// newCompiler registers the schema files and one resource per name.
+func newCompiler(docs map[string][]byte) (*jsonschema.Compiler, error) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.LoadURL = func(u string) (io.ReadCloser, error) {
+		return nil, fmt.Errorf("schemas: refusing to load %s: every schema is embedded", u)
+	}
+	for file, b := range docs {
+		if err := c.AddResource(base+file, bytes.NewReader(b)); err != nil {
+			return nil, fmt.Errorf("schemas: %s: %w", file, err)
+		}
+	}
+	for i, name := range Names() {
+		if err := c.AddResource(nameURL(i), strings.NewReader(registry()[name])); err != nil {
+			return nil, fmt.Errorf("schemas: %s: %w", name, err)
+		}
+	}
+	return c, nil
+}
+
 func nameURL(i int) string { return base + "name-" + strconv.Itoa(i) + ".json" }
 
 // sources returns the schema files by file name, with lenient.json's
-// replacements applied in lenient mode.
-func sources(mode Mode) (map[string][]byte, error) {
+// replacements applied in lenient mode, except the one entry named by skip
+// (none when zero).
+func sources(mode Mode, skip overlayEntry) (map[string][]byte, error) {
 	paths, err := fs.Glob(files, "*.json")
 	if err != nil {
 		return nil, err
@@ -111,7 +121,9 @@ func sources(mode Mode) (map[string][]byte, error) {
 			if _, ok := existing[key]; !ok {
 				return nil, fmt.Errorf("schemas: lenient.json replaces %s#/$defs/%s, which does not exist", file, key)
 			}
-			existing[key] = def
+			if (overlayEntry{file, key}) != skip {
+				existing[key] = def
+			}
 		}
 		if doc["$defs"], err = json.Marshal(existing); err != nil {
 			return nil, err
