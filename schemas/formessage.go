@@ -63,7 +63,7 @@ func ForMessage(m *wire.Message, answers string) ([]Check, []Violation) {
 			return []Check{{Schema: name}}, nil
 		}
 		return []Check{{Schema: "envelope.Event"}}, []Violation{{Pointer: "/event",
-			Reason: fmt.Sprintf("no documented event %q with eventType %q (INT-EVENT-14)", event, data.EventType)}}
+			Reason: fmt.Sprintf("no documented event %q with eventType %q", event, data.EventType)}}
 	}
 	switch {
 	case m.Has("subscriptionId"):

@@ -11,7 +11,6 @@ import (
 	"os"
 	"strings"
 
-	"scapi-conformance/contract"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/schemas"
 )
@@ -166,52 +165,19 @@ func valueAt(raw json.RawMessage, pointer string) (json.RawMessage, error) {
 }
 
 // autoChecks classifies one message as the vendor client would and names the
-// schemas it must satisfy; what cannot be classified is reported as a
-// violation.
+// schemas it must satisfy (schemas.ForMessage, the oracle the specs and the
+// fuzzer use); what cannot be classified is reported as a violation.
 func autoChecks(raw json.RawMessage) ([]check, []schemas.Violation) {
 	m, err := wire.Decode(raw)
 	if err != nil {
 		return nil, []schemas.Violation{{Reason: "not a SCAPI message: " + err.Error()}}
 	}
-	if event, ok := m.String("event"); ok {
-		switch event {
-		case wire.EventSubscribe:
-			return []check{{"envelope.Subscribe", ""}}, nil
-		case wire.EventUnsubscribe:
-			return []check{{"envelope.Unsubscribe", ""}}, nil
-		}
-		var data struct {
-			EventType string `json:"eventType"`
-		}
-		_ = json.Unmarshal(m.Data(), &data)
-		if name, ok := schemas.EventSchema(event, data.EventType); ok {
-			return []check{{name, ""}}, nil
-		}
-		return []check{{"envelope.Event", ""}}, []schemas.Violation{{Pointer: "/event",
-			Reason: fmt.Sprintf("no documented event %q with eventType %q", event, data.EventType)}}
+	named, violations := schemas.ForMessage(m, "")
+	checks := make([]check, len(named))
+	for i, c := range named {
+		checks[i] = check{c.Schema, c.Pointer}
 	}
-	switch {
-	case m.Has("subscriptionId"):
-		return []check{{"envelope.SubscribeAck", ""}}, nil
-	case m.Has("errorMessage"):
-		return []check{{"envelope.ErrorReply", ""}}, nil
-	case m.Has("data"):
-		checks := []check{{"envelope.Reply", ""}}
-		request, _ := m.String("request")
-		method, ok := contract.LookupWire(request)
-		if !ok {
-			return checks, []schemas.Violation{{Pointer: "/request", Reason: fmt.Sprintf("%q is not a request of the catalog", request)}}
-		}
-		if method.Result != "" {
-			checks = append(checks, check{method.Result, "/data"})
-		}
-		return checks, nil
-	case m.Has("request"):
-		return []check{{"envelope.Request", ""}}, nil
-	case m.Has("frameId"):
-		return []check{{"envelope.FrameID", ""}}, nil
-	}
-	return nil, []schemas.Violation{{Reason: "not a SCAPI message: none of event, subscriptionId, errorMessage, data, request, frameId"}}
+	return checks, violations
 }
 
 // readJSONFile reads one JSON document; errors name the line, column and byte
