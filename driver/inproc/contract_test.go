@@ -1,0 +1,28 @@
+package inproc_test
+
+import (
+	"testing"
+	"time"
+
+	"scapi-conformance/driver"
+	"scapi-conformance/driver/drivertest"
+	"scapi-conformance/driver/inproc"
+	"scapi-conformance/fixtures/inprocess"
+)
+
+func TestDriverContract(t *testing.T) {
+	drivertest.Run(t, func(t *testing.T) driver.Driver {
+		svc, err := inprocess.New("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return inproc.New(inproc.Config{Service: svc, Control: svc.Control()})
+	})
+}
+
+func TestHostileTargets(t *testing.T) {
+	const timeout = 2 * time.Second
+	drivertest.RunHostile(t, timeout, true, func(t *testing.T, h drivertest.Hostile) driver.Driver {
+		return inproc.New(inproc.Config{Service: drivertest.HostileService{H: h}, Timeout: timeout})
+	})
+}
