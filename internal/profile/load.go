@@ -77,6 +77,11 @@ func (d *decoder) target(n *yaml.Node, t *Target) {
 		"control":   func(v *yaml.Node) { t.Control = d.url(v, "target.control", "http", "https") },
 		"browser":   func(v *yaml.Node) { t.Browser = d.String(v, "target.browser") },
 		"clientLib": func(v *yaml.Node) { t.ClientLib = d.url(v, "target.clientLib", "http", "https", "file") },
+		"embedded": func(v *yaml.Node) {
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" || v.Decode(&t.Embedded) != nil {
+				d.Fail(v, "target.embedded must be true or false, found %s", yamlpos.Kind(v))
+			}
+		},
 		"timeout": func(v *yaml.Node) {
 			s := d.String(v, "target.timeout")
 			if d.Err != nil {

@@ -42,6 +42,8 @@ type Target struct {
 	Browser string
 	// ClientLib is the URL of the client library the browser driver loads ("" = default).
 	ClientLib string
+	// Embedded names the embedded reference Workspace explicitly (URL empty).
+	Embedded bool
 }
 
 // Login holds the credentials of the agent the target is logged in as. The
