@@ -5,51 +5,13 @@ import (
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/control"
-	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
 )
 
-// nsEventOnlyStates are the media.State types the 000 guide marks "* States
-// that are limited to an event and can't be applied by code".
-var nsEventOnlyStates = map[string]bool{"PARTIAL_READY": true, "OUT_OF_SERVICE": true, "LOGOUT_DND_ON": true, "UNKNOWN": true}
-
-// nsStates returns the agent states list, checked against media.State[].
-func nsStates(s *framework.Session, c driver.Client) []map[string]any {
-	GinkgoHelper()
-	list, _ := nsOK(s, c, "agent.getStateList").([]any)
-	Expect(list).NotTo(BeEmpty(), "getStateList: Gets the list of possible agent states; the list is empty")
-	out := make([]map[string]any, 0, len(list))
-	for _, v := range list {
-		st, ok := v.(map[string]any)
-		Expect(ok).To(BeTrue())
-		out = append(out, st)
-	}
-	return out
-}
-
-// nsSettable returns the states of the list that code may apply, at least two
-// of distinct types so that a change is observable.
-func nsSettable(s *framework.Session, c driver.Client) []map[string]any {
-	GinkgoHelper()
-	var out []map[string]any
-	types := map[any]bool{}
-	for _, st := range nsStates(s, c) {
-		t, _ := st["type"].(string)
-		if !nsEventOnlyStates[t] && st["operationName"] != nil {
-			out = append(out, st)
-			types[st["type"]] = true
-		}
-	}
-	if len(types) < 2 {
-		Skip("the agent states list offers fewer than two states of distinct types that code may apply")
-	}
-	return out
-}
-
 var _ = Describe("Agent namespace", func() {
 	framework.ConformanceIt("get answers the agent's attributes as agent.Agent", framework.Reqs{"agent.get.1", "agent.type.Agent.1"}, func(s *framework.Session) {
-		c := nsAgent(s)
-		agent, _ := nsOK(s, c, "agent.get").(map[string]any)
+		c := s.Agent()
+		agent, _ := s.OK(c, "agent.get").(map[string]any)
 		Expect(agent).To(HaveKey("username"), "username: The agent's username. This is a global unique ID.")
 		if want, ok := s.Data("agent"); ok {
 			Expect(agent).To(Equal(want), "the profile's agent")
@@ -57,9 +19,9 @@ var _ = Describe("Agent namespace", func() {
 	})
 
 	framework.ConformanceIt("getStateList answers media.State objects, each with an operationName", framework.Reqs{"agent.getStateList.1", "media.type.State.1"}, func(s *framework.Session) {
-		c := nsAgent(s)
+		c := s.Agent()
 		seen := map[any]bool{}
-		for _, st := range nsStates(s, c) {
+		for _, st := range s.AgentStates(c) {
 			Expect(st).To(HaveKeyWithValue("operationName", Not(BeEmpty())), "operationName: The operation name to use with agent.setState and media.setState.")
 			Expect(seen[st["operationName"]]).To(BeFalse(), "operationName %v is listed twice", st["operationName"])
 			seen[st["operationName"]] = true
@@ -67,10 +29,10 @@ var _ = Describe("Agent namespace", func() {
 	})
 
 	framework.ConformanceIt("getState answers one of the listed states", framework.Reqs{"agent.getState.1"}, func(s *framework.Session) {
-		c := nsAgent(s)
-		st, _ := nsOK(s, c, "agent.getState").(map[string]any)
+		c := s.Agent()
+		st, _ := s.OK(c, "agent.getState").(map[string]any)
 		var types []any
-		for _, l := range nsStates(s, c) {
+		for _, l := range s.AgentStates(c) {
 			types = append(types, l["type"])
 		}
 		Expect(types).To(ContainElement(st["type"]), "the current state's type is not among the states list")
@@ -78,37 +40,37 @@ var _ = Describe("Agent namespace", func() {
 
 	framework.ConformanceIt("setState applies each settable state: getState and STATE_CHANGED reflect it",
 		framework.Reqs{"agent.setState.1", "agent.setState.3"}, func(s *framework.Session) {
-			c := nsAgent(s, "agent")
-			current, _ := nsOK(s, c, "agent.getState").(map[string]any)
-			for _, st := range nsSettable(s, c) {
+			c := s.Agent("agent")
+			current, _ := s.OK(c, "agent.getState").(map[string]any)
+			for _, st := range s.SettableStates(c) {
 				if st["type"] == current["type"] {
 					continue // no change to observe
 				}
 				current = st
 				By("setState(" + st["operationName"].(string) + ")")
-				nsOK(s, c, "agent.setState", st["operationName"])
-				ev := nsEvent(s, c, "agent", "STATE_CHANGED")
-				nsHolds(s, "INT-EVENT-1", ev["mediaState"] == st["type"])
-				now, _ := nsOK(s, c, "agent.getState").(map[string]any)
+				s.OK(c, "agent.setState", st["operationName"])
+				ev := s.Event(c, "agent", "STATE_CHANGED")
+				s.Holds("INT-EVENT-1", ev["mediaState"] == st["type"])
+				now, _ := s.OK(c, "agent.getState").(map[string]any)
 				Expect(now["type"]).To(Equal(st["type"]), "getState after setState(%v)", st["operationName"])
 			}
 		})
 
 	framework.ConformanceIt("setState with an operationName absent from the list is refused and changes nothing",
 		framework.Reqs{"agent.setState.2"}, func(s *framework.Session) {
-			c := nsAgent(s)
-			before := nsOK(s, c, "agent.getState")
-			refused := nsRefused(s, c, "agent.setState", "NoSuchOperation-1f3a")
-			after := nsOK(s, c, "agent.getState")
+			c := s.Agent()
+			before := s.OK(c, "agent.getState")
+			refused := s.Refused(c, "agent.setState", "NoSuchOperation-1f3a")
+			after := s.OK(c, "agent.getState")
 			Expect(after).To(Equal(before), "the agent state changed after an unknown operationName")
-			nsHolds(s, "INT-NS-1", refused)
+			s.Holds("INT-NS-1", refused)
 		})
 
 	framework.ConformanceIt("a state change from the UI reaches subscribers with its reason and reason code",
 		framework.Reqs{"events.agent.STATE_CHANGED.1", "events.subscribe.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "agent", "interaction")
+			c := s.Agent("agent", "interaction")
 			s.Stimulate(control.StimAgentState, map[string]any{"state": "NOT_READY_ACTION_CODE", "reason": "Break", "reasonCode": "1511"})
-			ev := nsEvent(s, c, "agent", "STATE_CHANGED")
+			ev := s.Event(c, "agent", "STATE_CHANGED")
 			Expect(ev).To(HaveKeyWithValue("mediaState", "NOT_READY_ACTION_CODE"))
 			Expect(ev).To(HaveKeyWithValue("reason", "Break"))
 			Expect(ev).To(HaveKeyWithValue("reasonCode", "1511"))
@@ -118,18 +80,18 @@ var _ = Describe("Agent namespace", func() {
 var _ = Describe("Agent namespace > states limited to an event", func() {
 	framework.ConformanceIt("a state limited to an event cannot be applied by code, even by its own operationName",
 		framework.Reqs{"agent.setState.4"}, func(s *framework.Session) {
-			c := nsAgent(s, "agent")
+			c := s.Agent("agent")
 			s.Stimulate(control.StimAgentState, map[string]any{"state": "OUT_OF_SERVICE"})
-			Expect(nsEvent(s, c, "agent", "STATE_CHANGED")).To(HaveKeyWithValue("mediaState", "OUT_OF_SERVICE"))
-			eventOnly, _ := nsOK(s, c, "agent.getState").(map[string]any)
+			Expect(s.Event(c, "agent", "STATE_CHANGED")).To(HaveKeyWithValue("mediaState", "OUT_OF_SERVICE"))
+			eventOnly, _ := s.OK(c, "agent.getState").(map[string]any)
 			Expect(eventOnly).To(HaveKeyWithValue("type", "OUT_OF_SERVICE"), "getState while the agent is out of service")
 			op, _ := eventOnly["operationName"].(string)
 			Expect(op).NotTo(BeEmpty(), "operationName: The operation name to use with agent.setState and media.setState.")
-			settable := nsSettable(s, c)[0]
-			nsOK(s, c, "agent.setState", settable["operationName"])
-			refused := nsRefused(s, c, "agent.setState", op)
-			now, _ := nsOK(s, c, "agent.getState").(map[string]any)
+			settable := s.SettableStates(c)[0]
+			s.OK(c, "agent.setState", settable["operationName"])
+			refused := s.Refused(c, "agent.setState", op)
+			now, _ := s.OK(c, "agent.getState").(map[string]any)
 			Expect(now["type"]).To(Equal(settable["type"]), "setState(%q) applied OUT_OF_SERVICE, which can't be applied by code", op)
-			nsHolds(s, "INT-NS-13", refused)
+			s.Holds("INT-NS-13", refused)
 		}, framework.Needs(control.StimAgentState))
 })

@@ -25,7 +25,7 @@ const (
 // option name (INT-NS-2).
 func nsOptions(s *framework.Session, c driver.Client, options any) map[string]map[string]any {
 	GinkgoHelper()
-	data := nsOK(s, c, "configuration.getOption", options)
+	data := s.OK(c, "configuration.getOption", options)
 	return nsSections(data)
 }
 
@@ -75,11 +75,11 @@ func nsSections(data any) map[string]map[string]any {
 // documented sentence the failure quotes.
 func nsMatchesNothing(s *framework.Session, c driver.Client, pattern, rule string) bool {
 	GinkgoHelper()
-	m := nsCall(s, c, "configuration.getOption", pattern)
+	m := s.CallMethod(c, "configuration.getOption", pattern)
 	if _, refused := m.ErrorMessage(); refused {
 		return true
 	}
-	for _, sec := range nsSections(nsDecode(m.Data())) {
+	for _, sec := range nsSections(framework.Decode(m.Data())) {
 		Expect(sec).To(BeEmpty(), "%s; yet %s matched options", rule, pattern)
 	}
 	return false
@@ -88,13 +88,13 @@ func nsMatchesNothing(s *framework.Session, c driver.Client, pattern, rule strin
 var _ = Describe("Configuration namespace", func() {
 	framework.ConformanceIt("getOption answers an option of [interaction-workspace] when no section is named",
 		framework.Reqs{"configuration.getOption.1", "configuration.getOption.2", "configuration.type.Section.1"}, func(s *framework.Session) {
-			got := nsOptions(s, nsAgent(s), nsFrameColor)
-			nsHolds(s, "INT-NS-2", got[nsSection][nsFrameColor] != nil)
+			got := nsOptions(s, s.Agent(), nsFrameColor)
+			s.Holds("INT-NS-2", got[nsSection][nsFrameColor] != nil)
 		})
 
 	framework.ConformanceIt("getOption answers the same value by option, by section path, in a list and by trailing wildcard",
 		framework.Reqs{"configuration.getOption.3", "configuration.getOption.4", "configuration.getOption.5"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			want := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]
 			Expect(nsOptions(s, c, nsSection+"/"+nsFrameColor)[nsSection]).To(HaveKeyWithValue(nsFrameColor, want), "A single option in a specific section")
 			Expect(nsOptions(s, c, []any{nsFrameColor, "voice.auto-answer"})[nsSection]).To(HaveKeyWithValue(nsFrameColor, want), "Multiple options")
@@ -107,7 +107,7 @@ var _ = Describe("Configuration namespace", func() {
 
 	framework.ConformanceIt("getOption takes an asterisk inside a word for no wildcard: it matches no option",
 		framework.Reqs{"configuration.getOption.5"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			if _, set := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]; !set {
 				Skip("the target does not set " + nsFrameColor + " in [" + nsSection + "]: a pattern for it would prove nothing")
 			}
@@ -121,29 +121,29 @@ var _ = Describe("Configuration namespace", func() {
 
 	framework.ConformanceIt("getOption refuses an asterisk at the start of an option",
 		framework.Reqs{"configuration.getOption.6"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			refused := nsMatchesNothing(s, c, "*.frame-color", "the values *.mark-done, *.auto are not allowed")
-			nsHolds(s, "INT-NS-3", refused)
+			s.Holds("INT-NS-3", refused)
 		})
 
 	framework.ConformanceIt("getContextualOption answers the routing strategy's override while getOption keeps the default",
 		framework.Reqs{"configuration.getContextualOption.1", "configuration.getOption.7"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			def := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]
-			id := nsID(nsRinging(s, c, map[string]any{"userData": map[string]any{nsOverrideKey: nsOverrideName}}))
-			ctxual := nsSections(nsOK(s, c, "configuration.getContextualOption", nsFrameColor, id))[nsSection][nsFrameColor]
+			id := framework.InteractionID(s.Ringing(c, map[string]any{"userData": map[string]any{nsOverrideKey: nsOverrideName}}))
+			ctxual := nsSections(s.OK(c, "configuration.getContextualOption", nsFrameColor, id))[nsSection][nsFrameColor]
 			Expect(ctxual).NotTo(BeNil(), "getContextualOption answered no %s", nsFrameColor)
-			nsHolds(s, "INT-NS-4", ctxual != def)
+			s.Holds("INT-NS-4", ctxual != def)
 			Expect(nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]).To(Equal(def),
 				"The response includes the original default value of the option instead of the overridden value")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("getContextualOption fails for a missing or unknown interaction",
 		framework.Reqs{"configuration.getContextualOption.2", "configuration.getContextualOption.3"}, func(s *framework.Session) {
-			c := nsAgent(s)
-			nsMustRefuse(s, c, "configuration.getContextualOption", nsFrameColor)
-			m := nsMustRefuse(s, c, "configuration.getContextualOption", nsFrameColor, nsNoSuchID)
+			c := s.Agent()
+			s.MustRefuse(c, "configuration.getContextualOption", nsFrameColor)
+			m := s.MustRefuse(c, "configuration.getContextualOption", nsFrameColor, framework.NoSuchID)
 			msg, _ := m.ErrorMessage()
-			nsHolds(s, "INT-NS-5", msg == "Error: Interaction not found.")
+			s.Holds("INT-NS-5", msg == "Error: Interaction not found.")
 		})
 })

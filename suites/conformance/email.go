@@ -10,20 +10,20 @@ import (
 var _ = Describe("Email namespace", func() {
 	framework.ConformanceIt("create adds a new email interaction carrying the userData",
 		framework.Reqs{"email.create.1", "email.create.2", "events.interaction.CREATED.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			nsOK(s, c, "email.create", "customer@example.com", map[string]any{"EmailKey": "e"})
-			id := nsID(nsInteractionEvent(s, c, "ADDED", ""))
-			created := nsInteractionEvent(s, c, "CREATED", id)
-			nsHolds(s, "INT-EVENT-2", created["state"] == "CREATED" && nsListed(s, c, id) &&
-				nsHasUserData(nsGet(s, c, id), "EmailKey", "e"))
+			c := s.Agent("interaction")
+			s.OK(c, "email.create", "customer@example.com", map[string]any{"EmailKey": "e"})
+			id := framework.InteractionID(s.InteractionEvent(c, "ADDED", ""))
+			created := s.InteractionEvent(c, "CREATED", id)
+			s.Holds("INT-EVENT-2", created["state"] == "CREATED" && s.Listed(c, id) &&
+				framework.HasUserData(s.GetInteraction(c, id), "EmailKey", "e"))
 		})
 
 	framework.ConformanceIt("an inbound email is an invitation the agent accepts",
 		framework.Reqs{"interaction.accept.1", "events.interaction.INVITED.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsID(nsInvited(s, c, control.StimInboundEmail))
-			nsOK(s, c, "interaction.accept", id)
-			it := nsInteractionEvent(s, c, "ACCEPTED", id)
-			nsHolds(s, "INT-EVENT-8", it["state"] == "ACCEPTED")
+			c := s.Agent("interaction")
+			id := framework.InteractionID(nsInvited(s, c, control.StimInboundEmail))
+			s.OK(c, "interaction.accept", id)
+			it := s.InteractionEvent(c, "ACCEPTED", id)
+			s.Holds("INT-EVENT-8", it["state"] == "ACCEPTED")
 		}, framework.Needs(control.StimInboundEmail))
 })

@@ -7,17 +7,18 @@ import (
 	"scapi-conformance/contract/control"
 	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
 )
 
 var _ = Describe("Interaction namespace > case selection", func() {
 	framework.ConformanceIt("selectCaseByCaseId selects the case: CASE_SELECTED, then isCaseSelected on its interactions only",
 		framework.Reqs{"interaction.selectCaseByCaseId.1", "interaction.selectCaseByCaseId.2", "events.interaction.CASE_SELECTED.1"},
 		func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			first := nsTalking(s, c)
-			second := nsTalking(s, c)
+			c := s.Agent("interaction")
+			first := s.Talking(c)
+			second := s.Talking(c)
 			caseOf := func(id string) string {
-				cid, _ := nsGet(s, c, id)["caseId"].(string)
+				cid, _ := s.GetInteraction(c, id)["caseId"].(string)
 				Expect(cid).NotTo(BeEmpty(), "caseId: This identifier targets the case that this interaction is part of.")
 				return cid
 			}
@@ -25,25 +26,25 @@ var _ = Describe("Interaction namespace > case selection", func() {
 			Expect(a).NotTo(Equal(b), "two unrelated calls share a case")
 			for _, pick := range []struct{ id, caseID, other string }{{first, a, second}, {second, b, first}} {
 				By("selectCaseByCaseId(" + pick.caseID + ")")
-				nsOK(s, c, "interaction.selectCaseByCaseId", pick.caseID)
-				ev := nsEvent(s, c, "interaction", "CASE_SELECTED")
-				nsHolds(s, "INT-EVENT-4", ev["selectedCaseId"] == pick.caseID)
+				s.OK(c, "interaction.selectCaseByCaseId", pick.caseID)
+				ev := s.Event(c, "interaction", "CASE_SELECTED")
+				s.Holds("INT-EVENT-4", ev["selectedCaseId"] == pick.caseID)
 				nsCaseViewEvents(s, c)
-				Expect(nsGet(s, c, pick.id)).To(HaveKeyWithValue("isCaseSelected", true), "isCaseSelected: Is true if the case containing this interaction is selected")
-				Expect(nsGet(s, c, pick.other)).To(HaveKeyWithValue("isCaseSelected", false), "otherwise is false")
+				Expect(s.GetInteraction(c, pick.id)).To(HaveKeyWithValue("isCaseSelected", true), "isCaseSelected: Is true if the case containing this interaction is selected")
+				Expect(s.GetInteraction(c, pick.other)).To(HaveKeyWithValue("isCaseSelected", false), "otherwise is false")
 			}
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("a case id change gives CASE_ID_CHANGED with the new and previous case ids",
 		framework.Reqs{"events.interaction.CASE_ID_CHANGED.1", "events.interaction.CASE_ID_CHANGED.2"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			previous := nsGet(s, c, id)["caseId"]
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			previous := s.GetInteraction(c, id)["caseId"]
 			s.Stimulate(control.StimCaseIDChange, map[string]any{"interactionId": id, "caseId": "e6470563-af78-4942-657d-976a25dd9de3"})
-			ev := nsEvent(s, c, "interaction", "CASE_ID_CHANGED")
+			ev := s.Event(c, "interaction", "CASE_ID_CHANGED")
 			Expect(ev).To(HaveKeyWithValue("caseId", "e6470563-af78-4942-657d-976a25dd9de3"))
 			Expect(ev).To(HaveKeyWithValue("previousCaseId", previous))
-			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("caseId", "e6470563-af78-4942-657d-976a25dd9de3"), "the interaction's caseId after CASE_ID_CHANGED")
+			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("caseId", "e6470563-af78-4942-657d-976a25dd9de3"), "the interaction's caseId after CASE_ID_CHANGED")
 		}, framework.Needs(control.StimInboundCall, control.StimCaseIDChange))
 })
 
@@ -51,9 +52,9 @@ var _ = Describe("Interaction namespace > case selection", func() {
 // accompany a selection (INT-EVENT-4): each valid and naming a case.
 func nsCaseViewEvents(s *framework.Session, c driver.Client) {
 	GinkgoHelper()
-	for _, m := range nsDrain(s, c) {
-		if et, _ := framework.EventType(m); et == "CASE_COLLAPSED" || et == "CASE_EXPANDED" {
-			ev := nsEventData(m, "interaction", et)
+	for _, m := range s.Drain(c) {
+		if et, _ := matchers.EventType(m); et == "CASE_COLLAPSED" || et == "CASE_EXPANDED" {
+			ev := s.EventData(m, "interaction", et)
 			Expect(ev["selectedCaseId"]).To(BeAssignableToTypeOf(""), "%s names the case in selectedCaseId", et)
 		}
 	}

@@ -6,31 +6,33 @@ import (
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/driver"
+	"scapi-conformance/schemas"
 	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
 )
 
 var _ = Describe("Interaction namespace > markdone", func() {
 	framework.ConformanceIt("markdone on a released call removes it from the interactions",
 		framework.Reqs{"interaction.markdone.1", "events.interaction.REMOVED.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsReleased(s, c)
-			nsOK(s, c, "interaction.markdone", id)
-			nsInteractionEvent(s, c, "REMOVED", id)
-			Expect(nsListed(s, c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
+			c := s.Agent("interaction")
+			id := s.Released(c)
+			s.OK(c, "interaction.markdone", id)
+			s.InteractionEvent(c, "REMOVED", id)
+			Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("blockMarkdone holds markdone back and tells markdone subscribers; unblockMarkdone lets it through",
 		framework.Reqs{"interaction.blockMarkdone.1", "interaction.blockMarkdone.2", "interaction.unblockMarkdone.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction", "markdone")
-			id := nsReleased(s, c)
-			nsOK(s, c, "interaction.blockMarkdone", id, "Fill in the disposition first")
-			nsCall(s, c, "interaction.markdone", id)
+			c := s.Agent("interaction", "markdone")
+			id := s.Released(c)
+			s.OK(c, "interaction.blockMarkdone", id, "Fill in the disposition first")
+			s.CallMethod(c, "interaction.markdone", id)
 			nsMarkdoneEvent(s, c)
-			nsHolds(s, "INT-EVENT-6", nsListed(s, c, id))
-			nsOK(s, c, "interaction.unblockMarkdone", id)
-			nsOK(s, c, "interaction.markdone", id)
-			nsInteractionEvent(s, c, "REMOVED", id)
-			Expect(nsListed(s, c, id)).To(BeFalse(), "markdone after unblockMarkdone left the interaction listed")
+			s.Holds("INT-EVENT-6", s.Listed(c, id))
+			s.OK(c, "interaction.unblockMarkdone", id)
+			s.OK(c, "interaction.markdone", id)
+			s.InteractionEvent(c, "REMOVED", id)
+			Expect(s.Listed(c, id)).To(BeFalse(), "markdone after unblockMarkdone left the interaction listed")
 		}, framework.Needs(control.StimInboundCall))
 })
 
@@ -44,10 +46,10 @@ func nsMarkdoneEvent(s *framework.Session, c driver.Client) {
 		if name, _ := m.String("event"); name != "markdone" {
 			continue
 		}
-		nsValid(m, "envelope.Event")
-		eventType, _ := framework.EventType(m)
-		if schema, ok := nsEventSchema("markdone", eventType); ok {
-			nsValid(m, schema)
+		s.Valid(m, "envelope.Event")
+		eventType, _ := matchers.EventType(m)
+		if schema, ok := schemas.EventSchema("markdone", eventType); ok {
+			s.Valid(m, schema)
 		}
 		framework.RecordEventAsserted("markdone", "")
 		return

@@ -22,8 +22,8 @@ var nsStateEvents = map[string]bool{"REVOKED": true, "PULLED": true, "INVITED_CO
 func nsOccurrenceSubject(s *framework.Session, c driver.Client, eventType string) map[string]any {
 	GinkgoHelper()
 	if eventType == "SENT" || eventType == "CANCELLED" {
-		nsOK(s, c, "email.create", "customer@example.com", map[string]any{})
-		return nsInteractionEvent(s, c, "ADDED", "")
+		s.OK(c, "email.create", "customer@example.com", map[string]any{})
+		return s.InteractionEvent(c, "ADDED", "")
 	}
 	return nsInvited(s, c, control.StimInboundChat)
 }
@@ -48,18 +48,18 @@ var _ = Describe("Interaction events of outside occurrences", func() {
 				if !s.Has(control.StimInteractionEvent) {
 					Skip("the target cannot produce the stimulus \"" + control.StimInteractionEvent + "\"")
 				}
-				c := nsAgent(s, "interaction")
+				c := s.Agent("interaction")
 				subject := nsOccurrenceSubject(s, c, eventType)
-				id := nsID(subject)
-				before := nsGet(s, c, id)["state"]
+				id := framework.InteractionID(subject)
+				before := s.GetInteraction(c, id)["state"]
 				s.Stimulate(control.StimInteractionEvent, map[string]any{"interactionId": id, "eventType": eventType})
-				it := nsInteractionEvent(s, c, eventType, id)
+				it := s.InteractionEvent(c, eventType, id)
 				want := before
 				if nsStateEvents[eventType] {
 					want = eventType
 				}
-				nsHolds(s, "INT-EVENT-18", it["state"] == want)
-				Expect(nsGet(s, c, id)["state"]).To(Equal(it["state"]), "getByInteractionId after %s", eventType)
+				s.Holds("INT-EVENT-18", it["state"] == want)
+				Expect(s.GetInteraction(c, id)["state"]).To(Equal(it["state"]), "getByInteractionId after %s", eventType)
 			}, needs...)
 	}
 })

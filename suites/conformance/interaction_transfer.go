@@ -13,18 +13,18 @@ import (
 // returns the consultation interaction (ADDED, isConsultation true).
 func nsConsult(s *framework.Session, c driver.Client, id string, target any) map[string]any {
 	GinkgoHelper()
-	nsOK(s, c, "interaction.consult", id, target, map[string]any{"ConsultKey": "c"}, map[string]any{})
+	s.OK(c, "interaction.consult", id, target, map[string]any{"ConsultKey": "c"}, map[string]any{})
 	var consult map[string]any
 	for consult == nil {
-		it := nsInteractionEvent(s, c, "ADDED", "")
+		it := s.InteractionEvent(c, "ADDED", "")
 		if it["interactionId"] != id {
 			consult = it
 		}
 	}
-	nsHolds(s, "INT-EVENT-7", consult["isConsultation"] == true)
-	Expect(nsGet(s, c, nsID(consult))["isConsultation"]).To(Equal(true),
+	s.Holds("INT-EVENT-7", consult["isConsultation"] == true)
+	Expect(s.GetInteraction(c, framework.InteractionID(consult))["isConsultation"]).To(Equal(true),
 		"isConsultation: This property is true if the interaction is a consultation")
-	Expect(nsGet(s, c, id)["isConsultation"]).To(Equal(false), "the consulted call is not itself a consultation")
+	Expect(s.GetInteraction(c, id)["isConsultation"]).To(Equal(false), "the consulted call is not itself a consultation")
 	return consult
 }
 
@@ -43,53 +43,53 @@ func nsPartyNames(it map[string]any) []any {
 var _ = Describe("Interaction namespace > consult, transfer, conference", func() {
 	framework.ConformanceIt("consult to a phone number then completeTransfer releases the agent's call",
 		framework.Reqs{"interaction.consult.1", "interaction.consult.2", "interaction.completeTransfer.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
+			c := s.Agent("interaction")
+			id := s.Talking(c)
 			consult := nsConsult(s, c, id, "5010")
-			nsOK(s, c, "interaction.completeTransfer", nsID(consult))
-			it := nsInteractionEvent(s, c, "RELEASED", "")
-			nsHolds(s, "INT-EVENT-7", it["interactionId"] == id || it["interactionId"] == consult["interactionId"])
-			Expect(nsGet(s, c, id)["state"]).To(Equal("IDLE"), "Completes a transfer: the agent's call is over")
+			s.OK(c, "interaction.completeTransfer", framework.InteractionID(consult))
+			it := s.InteractionEvent(c, "RELEASED", "")
+			s.Holds("INT-EVENT-7", it["interactionId"] == id || it["interactionId"] == consult["interactionId"])
+			Expect(s.GetInteraction(c, id)["state"]).To(Equal("IDLE"), "Completes a transfer: the agent's call is over")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("consult to a target object then completeConference keeps the call and adds the party",
 		framework.Reqs{"interaction.consult.1", "interaction.consult.3", "interaction.completeConference.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
+			c := s.Agent("interaction")
+			id := s.Talking(c)
 			consult := nsConsult(s, c, id, map[string]any{"target": "CUSTOM_CONTACT", "destination": "5011"})
-			nsOK(s, c, "interaction.completeConference", nsID(consult))
-			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
-			nsHolds(s, "INT-EVENT-7", it["state"] == "TALKING")
-			Expect(nsPartyNames(nsGet(s, c, id))).To(ContainElement("5011"), "Completes a conference: the consulted party joins the call")
+			s.OK(c, "interaction.completeConference", framework.InteractionID(consult))
+			it := s.InteractionEvent(c, "PARTY_CHANGED", id)
+			s.Holds("INT-EVENT-7", it["state"] == "TALKING")
+			Expect(nsPartyNames(s.GetInteraction(c, id))).To(ContainElement("5011"), "Completes a conference: the consulted party joins the call")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("singleStepTransfer releases the agent's call",
 		framework.Reqs{"interaction.singleStepTransfer.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			nsOK(s, c, "interaction.singleStepTransfer", id, "5012", map[string]any{}, map[string]any{})
-			it := nsInteractionEvent(s, c, "RELEASED", id)
-			nsHolds(s, "INT-EVENT-7", it["state"] == "IDLE")
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			s.OK(c, "interaction.singleStepTransfer", id, "5012", map[string]any{}, map[string]any{})
+			it := s.InteractionEvent(c, "RELEASED", id)
+			s.Holds("INT-EVENT-7", it["state"] == "IDLE")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("singleStepConference keeps the call and adds the party",
 		framework.Reqs{"interaction.singleStepConference.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			nsOK(s, c, "interaction.singleStepConference", id, map[string]any{"target": "AGENT", "destination": "5013"}, map[string]any{}, map[string]any{})
-			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
-			nsHolds(s, "INT-EVENT-7", it["state"] == "TALKING")
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			s.OK(c, "interaction.singleStepConference", id, map[string]any{"target": "AGENT", "destination": "5013"}, map[string]any{}, map[string]any{})
+			it := s.InteractionEvent(c, "PARTY_CHANGED", id)
+			s.Holds("INT-EVENT-7", it["state"] == "TALKING")
 			Expect(nsPartyNames(it)).To(ContainElement("5013"), "Make a single step conference: the party joins")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("singleStepTransfer of an accepted chat completes the transfer",
 		framework.Reqs{"interaction.singleStepTransfer.1", "events.interaction.TRANSFER_COMPLETED.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsID(nsInvited(s, c, control.StimInboundChat))
-			nsOK(s, c, "interaction.accept", id)
-			nsInteractionEvent(s, c, "ACCEPTED", id)
-			nsOK(s, c, "interaction.singleStepTransfer", id, map[string]any{"target": "AGENT", "destination": "agent2"}, map[string]any{}, map[string]any{})
-			it := nsInteractionEvent(s, c, "TRANSFER_COMPLETED", id)
-			nsHolds(s, "INT-EVENT-7", it["state"] == "TRANSFER_COMPLETED")
+			c := s.Agent("interaction")
+			id := framework.InteractionID(nsInvited(s, c, control.StimInboundChat))
+			s.OK(c, "interaction.accept", id)
+			s.InteractionEvent(c, "ACCEPTED", id)
+			s.OK(c, "interaction.singleStepTransfer", id, map[string]any{"target": "AGENT", "destination": "agent2"}, map[string]any{}, map[string]any{})
+			it := s.InteractionEvent(c, "TRANSFER_COMPLETED", id)
+			s.Holds("INT-EVENT-7", it["state"] == "TRANSFER_COMPLETED")
 		}, framework.Needs(control.StimInboundChat))
 })

@@ -6,6 +6,7 @@ import (
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
 )
 
 var _ = Describe("Interaction namespace > user data", func() {
@@ -13,59 +14,59 @@ var _ = Describe("Interaction namespace > user data", func() {
 		framework.Reqs{"interaction.setUserData.1", "interaction.setUserData.2", "interaction.setUserData.4",
 			"events.interaction.ATTACHED_DATA_CHANGED.1", "events.interaction.ATTACHED_DATA_CHANGED.2"},
 		func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			nsOK(s, c, "interaction.setUserData", id, map[string]any{"MyKEY1": "MyValue1", "MyKEY2": "MyValue2"})
-			ev := nsEvent(s, c, "interaction", "ATTACHED_DATA_CHANGED")
-			it := nsInteraction(ev)
-			Expect(nsID(it)).To(Equal(id))
-			nsHolds(s, "INT-EVENT-13", nsHasUserData(it, "MyKEY1", "MyValue1") && nsHasUserData(it, "MyKEY2", "MyValue2"))
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			s.OK(c, "interaction.setUserData", id, map[string]any{"MyKEY1": "MyValue1", "MyKEY2": "MyValue2"})
+			ev := s.Event(c, "interaction", "ATTACHED_DATA_CHANGED")
+			it := framework.InteractionOf(ev)
+			Expect(framework.InteractionID(it)).To(Equal(id))
+			s.Holds("INT-EVENT-13", framework.HasUserData(it, "MyKEY1", "MyValue1") && framework.HasUserData(it, "MyKEY2", "MyValue2"))
 			Expect(ev).To(HaveKeyWithValue("media", "voice"), `the documented example carries "media": "voice"`)
 
-			nsOK(s, c, "interaction.setUserData", id, map[string]any{"MyKEY1": "Overwritten"})
-			it = nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
-			nsHolds(s, "INT-EVENT-13", nsHasUserData(it, "MyKEY1", "Overwritten"))
-			got := nsGet(s, c, id)
-			Expect(nsHasUserData(got, "MyKEY1", "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
-			Expect(nsHasUserData(got, "MyKEY2", "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
+			s.OK(c, "interaction.setUserData", id, map[string]any{"MyKEY1": "Overwritten"})
+			it = s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
+			s.Holds("INT-EVENT-13", framework.HasUserData(it, "MyKEY1", "Overwritten"))
+			got := s.GetInteraction(c, id)
+			Expect(framework.HasUserData(got, "MyKEY1", "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
+			Expect(framework.HasUserData(got, "MyKEY2", "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("deleteUserData removes the key and only it",
 		framework.Reqs{"interaction.deleteUserData.1", "events.interaction.ATTACHED_DATA_CHANGED.2"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			nsOK(s, c, "interaction.setUserData", id, map[string]any{"Gone": "1", "Kept": "2"})
-			nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
-			nsOK(s, c, "interaction.deleteUserData", id, "Gone")
-			it := nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
-			nsHolds(s, "INT-EVENT-13", !nsHasKey(it, "Gone"))
-			got := nsGet(s, c, id)
-			Expect(nsHasKey(got, "Gone")).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
-			Expect(nsHasUserData(got, "Kept", "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			s.OK(c, "interaction.setUserData", id, map[string]any{"Gone": "1", "Kept": "2"})
+			s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
+			s.OK(c, "interaction.deleteUserData", id, "Gone")
+			it := s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
+			s.Holds("INT-EVENT-13", !framework.HasUserDataKey(it, "Gone"))
+			got := s.GetInteraction(c, id)
+			Expect(framework.HasUserDataKey(got, "Gone")).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
+			Expect(framework.HasUserData(got, "Kept", "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("setUserData on a released (IDLE) voice interaction is refused",
 		framework.Reqs{"interaction.setUserData.3"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsReleased(s, c)
-			refused := nsRefused(s, c, "interaction.setUserData", id, map[string]any{"Late": "x"})
-			Expect(nsHasKey(nsGet(s, c, id), "Late")).To(BeFalse(), "setUserData changed an IDLE voice interaction")
-			nsHolds(s, "INT-NS-6", refused)
+			c := s.Agent("interaction")
+			id := s.Released(c)
+			refused := s.Refused(c, "interaction.setUserData", id, map[string]any{"Late": "x"})
+			Expect(framework.HasUserDataKey(s.GetInteraction(c, id), "Late")).To(BeFalse(), "setUserData changed an IDLE voice interaction")
+			s.Holds("INT-NS-6", refused)
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("getByInteractionId answers null for an interaction that does not exist",
 		framework.Reqs{"interaction.getByInteractionId.2"}, func(s *framework.Session) {
-			c := nsAgent(s)
-			m := nsCall(s, c, "interaction.getByInteractionId", nsNoSuchID)
-			Expect(m.Has("data")).To(BeTrue(), "Returns interaction.Interaction or null: the reply carries no data: %s", framework.Describe(m))
-			Expect(nsDecode(m.Data())).To(BeNil(), "or null if the interaction doesn't exist")
+			c := s.Agent()
+			m := s.CallMethod(c, "interaction.getByInteractionId", framework.NoSuchID)
+			Expect(m.Has("data")).To(BeTrue(), "Returns interaction.Interaction or null: the reply carries no data: %s", matchers.Describe(m))
+			Expect(framework.Decode(m.Data())).To(BeNil(), "or null if the interaction doesn't exist")
 		})
 
 	framework.ConformanceIt("getInteractions and getByInteractionId answer the same interaction.Interaction",
 		framework.Reqs{"interaction.getInteractions.1", "interaction.getByInteractionId.1", "interaction.type.Interaction.3"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			list, _ := nsOK(s, c, "interaction.getInteractions").([]any)
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			list, _ := s.OK(c, "interaction.getInteractions").([]any)
 			var listed any
 			for _, v := range list {
 				if v.(map[string]any)["interactionId"] == id {
@@ -73,7 +74,7 @@ var _ = Describe("Interaction namespace > user data", func() {
 				}
 			}
 			Expect(listed).NotTo(BeNil(), "getInteractions: Gets all the interactions; the answered call is missing")
-			got := nsGet(s, c, id)
+			got := s.GetInteraction(c, id)
 			Expect(got).To(Equal(listed), "the same interaction differs between getInteractions and getByInteractionId")
 			if uuid, ok := got["interactionUUID"]; ok {
 				Expect(uuid).To(Equal(got["callUuid"]), "interactionUUID: the callUuid for a voice interaction")
@@ -82,7 +83,7 @@ var _ = Describe("Interaction namespace > user data", func() {
 
 	framework.ConformanceIt("interaction methods on an interaction that does not exist fail",
 		framework.Reqs{"interaction.unknownId.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			for _, call := range []struct {
 				name string
 				rest []any
@@ -101,21 +102,7 @@ var _ = Describe("Interaction namespace > user data", func() {
 				{"interaction.completeConference", nil},
 			} {
 				By(call.name)
-				nsUnknownID(s, c, call.name, call.rest...)
+				s.UnknownInteraction(c, call.name, call.rest...)
 			}
 		})
 })
-
-// nsHasUserData reports whether an interaction's userData holds key = value.
-func nsHasUserData(it map[string]any, key string, value any) bool {
-	ud, _ := it["userData"].(map[string]any)
-	v, ok := ud[key]
-	return ok && v == value
-}
-
-// nsHasKey reports whether an interaction's userData holds the key.
-func nsHasKey(it map[string]any, key string) bool {
-	ud, _ := it["userData"].(map[string]any)
-	_, ok := ud[key]
-	return ok
-}

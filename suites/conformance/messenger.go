@@ -20,10 +20,10 @@ var _ = Describe("Messenger namespace", func() {
 			other := s.Client(origins[2])
 			s.Subscribe(other, "messenger:another-channel", "messenger:my-channel-archive")
 			message := map[string]any{"foo": "A foo text.", "bar": float64(1234)}
-			nsOK(s, sender, "messenger.broadcastMessage", "my-channel", message)
-			Expect(nsEvent(s, both, "messenger:my-channel", "")).To(Equal(message), "you receive an event called messenger:<channel> with the message in the data attribute")
-			nsOK(s, sender, "messenger.broadcastMessage", "my-channel2", map[string]any{"n": float64(2)})
-			Expect(nsEvent(s, both, "messenger:my-channel2", "")).To(Equal(map[string]any{"n": float64(2)}), "It is possible to subscribe to several channels")
+			s.OK(sender, "messenger.broadcastMessage", "my-channel", message)
+			Expect(s.Event(both, "messenger:my-channel", "")).To(Equal(message), "you receive an event called messenger:<channel> with the message in the data attribute")
+			s.OK(sender, "messenger.broadcastMessage", "my-channel2", map[string]any{"n": float64(2)})
+			Expect(s.Event(both, "messenger:my-channel2", "")).To(Equal(map[string]any{"n": float64(2)}), "It is possible to subscribe to several channels")
 			s.ExpectNoEvent(other, 0)
 		})
 
@@ -34,15 +34,15 @@ var _ = Describe("Messenger namespace", func() {
 			s.Subscribe(sender, "messenger:echo")
 			peer := s.Client(origins[1])
 			s.Subscribe(peer, "messenger:echo")
-			nsOK(s, sender, "messenger.broadcastMessage", "echo", map[string]any{"x": "y"})
-			nsEvent(s, peer, "messenger:echo", "")
+			s.OK(sender, "messenger.broadcastMessage", "echo", map[string]any{"x": "y"})
+			s.Event(peer, "messenger:echo", "")
 			echoed := false
-			ctxMsgs := nsDrain(s, sender)
+			ctxMsgs := s.Drain(sender)
 			for _, m := range ctxMsgs {
 				if name, _ := m.String("event"); name == "messenger:echo" {
 					echoed = true
 				}
 			}
-			nsHolds(s, "INT-EVENT-3", !echoed)
+			s.Holds("INT-EVENT-3", !echoed)
 		})
 })

@@ -15,16 +15,16 @@ import (
 func nsOutboundCall(s *framework.Session, c driver.Client) (string, float64) {
 	GinkgoHelper()
 	s.Stimulate(control.StimPreviewRecord, map[string]any{"mode": "pull"})
-	preview := nsInteractionEvent(s, c, "ADDED", "")
+	preview := s.InteractionEvent(c, "ADDED", "")
 	handle := nsRecordHandle(preview)
-	nsOK(s, c, "outbound.callPreviewRecord", nsID(preview), handle)
-	return nsID(nsInteractionEvent(s, c, "DIALING", "")), handle
+	s.OK(c, "outbound.callPreviewRecord", framework.InteractionID(preview), handle)
+	return framework.InteractionID(s.InteractionEvent(c, "DIALING", "")), handle
 }
 
 // nsCallResults returns getListOfCallResults' map of name to number.
 func nsCallResults(s *framework.Session, c driver.Client) map[string]any {
 	GinkgoHelper()
-	results, ok := nsOK(s, c, "outbound.getListOfCallResults").(map[string]any)
+	results, ok := s.OK(c, "outbound.getListOfCallResults").(map[string]any)
 	Expect(ok).To(BeTrue(), "the list of call results is an object of name: number, as in the sample response")
 	Expect(results).NotTo(BeEmpty())
 	return results
@@ -34,7 +34,7 @@ var _ = Describe("Outbound namespace", func() {
 	framework.ConformanceIt("getListOfCallResults answers call result names with distinct numbers",
 		framework.Reqs{"outbound.getListOfCallResults.1"}, func(s *framework.Session) {
 			seen := map[float64]string{}
-			for name, v := range nsCallResults(s, nsAgent(s)) {
+			for name, v := range nsCallResults(s, s.Agent()) {
 				n, ok := v.(float64)
 				Expect(ok).To(BeTrue(), "call result %s is not a number: %v", name, v)
 				Expect(seen).NotTo(HaveKey(n), "%s and %s share the number %v", name, seen[n], n)
@@ -44,98 +44,98 @@ var _ = Describe("Outbound namespace", func() {
 
 	framework.ConformanceIt("setCallResult sets what getCallResult then answers",
 		framework.Reqs{"outbound.setCallResult.1", "outbound.getCallResult.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, _ := nsOutboundCall(s, c)
 			for _, name := range []string{"BUSY", "NO_ANSWER"} {
 				n, ok := nsCallResults(s, c)[name]
 				if !ok {
 					Skip("the call results list has no " + name)
 				}
-				nsOK(s, c, "outbound.setCallResult", id, n)
-				Expect(nsOK(s, c, "outbound.getCallResult", id)).To(Equal(n), "Get the call result already set in an outbound record")
+				s.OK(c, "outbound.setCallResult", id, n)
+				Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(n), "Get the call result already set in an outbound record")
 			}
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("Do Not Call blocks setCallResult until removed",
 		framework.Reqs{"outbound.setDoNotCall.1", "outbound.removeDoNotCall.1", "outbound.setCallResult.2"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, _ := nsOutboundCall(s, c)
 			results := nsCallResults(s, c)
-			nsOK(s, c, "outbound.setCallResult", id, results["OK"])
-			nsOK(s, c, "outbound.setDoNotCall", id)
-			refused := nsRefused(s, c, "outbound.setCallResult", id, results["BUSY"])
-			Expect(nsOK(s, c, "outbound.getCallResult", id)).To(Equal(results["OK"]), `"Do Not Call" must not be set for the interaction, yet the call result changed`)
-			nsHolds(s, "INT-NS-11", refused)
-			nsOK(s, c, "outbound.removeDoNotCall", id)
-			nsOK(s, c, "outbound.setCallResult", id, results["BUSY"])
-			Expect(nsOK(s, c, "outbound.getCallResult", id)).To(Equal(results["BUSY"]), `setCallResult after removeDoNotCall`)
+			s.OK(c, "outbound.setCallResult", id, results["OK"])
+			s.OK(c, "outbound.setDoNotCall", id)
+			refused := s.Refused(c, "outbound.setCallResult", id, results["BUSY"])
+			Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(results["OK"]), `"Do Not Call" must not be set for the interaction, yet the call result changed`)
+			s.Holds("INT-NS-11", refused)
+			s.OK(c, "outbound.removeDoNotCall", id)
+			s.OK(c, "outbound.setCallResult", id, results["BUSY"])
+			Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(results["BUSY"]), `setCallResult after removeDoNotCall`)
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("rescheduleRecord takes the documented date and callback type; cancelReschedule removes it",
 		framework.Reqs{"outbound.rescheduleRecord.1", "outbound.rescheduleRecord.2", "outbound.cancelReschedule.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, handle := nsOutboundCall(s, c)
-			nsOK(s, c, "outbound.rescheduleRecord", id, handle, "05/27/2021 10:55", "PERSONAL")
-			nsOK(s, c, "outbound.rescheduleRecord", id, handle, "05/27/2021 11:30", "CAMPAIGN")
-			nsOK(s, c, "outbound.cancelReschedule", id)
+			s.OK(c, "outbound.rescheduleRecord", id, handle, "05/27/2021 10:55", "PERSONAL")
+			s.OK(c, "outbound.rescheduleRecord", id, handle, "05/27/2021 11:30", "CAMPAIGN")
+			s.OK(c, "outbound.cancelReschedule", id)
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("rescheduleRecord refuses a date or callback type outside the documented formats",
 		framework.Reqs{"outbound.rescheduleRecord.2"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, handle := nsOutboundCall(s, c)
 			for _, bad := range [][2]string{{"2021-05-27T10:55", "PERSONAL"}, {"27/13/2021 10:55", "PERSONAL"}, {"27/05/2021 10:55", "PERSONAL"}, {"05/27/2021 10:55", "SOMETIME"}} {
 				By(bad[0] + " " + bad[1])
-				nsHolds(s, "INT-NS-12", nsRefused(s, c, "outbound.rescheduleRecord", id, handle, bad[0], bad[1]))
+				s.Holds("INT-NS-12", s.Refused(c, "outbound.rescheduleRecord", id, handle, bad[0], bad[1]))
 			}
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("getRecordFields answers outbound.Field objects; updateRecordFields changes an editable one",
 		framework.Reqs{"outbound.getRecordFields.1", "outbound.updateRecordFields.1", "outbound.type.Field.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, _ := nsOutboundCall(s, c)
 			field := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["fieldType"] == "var-char" })
-			nsOK(s, c, "outbound.updateRecordFields", id, map[string]any{field["name"].(string): "Updated by SCAPI"})
+			s.OK(c, "outbound.updateRecordFields", id, map[string]any{field["name"].(string): "Updated by SCAPI"})
 			Expect(nsFieldNamed(s, c, id, field["name"])).To(HaveKeyWithValue("value", "Updated by SCAPI"), "value: The current value of the field.")
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("updateRecordFields fails on a non-editable field, an empty mandatory one or a value of the wrong type",
 		framework.Reqs{"outbound.updateRecordFields.2", "outbound.updateRecordFields.3", "outbound.updateRecordFields.4"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, _ := nsOutboundCall(s, c)
 			fixed := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == false })
-			nsMustRefuse(s, c, "outbound.updateRecordFields", id, map[string]any{fixed["name"].(string): "x"})
+			s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{fixed["name"].(string): "x"})
 			mandatory := nsField(s, c, id, func(f map[string]any) bool { return f["isMandatory"] == true && f["isEditable"] == true })
-			nsMustRefuse(s, c, "outbound.updateRecordFields", id, map[string]any{mandatory["name"].(string): ""})
+			s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{mandatory["name"].(string): ""})
 			number := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["valueType"] == "number" })
-			nsMustRefuse(s, c, "outbound.updateRecordFields", id, map[string]any{number["name"].(string): "not a number"})
+			s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{number["name"].(string): "not a number"})
 			Expect(nsFieldNamed(s, c, id, fixed["name"])).To(Equal(fixed), "a refused update changed a field")
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("getChainedRecords answers the records of the interaction's chain, as RECORDS_RETRIEVED carries them",
 		framework.Reqs{"outbound.getChainedRecords.1", "outbound.records.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
+			c := s.Agent("interaction")
 			id, _ := nsOutboundCall(s, c)
 			s.Stimulate(control.StimRecordsRetrieved, map[string]any{"interactionId": id})
-			it := nsInteraction(nsEvent(s, c, "interaction", "RECORDS_RETRIEVED"))
+			it := framework.InteractionOf(s.Event(c, "interaction", "RECORDS_RETRIEVED"))
 			chained, _ := it["chainedRecords"].([]any)
-			nsHolds(s, "INT-EVENT-12", len(chained) > 0)
-			records := nsOK(s, c, "outbound.getChainedRecords", nsID(it))
+			s.Holds("INT-EVENT-12", len(chained) > 0)
+			records := s.OK(c, "outbound.getChainedRecords", framework.InteractionID(it))
 			for _, r := range chained {
-				Expect(nsJSON(records)).To(ContainSubstring(nsJSON(r)), "a record of the chain is missing from getChainedRecords")
+				Expect(framework.JSONText(records)).To(ContainSubstring(framework.JSONText(r)), "a record of the chain is missing from getChainedRecords")
 			}
 		}, framework.Needs(control.StimPreviewRecord, control.StimRecordsRetrieved))
 
 	framework.ConformanceIt("startDirectPushPreview and stopDirectPushPreview are accepted",
 		framework.Reqs{"outbound.startDirectPushPreview.1", "outbound.stopDirectPushPreview.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
-			nsOK(s, c, "outbound.startDirectPushPreview")
-			nsOK(s, c, "outbound.stopDirectPushPreview")
+			c := s.Agent()
+			s.OK(c, "outbound.startDirectPushPreview")
+			s.OK(c, "outbound.stopDirectPushPreview")
 		})
 
 	framework.ConformanceIt("outbound methods on an interaction that does not exist fail",
 		framework.Reqs{"interaction.unknownId.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			for _, call := range []struct {
 				name string
 				rest []any
@@ -152,7 +152,7 @@ var _ = Describe("Outbound namespace", func() {
 				{"outbound.updateRecordFields", []any{map[string]any{"GSW_PHONE_TYPE": 9}}},
 			} {
 				By(call.name)
-				nsUnknownID(s, c, call.name, call.rest...)
+				s.UnknownInteraction(c, call.name, call.rest...)
 			}
 		})
 })
@@ -181,7 +181,7 @@ func nsFieldNamed(s *framework.Session, c driver.Client, id string, name any) ma
 // pick (nil: none).
 func nsFindField(s *framework.Session, c driver.Client, id string, pick func(map[string]any) bool) map[string]any {
 	GinkgoHelper()
-	fields, _ := nsOK(s, c, "outbound.getRecordFields", id).([]any)
+	fields, _ := s.OK(c, "outbound.getRecordFields", id).([]any)
 	for _, v := range fields {
 		if f, ok := v.(map[string]any); ok && pick(f) {
 			return f

@@ -69,7 +69,7 @@ func nsExpectRows(s *framework.Session, c driver.Client, rows []requirements.Pre
 	msgs := s.ExpectEventsInOrder(c, "interaction", types...)
 	out := make([]map[string]any, len(rows))
 	for i, r := range rows {
-		it := nsInteraction(nsEventData(msgs[i], "interaction", r.EventType))
+		it := framework.InteractionOf(s.EventData(msgs[i], "interaction", r.EventType))
 		where := fmt.Sprintf("%s (%s | %s)", r.ID, r.UIEvent, r.EventType)
 		Expect(it["state"]).To(Equal(r.State), "%s: State", where)
 		Expect(it["callType"]).To(Equal(r.CallType), "%s: Call Type", where)
@@ -83,7 +83,7 @@ func nsExpectRows(s *framework.Session, c driver.Client, rows []requirements.Pre
 		for _, want := range r.Capabilities {
 			Expect(caps).To(ContainElement(want), "%s: Capabilities", where)
 		}
-		nsHolds(s, "INT-EVENT-11", len(caps) == len(r.Capabilities))
+		s.Holds("INT-EVENT-11", len(caps) == len(r.Capabilities))
 		out[i] = it
 	}
 	return out
@@ -144,27 +144,27 @@ func nsPreviewAct(s *framework.Session, c driver.Client, mode, ui string, previe
 	case "Preview record received", "Record received":
 		s.Stimulate(control.StimPreviewRecord, map[string]any{"mode": nsStimulusMode[mode]})
 		its := nsExpectRows(s, c, rows)
-		*preview = nsID(its[0])
+		*preview = framework.InteractionID(its[0])
 		*handle = nsRecordHandle(its[0])
 		return its
 	case "Accepted":
-		nsOK(s, c, "interaction.accept", *preview)
+		s.OK(c, "interaction.accept", *preview)
 	case "Rejected":
-		nsOK(s, c, "interaction.reject", *preview)
+		s.OK(c, "interaction.reject", *preview)
 	case "Make call", "Make call from preview":
-		nsOK(s, c, "outbound.callPreviewRecord", *preview, *handle)
+		s.OK(c, "outbound.callPreviewRecord", *preview, *handle)
 		its := nsExpectRows(s, c, rows)
-		*callID = nsID(its[0])
+		*callID = framework.InteractionID(its[0])
 		return its
 	case "Release and mark done":
-		nsOK(s, c, "voice.hangUp", *callID)
+		s.OK(c, "voice.hangUp", *callID)
 		nsExpectRows(s, c, rows[:1])
-		nsOK(s, c, "interaction.markdone", *callID)
+		s.OK(c, "interaction.markdone", *callID)
 		return nsExpectRows(s, c, rows[1:])
 	case "Reject record":
-		nsOK(s, c, "outbound.rejectPreviewRecord", *preview)
+		s.OK(c, "outbound.rejectPreviewRecord", *preview)
 	case "Cancel record":
-		nsOK(s, c, "outbound.cancelPreviewRecord", *preview)
+		s.OK(c, "outbound.cancelPreviewRecord", *preview)
 	default:
 		Fail("no action for the UI event " + ui)
 	}
@@ -176,7 +176,7 @@ var _ = Describe("Outbound preview events table", func() {
 		for _, path := range nsPreviewPaths(mode) {
 			framework.ConformanceIt(fmt.Sprintf("%s: %s", mode, path.name), nsPreviewRowIDs(mode, path.uiEvents...),
 				func(s *framework.Session) {
-					c := nsAgent(s, "interaction")
+					c := s.Agent("interaction")
 					var preview, callID string
 					var handle float64
 					for _, ui := range path.uiEvents {

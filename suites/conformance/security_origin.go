@@ -26,7 +26,7 @@ var _ = Describe("Security configuration > Origin", func() {
 	judgeAll := func(s *framework.Session, value string, origins []string, probes ...originProbe) {
 		GinkgoHelper()
 		s.SetOptions(control.Options{options.AcceptedOrigins: value})
-		for _, c := range coreClients(s, origins) {
+		for _, c := range s.Clients(origins) {
 			for _, p := range probes {
 				originJudge(s, value, c, p)
 			}
@@ -74,8 +74,8 @@ var _ = Describe("Security configuration > Origin", func() {
 		framework.Reqs{"security.origin.1"}, func(s *framework.Session) {
 			o := s.NeedOrigins(1)
 			s.SetOptions(control.Options{options.AcceptedOrigins: o[0] + "/path/page.html"})
-			reply := coreTry(s, s.Client(o[0]), "agent.get")
-			s.Deviation("INT-ORIGIN-3", !coreRefusedReply(reply))
+			reply := s.Try(s.Client(o[0]), "agent.get")
+			s.Deviation("INT-ORIGIN-3", !framework.IsRefusal(reply))
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("* allows any page every request, but not auth.getJwtToken",
@@ -96,7 +96,7 @@ var _ = Describe("Security configuration > Origin", func() {
 			judgeAll(s, options.DefaultAcceptedOrigins, o, originProbes[0], originProbes[5])
 			c := s.Client(o[0])
 			Expect(c.Send(s.Context(), wire.NewSubscribe("denied-subscription", "agent", "system"))).To(Succeed())
-			for _, m := range nsDrain(s, c) {
+			for _, m := range s.Drain(c) {
 				if m.Kind() != wire.KindFrameID {
 					Expect(m).To(matchers.HaveRepliedWithError(), "an origin that is not listed subscribed to agent and system events")
 				}
@@ -119,20 +119,20 @@ var _ = Describe("Security configuration > Origin", func() {
 					keywords = append(keywords, m.AllowKeyword)
 				}
 			}
-			for _, c := range coreClients(s, o) {
-				reply := coreTry(s, c, "system.getAllowedServices")
+			for _, c := range s.Clients(o) {
+				reply := s.Try(c, "system.getAllowedServices")
 				if !list.Listed(c.Origin()) {
 					originJudge(s, value, c, originProbes[5])
 					continue
 				}
 				Expect(reply).To(matchers.HaveSucceeded(), "getAllowedServices as %s, which is listed", c.Origin())
 				var reported []string
-				Expect(json.Unmarshal(reply.Data(), &reported)).To(Succeed(), "getAllowedServices returns Array.<string>: %s", framework.Describe(reply))
+				Expect(json.Unmarshal(reply.Data(), &reported)).To(Succeed(), "getAllowedServices returns Array.<string>: %s", matchers.Describe(reply))
 				Expect(reported).To(ConsistOf(list.AllowedServices(c.Origin(), keywords)),
 					"getAllowedServices as %s with accepted-web-content-origins %q", c.Origin(), value)
 				for _, p := range originProbes {
-					said := slices.Contains(reported, nsMethod(p.name).AllowKeyword)
-					answered := !coreRefusedReply(coreTry(s, c, p.name, p.params...))
+					said := slices.Contains(reported, framework.Method(p.name).AllowKeyword)
+					answered := !framework.IsRefusal(s.Try(c, p.name, p.params...))
 					Expect(answered).To(Equal(said), "as %s, getAllowedServices says %s is allowed: %v; calling it says %v", c.Origin(), p.name, said, answered)
 				}
 			}
@@ -147,20 +147,20 @@ var _ = Describe("Security configuration > Origin", func() {
 			s.Subscribe(watcher, "agent", "interaction")
 			// setUserData is refused on a live call when the target can ring
 			// one, so that a refused request that still acted would show.
-			live := nsNoSuchID
+			live := framework.NoSuchID
 			if s.Has(control.StimInboundCall) {
-				live = nsID(nsRinging(s, watcher, nil))
-				nsInteractionEvent(s, watcher, "ADDED", live)
+				live = framework.InteractionID(s.Ringing(watcher, nil))
+				s.InteractionEvent(watcher, "ADDED", live)
 			}
-			state := nsOK(s, refused, "agent.getState")
-			before := nsOK(s, refused, "interaction.getInteractions")
-			target := coreOtherState(s, refused)
+			state := s.OK(refused, "agent.getState")
+			before := s.OK(refused, "interaction.getInteractions")
+			target := s.OtherState(refused)
 			originJudge(s, value, refused, originProbe{"voice.dial", []any{"5001", map[string]any{}}})
 			originJudge(s, value, refused, originProbe{"agent.setState", []any{target}})
 			originJudge(s, value, refused, originProbe{"interaction.setUserData", []any{live, map[string]any{"Refused": "x"}}})
 			s.ExpectNoEvent(watcher, 0)
-			Expect(nsOK(s, refused, "agent.getState")).To(Equal(state), "a refused agent.setState(%q) changed the agent's state", target)
-			Expect(nsOK(s, refused, "interaction.getInteractions")).To(Equal(before), "a refused voice.dial or setUserData changed the interactions")
+			Expect(s.OK(refused, "agent.getState")).To(Equal(state), "a refused agent.setState(%q) changed the agent's state", target)
+			Expect(s.OK(refused, "interaction.getInteractions")).To(Equal(before), "a refused voice.dial or setUserData changed the interactions")
 		}, framework.Needs(framework.CapOptions))
 
 	framework.ConformanceIt("a filter restricts requests, not subscriptions: a filtered origin subscribes and receives events",
@@ -170,9 +170,9 @@ var _ = Describe("Security configuration > Origin", func() {
 			s.SetOptions(control.Options{options.AcceptedOrigins: value})
 			filtered := s.Client(o[1])
 			ack := s.Subscribe(filtered, "agent")
-			Expect(ack.Kind()).To(Equal(wire.KindAck), "INT-ORIGIN-6: any listed origin may subscribe: %s", framework.Describe(ack))
+			Expect(ack.Kind()).To(Equal(wire.KindAck), "INT-ORIGIN-6: any listed origin may subscribe: %s", matchers.Describe(ack))
 			originJudge(s, value, filtered, originProbe{name: "agent.getState"})
-			coreStateChange(s, s.Client(o[0]))
+			s.ChangeState(s.Client(o[0]))
 			s.ExpectEvent(filtered, "agent", "STATE_CHANGED")
 		}, framework.Needs(framework.CapOptions))
 

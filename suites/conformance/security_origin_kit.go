@@ -2,14 +2,14 @@ package conformance
 
 import (
 	"fmt"
-	"strings"
-
 	"github.com/onsi/ginkgo/v2"
+	"strings"
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
 )
 
 // originProbe is a request that succeeds without changing anything when it is
@@ -43,18 +43,18 @@ func originJudge(s *framework.Session, value string, c driver.Client, p originPr
 	if err != nil {
 		ginkgo.Fail(fmt.Sprintf("the spec's option value %q does not parse: %v", value, err))
 	}
-	m := nsMethod(p.name)
+	m := framework.Method(p.name)
 	d := list.Decide(c.Origin(), m.AllowKeyword)
-	reply := coreTry(s, c, p.name, p.params...)
-	refused := coreRefusedReply(reply)
+	reply := s.Try(c, p.name, p.params...)
+	refused := framework.IsRefusal(reply)
 	switch {
 	case d.Allowed && !refused:
-		nsValid(reply, "envelope.Reply")
+		s.Valid(reply, "envelope.Reply")
 	case d.Allowed:
 		id := originLenientRefusal(list, c.Origin(), m)
 		if id == "" {
 			ginkgo.Fail(fmt.Sprintf("with accepted-web-content-origins %q, %s as %s must be allowed (%s); got %s",
-				value, p.name, c.Origin(), d.Reason, framework.Describe(reply)))
+				value, p.name, c.Origin(), d.Reason, matchers.Describe(reply)))
 		}
 		s.Deviation(id, false)
 	case refused:
@@ -62,12 +62,12 @@ func originJudge(s *framework.Session, value string, c driver.Client, p originPr
 			s.Deviation("INT-SPEC-1", false)
 			return
 		}
-		nsValid(reply, "envelope.ErrorReply")
+		s.Valid(reply, "envelope.ErrorReply")
 	default:
 		id := originLenientGrant(list, c.Origin(), m)
 		if id == "" {
 			ginkgo.Fail(fmt.Sprintf("with accepted-web-content-origins %q, %s as %s must be refused (%s); it was answered: %s",
-				value, p.name, c.Origin(), d.Reason, framework.Describe(reply)))
+				value, p.name, c.Origin(), d.Reason, matchers.Describe(reply)))
 		}
 		s.Deviation(id, false)
 	}

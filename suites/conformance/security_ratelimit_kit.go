@@ -3,10 +3,10 @@ package conformance
 import (
 	"context"
 	"fmt"
+	"github.com/onsi/ginkgo/v2"
 	"strings"
 	"time"
 
-	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/control"
@@ -15,6 +15,7 @@ import (
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
+	"scapi-conformance/suites/matchers"
 )
 
 // rateStep is one step of a rate-limit timeline: a request (catalog name and
@@ -56,7 +57,7 @@ func (r rateSeen) String() string {
 	if r.reply == nil {
 		return fmt.Sprintf("%s at %s: %s", r.request, r.at.Format("15:04:05.000"), r.action)
 	}
-	return fmt.Sprintf("%s at %s: %s %s", r.request, r.at.Format("15:04:05.000"), r.action, framework.Describe(r.reply))
+	return fmt.Sprintf("%s at %s: %s %s", r.request, r.at.Format("15:04:05.000"), r.action, matchers.Describe(r.reply))
 }
 
 // rateRun sets the options, starts at the beginning of a minute (the windows
@@ -114,21 +115,21 @@ func rateObserve(s *framework.Session, c driver.Client, st rateStep, at time.Tim
 	}
 	ctx, cancel := context.WithTimeout(s.Context(), wait)
 	defer cancel()
-	name := nsMethod(st.request).Wire
+	name := framework.Method(st.request).Wire
 	m, err := c.Call(ctx, wire.NewRequest(name, "", st.params))
 	seen := rateSeen{request: st.request, at: at, reply: m, action: ratelimit.Ignore}
 	switch {
 	case m == nil && (s.Context().Err() != nil || ctx.Err() == nil):
 		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", name, c.Origin(), err))
 	case m == nil:
-	case coreRefusedReply(m):
+	case framework.IsRefusal(m):
 		seen.action = ratelimit.Reject
-		nsValid(m, "envelope.ErrorReply")
+		s.Valid(m, "envelope.ErrorReply")
 		echoed, _ := m.String("request")
-		Expect(echoed).To(Equal(name), "the rate-limit error reply must name the request it answers (INT-RATE-5): %s", framework.Describe(m))
+		Expect(echoed).To(Equal(name), "the rate-limit error reply must name the request it answers (INT-RATE-5): %s", matchers.Describe(m))
 	default:
 		seen.action = ratelimit.Run
-		nsValid(m, "envelope.Reply")
+		s.Valid(m, "envelope.Reply")
 	}
 	return seen
 }

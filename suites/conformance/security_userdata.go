@@ -23,12 +23,12 @@ var _ = Describe("Security configuration > Attached Data Access", func() {
 	// while every key may be written and read (the documented defaults).
 	talking := func(s *framework.Session, seed map[string]any) (driver.Client, string) {
 		GinkgoHelper()
-		c := nsAgent(s, "interaction")
-		id := nsTalking(s, c)
-		nsOK(s, c, "interaction.setUserData", id, seed)
-		nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
+		c := s.Agent("interaction")
+		id := s.Talking(c)
+		s.OK(c, "interaction.setUserData", id, seed)
+		s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
 		for k, v := range seed {
-			Expect(nsHasUserData(nsGet(s, c, id), k, v)).To(BeTrue(), "with the default options (every key writable and readable), %s was not written", k)
+			Expect(framework.HasUserData(s.GetInteraction(c, id), k, v)).To(BeTrue(), "with the default options (every key writable and readable), %s was not written", k)
 		}
 		return c, id
 	}
@@ -45,17 +45,17 @@ var _ = Describe("Security configuration > Attached Data Access", func() {
 			const write, read = "Key1,Key3", "Key1,Key2,Key3"
 			s.SetOptions(control.Options{options.UserDataWriteAllowed: write, options.UserDataReadAllowed: read})
 			asked := map[string]any{"Key1": "one", "Key2": "two", "Key3": "three"}
-			refused := coreRefusedReply(nsCall(s, c, "interaction.setUserData", id, asked))
+			refused := framework.IsRefusal(s.CallMethod(c, "interaction.setUserData", id, asked))
 			s.Deviation("INT-UDATA-2", !refused)
-			got := nsGet(s, c, id)
+			got := s.GetInteraction(c, id)
 			for k, v := range asked {
 				switch {
 				case !keys(write).Allows(k):
-					Expect(nsHasUserData(got, k, "original")).To(BeTrue(), "%s is not write-allowed (%q) but setUserData changed it: %v", k, write, got["userData"])
+					Expect(framework.HasUserData(got, k, "original")).To(BeTrue(), "%s is not write-allowed (%q) but setUserData changed it: %v", k, write, got["userData"])
 				case !refused:
-					Expect(nsHasUserData(got, k, v)).To(BeTrue(), "%s is write-allowed (%q) but setUserData did not write it: %v", k, write, got["userData"])
+					Expect(framework.HasUserData(got, k, v)).To(BeTrue(), "%s is write-allowed (%q) but setUserData did not write it: %v", k, write, got["userData"])
 				default:
-					Expect(nsHasKey(got, k)).To(BeFalse(), "setUserData was refused but wrote %s: %v", k, got["userData"])
+					Expect(framework.HasUserDataKey(got, k)).To(BeFalse(), "setUserData was refused but wrote %s: %v", k, got["userData"])
 				}
 			}
 		}, framework.Needs(framework.CapOptions, control.StimInboundCall))
@@ -64,23 +64,23 @@ var _ = Describe("Security configuration > Attached Data Access", func() {
 		framework.Reqs{"security.userData.1", "security.userData.2"}, func(s *framework.Session) {
 			c, id := talking(s, map[string]any{"Key1": "a", "Key2": "b"})
 			s.SetOptions(control.Options{options.UserDataWriteAllowed: "Key1"})
-			refused := coreRefusedReply(nsCall(s, c, "interaction.deleteUserData", id, "Key2"))
+			refused := framework.IsRefusal(s.CallMethod(c, "interaction.deleteUserData", id, "Key2"))
 			s.Deviation("INT-UDATA-2", !refused)
-			Expect(nsHasUserData(nsGet(s, c, id), "Key2", "b")).To(BeTrue(), "Key2 is not write-allowed (\"Key1\") but deleteUserData removed it")
-			nsOK(s, c, "interaction.deleteUserData", id, "Key1")
-			Expect(nsHasKey(nsGet(s, c, id), "Key1")).To(BeFalse(), "Key1 is write-allowed but deleteUserData did not remove it")
+			Expect(framework.HasUserData(s.GetInteraction(c, id), "Key2", "b")).To(BeTrue(), "Key2 is not write-allowed (\"Key1\") but deleteUserData removed it")
+			s.OK(c, "interaction.deleteUserData", id, "Key1")
+			Expect(framework.HasUserDataKey(s.GetInteraction(c, id), "Key1")).To(BeFalse(), "Key1 is write-allowed but deleteUserData did not remove it")
 		}, framework.Needs(framework.CapOptions, control.StimInboundCall))
 
 	framework.ConformanceIt("read-allowed: getByInteractionId and getInteractions show only the readable keys",
 		framework.Reqs{"security.userData.3", "security.userData.4", "security.userData.5"}, func(s *framework.Session) {
 			c, id := talking(s, map[string]any{"Key1": "1", "Key2": "2", "Key3": "3"})
-			full := nsGet(s, c, id)["userData"].(map[string]any)
+			full := s.GetInteraction(c, id)["userData"].(map[string]any)
 			const read = "Key1,Key3"
 			s.SetOptions(control.Options{options.UserDataReadAllowed: read})
 			want := keys(read).Filter(full)
 			Expect(want).NotTo(HaveKey("Key2"))
-			Expect(nsGet(s, c, id)["userData"]).To(Equal(want), "getByInteractionId with read-allowed %q", read)
-			list, _ := nsOK(s, c, "interaction.getInteractions").([]any)
+			Expect(s.GetInteraction(c, id)["userData"]).To(Equal(want), "getByInteractionId with read-allowed %q", read)
+			list, _ := s.OK(c, "interaction.getInteractions").([]any)
 			found := false
 			for _, v := range list {
 				if it, ok := v.(map[string]any); ok && it["interactionId"] == id {
@@ -94,15 +94,15 @@ var _ = Describe("Security configuration > Attached Data Access", func() {
 	framework.ConformanceIt("read-allowed: interaction events carry only the readable keys",
 		framework.Reqs{"security.userData.4"}, func(s *framework.Session) {
 			c, id := talking(s, map[string]any{"Key1": "a", "Key2": "b"})
-			full := maps.Clone(nsGet(s, c, id)["userData"].(map[string]any))
+			full := maps.Clone(s.GetInteraction(c, id)["userData"].(map[string]any))
 			s.SetOptions(control.Options{options.UserDataReadAllowed: "Key1"})
 			readable := keys("Key1")
-			nsOK(s, c, "interaction.setUserData", id, map[string]any{"Key1": "a2"})
+			s.OK(c, "interaction.setUserData", id, map[string]any{"Key1": "a2"})
 			full["Key1"] = "a2"
-			it := nsInteractionEvent(s, c, "ATTACHED_DATA_CHANGED", id)
+			it := s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
 			Expect(it["userData"]).To(Equal(readable.Filter(full)), "ATTACHED_DATA_CHANGED with read-allowed \"Key1\"")
-			nsOK(s, c, "voice.hangUp", id)
-			it = nsInteractionEvent(s, c, "RELEASED", id)
+			s.OK(c, "voice.hangUp", id)
+			it = s.InteractionEvent(c, "RELEASED", id)
 			Expect(it["userData"]).To(Equal(readable.Filter(full)), "RELEASED with read-allowed \"Key1\"")
 		}, framework.Needs(framework.CapOptions, control.StimInboundCall))
 })

@@ -30,13 +30,13 @@ var _ = Describe("Wire protocol > subscriptions", func() {
 			for ack.Kind() == wire.KindFrameID {
 				ack = s.NextMessage(c)
 			}
-			Expect(ack.Kind()).To(Equal(wire.KindAck), "the first message after subscribe must be its acknowledgement (events before it are lost): %s", framework.Describe(ack))
+			Expect(ack.Kind()).To(Equal(wire.KindAck), "the first message after subscribe must be its acknowledgement (events before it are lost): %s", matchers.Describe(ack))
 			Expect(ack).To(matchers.EchoReferenceID("sub-ref"))
 			id, ok := ack.String("subscriptionId")
-			Expect(ok && id != "").To(BeTrue(), "subscriptionId must be a non-empty string: %s", framework.Describe(ack))
-			coreHeader(ack)
-			nsValid(ack, "envelope.SubscribeAck")
-			coreStateChange(s, c)
+			Expect(ok && id != "").To(BeTrue(), "subscriptionId must be a non-empty string: %s", matchers.Describe(ack))
+			framework.ExpectHeader(ack)
+			s.Valid(ack, "envelope.SubscribeAck")
+			s.ChangeState(c)
 			s.ExpectEvent(c, "agent", "STATE_CHANGED")
 		})
 
@@ -46,7 +46,7 @@ var _ = Describe("Wire protocol > subscriptions", func() {
 			both, interactionOnly, none := s.Client(o[0]), s.Client(o[1]), s.Client(o[2])
 			s.Subscribe(both, "agent", "interaction")
 			s.Subscribe(interactionOnly, "interaction")
-			coreStateChange(s, none)
+			s.ChangeState(none)
 			s.ExpectEvent(both, "agent", "STATE_CHANGED")
 			s.ExpectNoEvent(interactionOnly, 0)
 			s.ExpectNoEvent(none, 0)
@@ -54,14 +54,14 @@ var _ = Describe("Wire protocol > subscriptions", func() {
 
 	framework.ConformanceIt("unsubscribe gets no reply and stops the subscription's events",
 		framework.Reqs{"envelope.unsubscribe.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			ack := s.Subscribe(c, "agent")
 			id, _ := ack.String("subscriptionId")
-			coreStateChange(s, c)
+			s.ChangeState(c)
 			s.ExpectEvent(c, "agent", "STATE_CHANGED")
 			s.Unsubscribe(c, id)
 			s.ExpectNoEvent(c, 0)
-			coreStateChange(s, c)
+			s.ChangeState(c)
 			s.ExpectNoEvent(c, 0)
 		})
 })

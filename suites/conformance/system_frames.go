@@ -16,7 +16,7 @@ func nsFrameHelpers(s *framework.Session, c driver.Client) map[string]bool {
 	out := map[string]bool{}
 	for _, name := range []string{"system.isFrameLeading", "system.isFrameFollowing", "system.isFrameNegotiating",
 		"system.isFrameLeadingOrNegotiating", "system.isLastActiveFrame"} {
-		v, ok := nsOK(s, c, name).(bool)
+		v, ok := s.OK(c, name).(bool)
 		Expect(ok).To(BeTrue(), "%s answers a boolean", name)
 		out[name] = v
 	}
@@ -52,7 +52,7 @@ var _ = Describe("System namespace > multiple browser tabs", func() {
 		framework.Reqs{"system.isFrameLeading.1", "system.isFrameFollowing.1", "system.isFrameNegotiating.1",
 			"system.isFrameLeadingOrNegotiating.1", "system.isLastActiveFrame.1", "events.system.frameState.3"},
 		func(s *framework.Session) {
-			h := nsFrameHelpers(s, nsAgent(s))
+			h := nsFrameHelpers(s, s.Agent())
 			Expect(nsHelpersAgree(h, "")).To(BeTrue(), "a tab is leading, following or negotiating, and isFrameLeadingOrNegotiating is their union: %v", h)
 		})
 
@@ -60,31 +60,31 @@ var _ = Describe("System namespace > multiple browser tabs", func() {
 		framework.ConformanceIt("an election won as "+outcome+" is announced by frameState events the helpers then agree with",
 			framework.Reqs{"events.system.frameState.1", "events.system.frameState.2", "events.system.frameState.3"},
 			func(s *framework.Session) {
-				c := nsAgent(s, "system")
+				c := s.Agent("system")
 				s.Stimulate(control.StimElection, map[string]any{"states": []any{"NEGOTIATING", outcome}})
 				for _, want := range []string{"NEGOTIATING", outcome} {
-					ev := nsEvent(s, c, "system", "")
+					ev := s.Event(c, "system", "")
 					Expect(ev).To(HaveKeyWithValue("frameState", want), "The state is exposed through the data.frameState property on system events")
 				}
-				nsHolds(s, "INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), outcome))
+				s.Holds("INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), outcome))
 			}, framework.Needs(control.StimElection))
 	}
 
 	framework.ConformanceIt("while an election is in progress the tab is negotiating, neither leading nor following",
 		framework.Reqs{"events.system.frameState.4", "system.isFrameNegotiating.1", "system.isFrameLeadingOrNegotiating.1"},
 		func(s *framework.Session) {
-			c := nsAgent(s, "system")
+			c := s.Agent("system")
 			s.Stimulate(control.StimElection, map[string]any{"states": []any{"NEGOTIATING"}})
-			Expect(nsEvent(s, c, "system", "")).To(HaveKeyWithValue("frameState", "NEGOTIATING"))
-			nsHolds(s, "INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), "NEGOTIATING"))
+			Expect(s.Event(c, "system", "")).To(HaveKeyWithValue("frameState", "NEGOTIATING"))
+			s.Holds("INT-EVENT-17", nsHelpersAgree(nsFrameHelpers(s, c), "NEGOTIATING"))
 		}, framework.Needs(control.StimElection))
 
 	framework.ConformanceIt("isLastActiveFrame follows whether the tab was the last active one",
 		framework.Reqs{"system.isLastActiveFrame.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			for _, last := range []bool{false, true} {
 				s.Stimulate(control.StimElection, map[string]any{"states": []any{"LEADING"}, "lastActive": last})
-				Expect(nsOK(s, c, "system.isLastActiveFrame")).To(Equal(last), "true if this is the last active browser tab")
+				Expect(s.OK(c, "system.isLastActiveFrame")).To(Equal(last), "true if this is the last active browser tab")
 			}
 		}, framework.Needs(control.StimElection))
 })

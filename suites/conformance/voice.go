@@ -13,8 +13,8 @@ var _ = Describe("Voice namespace", func() {
 		framework.Reqs{"voice.recording.1", "voice.startCallRecording.1", "voice.pauseCallRecording.1",
 			"voice.resumeCallRecording.1", "voice.stopCallRecording.1", "events.interaction.CALL_RECORDING_STATE_CHANGED.1"},
 		func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
+			c := s.Agent("interaction")
+			id := s.Talking(c)
 			for _, st := range []struct{ method, state string }{
 				{"voice.startCallRecording", "RECORDING"},
 				{"voice.pauseCallRecording", "PAUSED"},
@@ -22,10 +22,10 @@ var _ = Describe("Voice namespace", func() {
 				{"voice.stopCallRecording", "STOPPED"},
 			} {
 				By(st.method)
-				nsOK(s, c, st.method, id)
-				it := nsInteractionEvent(s, c, "CALL_RECORDING_STATE_CHANGED", id)
+				s.OK(c, st.method, id)
+				it := s.InteractionEvent(c, "CALL_RECORDING_STATE_CHANGED", id)
 				Expect(it).To(HaveKeyWithValue("recordingState", st.state), "after %s", st.method)
-				Expect(nsGet(s, c, id)).To(HaveKeyWithValue("recordingState", st.state),
+				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("recordingState", st.state),
 					"The call recording state is stored in the recordingState attribute on the interaction.Interaction object.")
 			}
 		}, framework.Needs(control.StimInboundCall))
@@ -34,24 +34,24 @@ var _ = Describe("Voice namespace", func() {
 		framework.ConformanceIt("the "+device+" mute state follows mute"+device+" and unmute"+device,
 			framework.Reqs{"voice.is" + device + "Mute.1", "voice.mute" + device + ".1", "voice.unmute" + device + ".1"},
 			func(s *framework.Session) {
-				c := nsAgent(s)
+				c := s.Agent()
 				for _, st := range []struct {
 					method string
 					muted  bool
 				}{{"voice.mute" + device, true}, {"voice.unmute" + device, false}, {"voice.mute" + device, true}} {
-					nsOK(s, c, st.method)
-					Expect(nsOK(s, c, "voice.is"+device+"Mute")).To(Equal(st.muted), "is%sMute after %s", device, st.method)
+					s.OK(c, st.method)
+					Expect(s.OK(c, "voice.is"+device+"Mute")).To(Equal(st.muted), "is%sMute after %s", device, st.method)
 				}
 			})
 	}
 
 	framework.ConformanceIt("voice methods on an interaction that does not exist fail",
 		framework.Reqs{"interaction.unknownId.1"}, func(s *framework.Session) {
-			c := nsAgent(s)
+			c := s.Agent()
 			for _, name := range []string{"voice.answer", "voice.hangUp", "voice.hold", "voice.resume",
 				"voice.startCallRecording", "voice.pauseCallRecording", "voice.resumeCallRecording", "voice.stopCallRecording"} {
 				By(name)
-				nsUnknownID(s, c, name)
+				s.UnknownInteraction(c, name)
 			}
 		})
 })

@@ -17,13 +17,13 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			"events.interaction.RELEASED.1", "events.interaction.ADDED.1", "events.interaction.eventType.1",
 			"interaction.type.Interaction.2"},
 		func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			ringing := nsRinging(s, c, nil)
-			id := nsID(ringing)
-			added := nsInteractionEvent(s, c, "ADDED", id)
+			c := s.Agent("interaction")
+			ringing := s.Ringing(c, nil)
+			id := framework.InteractionID(ringing)
+			added := s.InteractionEvent(c, "ADDED", id)
 			Expect(added["interactionId"]).To(Equal(id), "ADDED: The interaction has been added in the list of interactions.")
 			Expect(ringing).To(HaveKeyWithValue("direction", "IN"), "an inbound call's direction")
-			Expect(nsListed(s, c, id)).To(BeTrue(), "getInteractions does not list the ringing call")
+			Expect(s.Listed(c, id)).To(BeTrue(), "getInteractions does not list the ringing call")
 
 			steps := []struct{ method, event, state, previous string }{
 				{"voice.answer", "ESTABLISHED", "TALKING", "RINGING"},
@@ -33,78 +33,78 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			}
 			for _, st := range steps {
 				By(st.method + " → " + st.event)
-				nsOK(s, c, st.method, id)
-				it := nsInteractionEvent(s, c, st.event, id)
-				nsHolds(s, "INT-EVENT-9", it["state"] == st.state)
+				s.OK(c, st.method, id)
+				it := s.InteractionEvent(c, st.event, id)
+				s.Holds("INT-EVENT-9", it["state"] == st.state)
 				Expect(it).To(HaveKeyWithValue("previousState", st.previous), "previousState: The previous state of the interaction.")
-				Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", it["state"]), "getByInteractionId after %s", st.event)
+				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", it["state"]), "getByInteractionId after %s", st.event)
 			}
-			Expect(nsGet(s, c, id)).NotTo(HaveKey("ronaCallState"), "ronaCallState is populated only when the agent does not answer")
-			nsOnlyDocumentedEvents(s, c)
+			Expect(s.GetInteraction(c, id)).NotTo(HaveKey("ronaCallState"), "ronaCallState is populated only when the agent does not answer")
+			s.OnlyDocumentedEvents(c)
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("hold, resume and hangUp in the wrong state are refused",
 		framework.Reqs{"voice.hold.1", "voice.resume.1", "voice.hangUp.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			nsHolds(s, "INT-EVENT-9", nsRefused(s, c, "voice.resume", id))
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			s.Holds("INT-EVENT-9", s.Refused(c, "voice.resume", id))
 			s.ExpectNoEvent(c, 0)
-			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "TALKING"), "resume of a call that is not held changed it")
-			nsOK(s, c, "voice.hangUp", id)
-			nsInteractionEvent(s, c, "RELEASED", id)
-			nsHolds(s, "INT-EVENT-9", nsRefused(s, c, "voice.hold", id))
-			nsHolds(s, "INT-EVENT-9", nsRefused(s, c, "voice.hangUp", id))
+			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "TALKING"), "resume of a call that is not held changed it")
+			s.OK(c, "voice.hangUp", id)
+			s.InteractionEvent(c, "RELEASED", id)
+			s.Holds("INT-EVENT-9", s.Refused(c, "voice.hold", id))
+			s.Holds("INT-EVENT-9", s.Refused(c, "voice.hangUp", id))
 			s.ExpectNoEvent(c, 0)
-			Expect(nsGet(s, c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
+			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("dial calls the destination: DIALING, direction OUT, the userData attached; hung up and marked done it is gone",
 		framework.Reqs{"voice.dial.1", "voice.dial.2", "events.interaction.DIALING.1", "events.interaction.ADDED.1",
 			"voice.hangUp.1", "events.interaction.RELEASED.1", "interaction.markdone.1", "events.interaction.REMOVED.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			nsOK(s, c, "voice.dial", "5001", map[string]any{"DialKey": "dial-value"})
-			it := nsInteractionEvent(s, c, "DIALING", "")
-			id := nsID(it)
-			nsInteractionEvent(s, c, "ADDED", id)
-			nsHolds(s, "INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT")
+			c := s.Agent("interaction")
+			s.OK(c, "voice.dial", "5001", map[string]any{"DialKey": "dial-value"})
+			it := s.InteractionEvent(c, "DIALING", "")
+			id := framework.InteractionID(it)
+			s.InteractionEvent(c, "ADDED", id)
+			s.Holds("INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT")
 			Expect(it["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"), "userData: The attached user data key/value object that is updated with each interaction event.")
-			Expect(nsGet(s, c, id)["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"))
-			before := nsGet(s, c, id)["state"]
-			nsOK(s, c, "voice.hangUp", id)
-			released := nsInteractionEvent(s, c, "RELEASED", id)
-			nsHolds(s, "INT-EVENT-9", released["state"] == "IDLE")
+			Expect(s.GetInteraction(c, id)["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"))
+			before := s.GetInteraction(c, id)["state"]
+			s.OK(c, "voice.hangUp", id)
+			released := s.InteractionEvent(c, "RELEASED", id)
+			s.Holds("INT-EVENT-9", released["state"] == "IDLE")
 			Expect(released).To(HaveKeyWithValue("previousState", before), "previousState: The previous state of the interaction.")
-			nsOK(s, c, "interaction.markdone", id)
-			nsInteractionEvent(s, c, "REMOVED", id)
-			Expect(nsListed(s, c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
+			s.OK(c, "interaction.markdone", id)
+			s.InteractionEvent(c, "REMOVED", id)
+			Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
 		})
 
 	framework.ConformanceIt("dialEx calls the destination with the attached data and extensions",
 		framework.Reqs{"voice.dialEx.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			nsOK(s, c, "voice.dialEx", "5002", map[string]any{"DialExKey": "x"}, map[string]any{"ext": "1"})
-			it := nsInteractionEvent(s, c, "DIALING", "")
+			c := s.Agent("interaction")
+			s.OK(c, "voice.dialEx", "5002", map[string]any{"DialExKey": "x"}, map[string]any{"ext": "1"})
+			it := s.InteractionEvent(c, "DIALING", "")
 			Expect(it["userData"]).To(HaveKeyWithValue("DialExKey", "x"), "dialEx: Calls the destination with the attached data")
-			Expect(nsListed(s, c, nsID(it))).To(BeTrue())
+			Expect(s.Listed(c, framework.InteractionID(it))).To(BeTrue())
 		})
 
 	framework.ConformanceIt("a ringing call the agent does not answer is RELEASED with its ronaCallState",
 		framework.Reqs{"events.interaction.RELEASED.2"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsID(nsRinging(s, c, nil))
+			c := s.Agent("interaction")
+			id := framework.InteractionID(s.Ringing(c, nil))
 			s.Stimulate(control.StimRemoteRelease, map[string]any{"interactionId": id})
-			it := nsInteractionEvent(s, c, "RELEASED", id)
+			it := s.InteractionEvent(c, "RELEASED", id)
 			Expect(it["ronaCallState"]).To(BeElementOf("REDIRECTED", "NO_ANSWER"), "ronaCallState is populated on event RELEASED when an agent receives an inbound call and does not answer")
 		}, framework.Needs(control.StimInboundCall, control.StimRemoteRelease))
 
 	framework.ConformanceIt("a party joining a call gives PARTY_CHANGED with the new parties",
 		framework.Reqs{"events.interaction.PARTY_CHANGED.1"}, func(s *framework.Session) {
-			c := nsAgent(s, "interaction")
-			id := nsTalking(s, c)
-			before, _ := nsGet(s, c, id)["parties"].([]any)
+			c := s.Agent("interaction")
+			id := s.Talking(c)
+			before, _ := s.GetInteraction(c, id)["parties"].([]any)
 			s.Stimulate(control.StimPartyChange, map[string]any{"interactionId": id, "add": "5099"})
-			it := nsInteractionEvent(s, c, "PARTY_CHANGED", id)
+			it := s.InteractionEvent(c, "PARTY_CHANGED", id)
 			Expect(it["parties"]).NotTo(Equal(any(before)), "PARTY_CHANGED: The list of party has been changed in the interaction.")
-			Expect(nsGet(s, c, id)["parties"]).To(Equal(it["parties"]))
+			Expect(s.GetInteraction(c, id)["parties"]).To(Equal(it["parties"]))
 		}, framework.Needs(control.StimInboundCall, control.StimPartyChange))
 })

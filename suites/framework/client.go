@@ -9,6 +9,7 @@ import (
 
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
+	"scapi-conformance/suites/matchers"
 )
 
 // recordingClient is the driver.Client a Session hands out: it counts what the
@@ -67,7 +68,7 @@ func (c *recordingClient) read(ctx context.Context) (*wire.Message, error) {
 // take removes and returns the oldest backlog event matching, or nil.
 func (c *recordingClient) take(event, eventType string) *wire.Message {
 	for i, m := range c.backlog {
-		if IsEvent(m, event, eventType) {
+		if matchers.IsEvent(m, event, eventType) {
 			c.backlog = append(c.backlog[:i:i], c.backlog[i+1:]...)
 			return m
 		}
@@ -92,7 +93,7 @@ func (c *recordingClient) describeBacklog() string {
 	}
 	parts := make([]string, len(c.backlog))
 	for i, m := range c.backlog {
-		parts[i] = Describe(m)
+		parts[i] = matchers.Describe(m)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -106,7 +107,7 @@ const MaxBacklog = 10000
 func (c *recordingClient) keep(m *wire.Message) {
 	ginkgo.GinkgoHelper()
 	if len(c.backlog) >= MaxBacklog {
-		ginkgo.Fail(fmt.Sprintf("%s received more than %d messages no expectation took (the last: %s)", c.Origin(), MaxBacklog, Describe(m)))
+		ginkgo.Fail(fmt.Sprintf("%s received more than %d messages no expectation took (the last: %s)", c.Origin(), MaxBacklog, matchers.Describe(m)))
 	}
 	c.backlog = append(c.backlog, m)
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"scapi-conformance/contract/control"
-	"scapi-conformance/contract/wire"
 )
 
 func TestSpecLabels(t *testing.T) {
@@ -69,29 +68,5 @@ func TestDefaultOptions(t *testing.T) {
 	want := "https://a.example (*, auth.getJwtToken), http://b.example:8080 (*, auth.getJwtToken)"
 	if len(got) != 1 || got["service-client-api.accepted-web-content-origins"] != want {
 		t.Errorf("DefaultOptions = %v, want only accepted-web-content-origins = %q", got, want)
-	}
-}
-
-func TestIsEvent(t *testing.T) {
-	typed, frame := fakeEvent("agent", "STATE_CHANGED"), fakeEvent("system", "")
-	reply := fakeMessage(map[string]any{"referenceId": "0", "data": map[string]any{"eventType": "STATE_CHANGED"}})
-	for _, c := range []struct {
-		name             string
-		m                *wire.Message
-		event, eventType string
-		want             bool
-	}{
-		{"typed", typed, "agent", "STATE_CHANGED", true},
-		{"without eventType", frame, "system", "", true},
-		{"other type", typed, "agent", "OTHER", false},
-		{"empty type wanted", typed, "agent", "", false},
-		{"typed wanted", frame, "system", "REALTIME_CONNECTION", false},
-		{"other name", typed, "media", "STATE_CHANGED", false},
-		{"a reply", reply, "agent", "STATE_CHANGED", false},
-		{"nil", nil, "agent", "STATE_CHANGED", false},
-	} {
-		if got := IsEvent(c.m, c.event, c.eventType); got != c.want {
-			t.Errorf("%s: IsEvent = %v, want %v", c.name, got, c.want)
-		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"scapi-conformance/contract/wire"
+	"scapi-conformance/suites/matchers"
 )
 
 // What the specs of this process cited, sent and asserted, for the coverage
@@ -50,9 +51,10 @@ func recordRequest(req wire.Request) {
 }
 
 // RecordEventAsserted notes that a spec asserted an event of this type; the
-// framework's expectations call it, and so does matchers.BeEvent through
-// its observer.
+// framework's expectations call it, and so does every matchers.BeEvent match.
 func RecordEventAsserted(event, eventType string) { recordEvent(event, eventType) }
+
+func init() { matchers.ObserveEvents(recordEvent) }
 
 func recordEvent(event, eventType string) {
 	if strings.HasPrefix(event, "messenger:") {

@@ -2,7 +2,6 @@ package framework
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -11,37 +10,8 @@ import (
 
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
+	"scapi-conformance/suites/matchers"
 )
-
-// EventType returns data.eventType of an event message; ok is false when the
-// data has no eventType string (a frameState event, a messenger message).
-func EventType(m *wire.Message) (eventType string, ok bool) {
-	var data map[string]json.RawMessage
-	if json.Unmarshal(m.Data(), &data) != nil {
-		return "", false
-	}
-	raw, present := data["eventType"]
-	if !present || json.Unmarshal(raw, &eventType) != nil {
-		return "", false
-	}
-	return eventType, true
-}
-
-// IsEvent reports whether m is the event named event with the eventType; an
-// empty eventType means an event whose data has no eventType at all.
-func IsEvent(m *wire.Message, event, eventType string) bool {
-	if m == nil || m.Kind() != wire.KindEvent {
-		return false
-	}
-	if name, _ := m.String("event"); name != event {
-		return false
-	}
-	got, has := EventType(m)
-	if eventType == "" {
-		return !has
-	}
-	return has && got == eventType
-}
 
 // ExpectEvent waits for the event with the eventType ("" for an event whose
 // data has no eventType) on c and returns it. Messages that arrived earlier
@@ -64,7 +34,7 @@ func (s *Session) ExpectEvent(c driver.Client, event, eventType string) *wire.Me
 				describeEvent(event, eventType), rc.Origin(), s.waitError(err, "no such event"), rc.describeBacklog()))
 		}
 		rc.stamp(m)
-		if IsEvent(m, event, eventType) {
+		if matchers.IsEvent(m, event, eventType) {
 			recordEvent(event, eventType)
 			return m
 		}
@@ -129,7 +99,7 @@ func (s *Session) ExpectNoEvent(c driver.Client, d time.Duration) {
 		}
 		rc.stamp(m)
 		if m.Kind() != wire.KindFrameID {
-			ginkgo.Fail(fmt.Sprintf("expected nothing on %s for %s, got %s", rc.Origin(), d, Describe(m)))
+			ginkgo.Fail(fmt.Sprintf("expected nothing on %s for %s, got %s", rc.Origin(), d, matchers.Describe(m)))
 		}
 		rc.keep(m)
 	}

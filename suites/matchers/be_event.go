@@ -6,13 +6,12 @@ import (
 	"github.com/onsi/gomega/types"
 
 	"scapi-conformance/contract/wire"
-	"scapi-conformance/suites/framework"
 )
 
 // BeEvent matches an event message named event whose data.eventType is
 // eventType ("" for an event whose data has no eventType, such as a frameState
-// system event). A match counts the event type as asserted for the coverage
-// gate.
+// system event). A match is told to the
+// observer (ObserveEvents), for the coverage gate.
 func BeEvent(event, eventType string) types.GomegaMatcher {
 	return &eventMatcher{event: event, eventType: eventType}
 }
@@ -28,10 +27,10 @@ func (e *eventMatcher) Match(actual any) (bool, error) {
 		return false, err
 	}
 	e.m = m
-	if !framework.IsEvent(m, e.event, e.eventType) {
+	if !IsEvent(m, e.event, e.eventType) {
 		return false, nil
 	}
-	framework.RecordEventAsserted(e.event, e.eventType)
+	observed(e.event, e.eventType)
 	return true, nil
 }
 

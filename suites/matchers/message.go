@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"scapi-conformance/contract/wire"
-	"scapi-conformance/suites/framework"
 )
 
 // asMessage converts a matcher's actual value to a message.
@@ -17,4 +16,4 @@ func asMessage(matcher string, actual any) (*wire.Message, error) {
 }
 
 // quote shows a message in failure messages.
-func quote(m *wire.Message) string { return framework.Describe(m) }
+func quote(m *wire.Message) string { return Describe(m) }
