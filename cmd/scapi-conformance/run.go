@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"scapi-conformance/contract/requirements"
-	"scapi-conformance/internal/profile"
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/runner"
+	"scapi-conformance/internal/target"
 
 	// The conformance specs: importing the package registers the spec tree.
 	_ "scapi-conformance/suites/conformance"
@@ -28,7 +28,7 @@ func init() {
 // runFlags are the flags of run.
 type runFlags struct {
 	cfg                     runner.Config
-	profile                 string
+	target                  target.Flags
 	junit, json, html       string
 	baseline, writeBaseline string
 	owner                   string
@@ -61,6 +61,8 @@ var runFlagExamples = map[string]string{
 	"wait-timeout":   "--wait-timeout 10s",
 	"mutant":         "--mutant agent-state-event-missing",
 	"browser":        "--driver browser --browser /usr/lib/chromium/chromium",
+	"client-lib":     "--driver browser --client-lib wwe-service-client-api.js",
+	"call-timeout":   "--wait-timeout 10s (--call-timeout is its deprecated name)",
 }
 
 func newRunFlags(stderr io.Writer) *runFlags {
@@ -68,10 +70,7 @@ func newRunFlags(stderr io.Writer) *runFlags {
 	fs := f.fs
 	fs.SetOutput(stderr)
 	c := &f.cfg
-	fs.StringVar(&c.Driver, "driver", "ws", "how to reach the target: ws (websocket) or browser (headless Chromium, postMessage)")
-	fs.StringVar(&c.Target, "target", "", "URL of the target: ws:// for the ws driver, the service page http:// for browser (default: embedded reference)")
-	fs.StringVar(&c.Control, "control", "", "control endpoint of a steerable target (http://…/control)")
-	fs.StringVar(&f.profile, "profile", "", "YAML profile of the target: how to reach and log in, its options, accepted origins, data, stimuli")
+	f.target.Register(fs)
 	fs.StringVar(&c.LabelFilter, "label-filter", "", "select specs by label (Ginkgo syntax; labels req:<id>, ns:<namespace>, needs:<capability>, slow)")
 	fs.StringVar(&c.Focus, "focus", "", "select specs whose text matches this regular expression")
 	fs.BoolVar(&c.FailFast, "fail-fast", false, "stop at the first failing spec (the others are reported not selected)")
@@ -86,9 +85,6 @@ func newRunFlags(stderr io.Writer) *runFlags {
 	fs.IntVar(&f.repeat, "repeat", 1, "run the suite N times and report the specs whose verdicts differ as flaky")
 	fs.Int64Var(&c.Seed, "seed", 0, "seed of the spec order (0: from the clock; the seed used is reported)")
 	fs.DurationVar(&c.Timeout, "timeout", 15*time.Minute, "bound on the whole run")
-	fs.DurationVar(&c.WaitTimeout, "wait-timeout", 0, "bound on each wait for the target (default: the profile's, else 5s)")
-	fs.StringVar(&c.Mutant, "mutant", "", "run the embedded reference Workspace with this mutant (see list mutants)")
-	fs.StringVar(&c.Browser, "browser", "", "Chromium executable of the browser driver (default: /usr/lib/chromium/chromium)")
 	fs.Usage = func() { f.usage(stderr) }
 	return f
 }
@@ -149,7 +145,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	f.cfg.Progress = stdout
-	f.cfg.Redactor = report.NewRedactor(f.cfg.Profile.Secrets()...)
+	f.cfg.Redactor = report.NewRedactor(f.cfg.Target.Profile.Secrets()...)
 	var res *report.Result
 	var err error
 	if f.repeat > 1 {
@@ -187,9 +183,6 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 
 // check validates the flags that need more than parsing, and loads the profile.
 func (f *runFlags) check() error {
-	if f.cfg.Driver != "ws" && f.cfg.Driver != "browser" {
-		return fmt.Errorf("--driver %q: want ws or browser", f.cfg.Driver)
-	}
 	if f.repeat < 1 {
 		return fmt.Errorf("--repeat %d: want 1 or more", f.repeat)
 	}
@@ -199,23 +192,9 @@ func (f *runFlags) check() error {
 	if f.writeBaseline != "" && strings.TrimSpace(f.owner) == "" {
 		return errors.New("--write-baseline needs --owner (every accepted failure has an owner)")
 	}
-	if f.profile == "" && f.cfg.Control != "" && f.cfg.Target == "" {
-		return errors.New("--control steers an external target: give its --target too (the embedded reference has its own)")
-	}
-	if f.profile != "" {
-		p, err := profile.Load(f.profile)
-		if err != nil {
-			return err
-		}
-		f.cfg.Profile = p
-		if !f.set["driver"] && p.Target.Driver != "" {
-			f.cfg.Driver = p.Target.Driver
-		}
-		if f.cfg.Browser == "" {
-			f.cfg.Browser = p.Target.Browser
-		}
-	}
-	return nil
+	var err error
+	f.cfg.Target, err = f.target.Spec()
+	return err
 }
 
 // writeReports writes every report asked for.

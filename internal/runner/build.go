@@ -17,32 +17,33 @@ import (
 	"scapi-conformance/contract/interp"
 	"scapi-conformance/contract/requirements"
 	"scapi-conformance/internal/report"
+	"scapi-conformance/internal/target"
 	"scapi-conformance/schemas"
 	"scapi-conformance/suites/framework"
 )
 
 // build turns the captured Ginkgo report into the finished, redacted result.
-func build(cfg Config, t *target, r types.Report, seed int64, start time.Time) *report.Result {
+func build(cfg Config, t *target.Target, r types.Report, seed int64, start time.Time) *report.Result {
 	specs, notSelected := report.FromGinkgo(r)
 	res := &report.Result{Specs: specs, Requirements: report.Aggregate(specs)}
 	res.Summary.NotSelected = notSelected
-	info := t.driver.Info()
-	res.Target = report.Target{URL: t.url, Embedded: t.embedded, Mutant: t.caps.Mutant,
-		UserAgent: t.identity["userAgent"], ProtocolVersion: t.identity["protocolVersion"], Build: map[string]string{}}
-	for k, v := range t.caps.Target {
+	info := t.Driver.Info()
+	res.Target = report.Target{URL: t.URL, Embedded: t.Spec.Embedded(), Mutant: t.Caps.Mutant,
+		UserAgent: t.Identity["userAgent"], ProtocolVersion: t.Identity["protocolVersion"], Build: map[string]string{}}
+	for k, v := range t.Caps.Target {
 		res.Target.Build[k] = v
 	}
 	for k, v := range info.Extra {
 		res.Target.Build["driver."+k] = v
 	}
-	if p, ok := t.identity["probe"]; ok {
+	if p, ok := t.Identity["probe"]; ok {
 		res.Target.Build["probe"] = p
 	}
 	res.Provenance = report.Provenance{SuiteVersion: suiteVersion(), GoVersion: runtime.Version(),
 		SchemasHash: schemaSetHash(), DocumentsHash: hashOf(requirements.All(), interp.All(), contract.Catalog(), contract.Events()),
 		Driver: info.Driver, Browser: info.Browser, Seed: seed, Strict: cfg.Strict, LabelFilter: cfg.LabelFilter,
 		Focus: cfg.Focus, Repeat: 1, Start: start.UTC(), DurationMillis: time.Since(start).Milliseconds()}
-	if p := cfg.Profile; p != nil {
+	if p := cfg.Target.Profile; p != nil {
 		res.Provenance.Profile = p.File
 		if p.Login.User != "" {
 			res.Target.Build["login.user"] = p.Login.User
@@ -66,6 +67,14 @@ func build(cfg Config, t *target, r types.Report, seed int64, start time.Time) *
 // schemaSetHash fingerprints the schema set through what package schemas
 // exposes (names and the interpretations its lenient readings cite); it has no
 // accessor for the embedded files' bytes.
+// firstOf is a when it is not empty, else b.
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
 func schemaSetHash() string {
 	interps, err := schemas.Interpretations()
 	if err != nil {

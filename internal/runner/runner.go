@@ -10,7 +10,6 @@ package runner
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -22,31 +21,23 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 	"github.com/onsi/gomega"
 
-	"scapi-conformance/internal/profile"
 	"scapi-conformance/internal/report"
+	"scapi-conformance/internal/target"
 	"scapi-conformance/suites/framework"
 )
 
 // Errors Run returns, by exit code: ErrUsage (2) for bad flags, profiles or a
-// selection that tests nothing, ErrUnreachable (3) when no target answered.
+// selection that tests nothing, ErrUnreachable (3) when no target answered
+// (the target layer's own).
 var (
-	ErrUsage       = errors.New("usage error")
-	ErrUnreachable = errors.New("target unreachable")
+	ErrUsage       = target.ErrUsage
+	ErrUnreachable = target.ErrUnreachable
 )
 
 // Config is one run.
 type Config struct {
-	// Driver is "ws" (default) or "browser".
-	Driver string
-	// Target is the target URL ("" = the embedded reference Workspace); for
-	// the ws driver a ws:// URL, for the browser driver the service page.
-	Target string
-	// Control is the control URL of a steerable external target ("" = none).
-	Control string
-	// Mutant runs the embedded reference with that mutant.
-	Mutant string
-	// Profile describes the target (nil = none).
-	Profile *profile.Profile
+	// Target is the target, with its profile and the bound on each wait.
+	Target target.Spec
 	// LabelFilter and Focus select specs (Ginkgo label-filter syntax, regexp).
 	LabelFilter string
 	Focus       string
@@ -58,10 +49,6 @@ type Config struct {
 	Seed int64
 	// Timeout bounds the whole run (0 = 15 minutes).
 	Timeout time.Duration
-	// WaitTimeout bounds each wait for the target (0 = profile or framework default).
-	WaitTimeout time.Duration
-	// Browser is the Chromium executable of the browser driver.
-	Browser string
 	// Progress receives a line per spec while the run goes (nil = none).
 	Progress io.Writer
 	// Redactor removes secrets from every report and log line (nil = a new one
@@ -77,7 +64,7 @@ func usagef(format string, args ...any) error {
 // returns the result, finished (without baseline) and redacted.
 func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if cfg.Redactor == nil {
-		cfg.Redactor = report.NewRedactor(cfg.Profile.Secrets()...)
+		cfg.Redactor = report.NewRedactor(cfg.Target.Profile.Secrets()...)
 	}
 	suiteCfg, reporterCfg, err := ginkgoConfig(cfg)
 	if err != nil {
@@ -88,18 +75,15 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		return nil, usagef("no spec selected (label filter %q, focus %q): nothing would be tested", cfg.LabelFilter, cfg.Focus)
 	}
 
-	if cfg.WaitTimeout == 0 && cfg.Profile != nil {
-		cfg.WaitTimeout = cfg.Profile.Target.Timeout
-	}
 	start := time.Now()
-	t, err := openTarget(ctx, cfg)
+	t, err := target.Open(ctx, cfg.Target)
 	if err != nil {
 		return nil, err
 	}
-	defer t.close()
-	obs := &observer{Driver: t.driver, redactor: cfg.Redactor}
-	ft := &framework.Target{Driver: obs, Strict: cfg.Strict, Timeout: cfg.WaitTimeout}
-	if p := cfg.Profile; p != nil {
+	defer t.Close()
+	obs := &observer{Driver: t.Driver, redactor: cfg.Redactor}
+	ft := &framework.Target{Driver: obs, Strict: cfg.Strict, Timeout: cfg.Target.WaitTimeout}
+	if p := cfg.Target.Profile; p != nil {
 		obs.stimuli = p.Stimuli
 		ft.Profile = framework.Profile{Options: p.Options, Origins: p.Origins, Data: p.Data.AsMap()}
 	}
@@ -116,7 +100,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		}
 	})
 	progress := cfg.Redactor.Writer(orDiscard(cfg.Progress))
-	if p, ok := t.identity["probe"]; ok {
+	if p, ok := t.Identity["probe"]; ok {
 		fmt.Fprintf(progress, "warning: %s\n         every spec that waits for this target will wait its full timeout\n", p)
 	}
 	ginkgo.ReportAfterEach(func(sr types.SpecReport) {

@@ -21,6 +21,7 @@ import (
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/runner"
+	"scapi-conformance/internal/target"
 	"scapi-conformance/suites/framework"
 )
 
@@ -56,8 +57,8 @@ var scenarios = map[string]runner.Config{
 	"nothing":     {LabelFilter: "req:does.not.exist"},
 	"bad-filter":  {LabelFilter: "req:(("},
 	"bad-focus":   {Focus: "(("},
-	"unreachable": {Target: "ws://127.0.0.1:1/scapi"},
-	"bad-mutant":  {Mutant: "no-such-mutant"},
+	"unreachable": {Target: target.Spec{URL: "ws://127.0.0.1:1/scapi"}},
+	"bad-mutant":  {Target: target.Spec{Mutant: "no-such-mutant"}},
 	"silent":      {LabelFilter: "req:agent.get.1"},
 }
 
@@ -86,7 +87,7 @@ func TestScenarioChild(t *testing.T) {
 	}
 	cfg := scenarios[name]
 	if name == "silent" {
-		cfg.Target = silentTarget(t)
+		cfg.Target.URL = silentTarget(t)
 	}
 	cfg.Progress = os.Stdout
 	cfg.Redactor = report.NewRedactor("hunter2-secret")
