@@ -204,18 +204,32 @@ func (c *Client) post(ctx context.Context, b []byte) error {
 
 // Call sends a request and waits for its reply; a failure keeps artifacts.
 //
-// With Config.ClientLib, a catalog request without a caller-supplied
-// referenceId goes through the vendor library; others (and Send, SendRaw)
-// go out raw.
+// With Config.ClientLib, a request whose envelope the library would build
+// itself goes through the library (libCallRequest); others (and Send,
+// SendRaw) go out raw. The transcript notes each request's path.
 func (c *Client) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
 	var m *wire.Message
 	var err error
-	if method, ok := c.viaLib(req); ok {
-		m, err = c.libCallMethod(ctx, method, req.Parameters)
-	} else {
+	switch why := libRoute(req); {
+	case c.d.cfg.ClientLib == "":
 		m, err = c.Exchange.Call(ctx, req)
+	case why == "":
+		m, err = c.libCallRequest(ctx, req)
+	default:
+		m, err = c.rawCall(ctx, req, "raw ("+why+")")
 	}
 	return m, c.d.keepArtifacts(c, req.Request, err)
+}
+
+// Transcript returns every envelope in and out so far; with
+// Config.ClientLib each request's Note says the path it took (library
+// method, sendMessage or raw, and why).
+func (c *Client) Transcript() []driver.Entry {
+	tr := c.Exchange.Transcript()
+	if c.d.cfg.ClientLib != "" {
+		c.lib.annotate(tr)
+	}
+	return tr
 }
 
 // Subscribe subscribes and waits for the acknowledgement; a failure keeps artifacts.

@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"scapi-conformance/contract"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 	"scapi-conformance/driver/internal/exchange"
@@ -25,11 +24,16 @@ type libState struct {
 	next    int
 	calls   map[string]*libCall
 	waiting []*libCall // calls whose request has not been seen leaving yet
+	// notes holds, per referenceId, the path of each request sent with it
+	// (in order), for the transcript.
+	notes map[string][]string
 }
 
 // libCall is one call through the library.
 type libCall struct {
 	id, what string
+	ref      string                // the referenceId the library gave the request, once it left
+	note     string                // the path the call took, once known
 	exp      *exchange.Expectation // the reply awaited, once the request left
 	sent     chan struct{}         // closed when exp is set
 	cb       chan libCallback      // the library's callback
@@ -52,6 +56,56 @@ func (l *libState) start(what string) *libCall {
 	l.calls[lc.id] = lc
 	l.waiting = append(l.waiting, lc)
 	return lc
+}
+
+// setNote records the path lc took; it goes to the transcript with the
+// request's referenceId once the request has left (before or after this).
+func (l *libState) setNote(lc *libCall, note string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lc.note = note
+	if lc.exp != nil {
+		l.addNoteLocked(lc.ref, note)
+	}
+}
+
+// addNote records the path of a request sent with referenceId ref.
+func (l *libState) addNote(ref, note string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.addNoteLocked(ref, note)
+}
+
+func (l *libState) addNoteLocked(ref, note string) {
+	if l.notes == nil {
+		l.notes = map[string][]string{}
+	}
+	l.notes[ref] = append(l.notes[ref], note)
+}
+
+// annotate sets the Note of every request in tr to the path it took
+// through the frame: the notes of a referenceId go to its requests in order;
+// a request without one went out raw.
+func (l *libState) annotate(tr []driver.Entry) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	used := map[string]int{}
+	for i, e := range tr {
+		if e.Direction != driver.Out {
+			continue
+		}
+		var env struct {
+			ReferenceID any `json:"referenceId"`
+		}
+		json.Unmarshal(e.Message, &env)
+		ref, _ := env.ReferenceID.(string)
+		if n := l.notes[ref]; used[ref] < len(n) {
+			tr[i].Note = n[used[ref]]
+			used[ref]++
+		} else {
+			tr[i].Note = "raw"
+		}
+	}
 }
 
 func (l *libState) end(lc *libCall) {
@@ -84,16 +138,20 @@ func (c *Client) onOut(call, text string) {
 	if lc == nil && call == "" && len(l.waiting) > 0 {
 		lc = l.waiting[0]
 	}
-	if lc == nil || lc.exp != nil {
-		return
-	}
-	l.unwait(lc)
 	var env struct {
 		ReferenceID string `json:"referenceId"`
 	}
 	json.Unmarshal([]byte(text), &env)
+	if lc == nil || lc.exp != nil {
+		l.addNoteLocked(env.ReferenceID, "library, outside any call")
+		return
+	}
+	l.unwait(lc)
 	if e, err := c.Expect(env.ReferenceID, lc.what); err == nil {
-		lc.exp = e
+		lc.exp, lc.ref = e, env.ReferenceID
+		if lc.note != "" {
+			l.addNoteLocked(lc.ref, lc.note)
+		}
 		close(lc.sent)
 	}
 }
@@ -112,38 +170,64 @@ func (c *Client) onCallback(call, text string) {
 	}
 }
 
-// viaLib reports whether req goes through the vendor library: in library
-// mode, a request of the catalog without a caller-supplied referenceId (the
-// library numbers its own). Anything else goes out raw, as with our client.
-func (c *Client) viaLib(req wire.Request) (contract.Method, bool) {
-	if c.d.cfg.ClientLib == "" || req.ReferenceID != "" || req.Request == "" {
-		return contract.Method{}, false
+// libRoute reports why req cannot go through the vendor library (""
+// when it can): in library mode, a request whose envelope is the one the
+// library builds (its own referenceId, userAgent and protocolVersion, no
+// other key) goes through it. Anything else goes out raw, as with our client.
+func libRoute(req wire.Request) string {
+	switch {
+	case req.Request == "" || req.Event != "" || req.Data != nil:
+		return "not a request"
+	case req.ReferenceID != "":
+		return "a caller-supplied referenceId (the library numbers its own)"
+	case req.UserAgent != wire.ClientUserAgent || req.ProtocolVersion != wire.ProtocolVersion || req.FrameID != "":
+		return "an envelope the library would rewrite (userAgent, protocolVersion or frameId)"
 	}
-	return contract.LookupWire(req.Request)
+	return ""
 }
 
-// libEval runs one of the frame's library entry points; it returns what the
-// frame says went wrong, if anything.
-func (c *Client) libEval(ctx context.Context, script string) error {
+// callPath is the path a call took through the frame (libCall in client.html).
+type callPath struct {
+	Path    string `json:"path"` // "library", "sendMessage" or "raw"
+	Via     string `json:"via"`  // the library function called
+	Why     string `json:"why"`  // why not the library's own method
+	Problem string `json:"problem"`
+}
+
+// note renders the path for the transcript.
+func (p callPath) note() string {
+	s := p.Path
+	if p.Via != "" {
+		s += " " + p.Via
+	}
+	if p.Why != "" {
+		s += " (" + p.Why + ")"
+	}
+	return s
+}
+
+// libEval runs one of the frame's library entry points, which returns a T.
+func libEval[T any](ctx context.Context, c *Client, script string) (T, error) {
 	rctx, cancel := c.d.bounded(ctx, c.sess.ctx)
 	defer cancel()
-	problem, err := chromedp.Run(rctx, chromedp.Evaluate[string](script,
+	v, err := chromedp.Run(rctx, chromedp.Evaluate[T](script,
 		func(p *runtime.EvaluateParams) { p.UniqueContextID = c.unique }))
-	switch {
-	case err != nil:
-		return fmt.Errorf("%w: calling into the client frame: %v", driver.ErrClosed, err)
-	case problem != "":
-		return errors.New(problem)
+	if err != nil {
+		return v, fmt.Errorf("%w: calling into the client frame: %v", driver.ErrClosed, err)
 	}
-	return nil
+	return v, nil
 }
 
-// libCallMethod calls m through genesys.wwe.service and returns the reply
-// the target sent for it, once the library has called back. A library that
-// never calls back although the reply came (it dropped the reply), or that
-// fails without a reply, is reported as a timeout naming what happened.
-func (c *Client) libCallMethod(ctx context.Context, m contract.Method, params []any) (*wire.Message, error) {
-	what := fmt.Sprintf("request %q via the client library (genesys.wwe.service.%s.%s)", m.Wire, m.Namespace, m.Name)
+// libCallRequest sends req through the vendor library: by its wire name
+// through the library's own method, else through its generic sendMessage,
+// and returns the reply the target sent once the library has called back.
+// When the library has neither, the request goes out raw. The transcript
+// notes the path. A library that never calls back although the reply came
+// (it dropped the reply), or that fails without a reply, is reported as a
+// timeout naming what happened.
+func (c *Client) libCallRequest(ctx context.Context, req wire.Request) (*wire.Message, error) {
+	what := fmt.Sprintf("request %q via the client library", req.Request)
+	params := req.Parameters
 	if params == nil {
 		params = []any{}
 	}
@@ -155,10 +239,34 @@ func (c *Client) libCallMethod(ctx context.Context, m contract.Method, params []
 	defer c.lib.end(lc)
 	ctx, cancel := context.WithTimeout(ctx, c.Timeout())
 	defer cancel()
-	if err := c.libEval(ctx, fmt.Sprintf("window.__scapiClient.libCall(%s, %s, %s, %s)",
-		jsString(lc.id), jsString(m.Namespace), jsString(m.Name), args)); err != nil {
+	path, err := libEval[callPath](ctx, c, fmt.Sprintf("window.__scapiClient.libCall(%s, %s, %s)",
+		jsString(lc.id), jsString(req.Request), args))
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
+	if path.Path == "raw" {
+		c.lib.end(lc)
+		return c.rawCall(ctx, req, "raw ("+path.Why+")")
+	}
+	c.lib.setNote(lc, path.note())
+	what = fmt.Sprintf("request %q via the client library (%s)", req.Request, path.Via)
+	if path.Problem != "" {
+		return nil, fmt.Errorf("%s: %s", what, path.Problem)
+	}
+	return c.libAwait(ctx, lc, what)
+}
+
+// rawCall sends req as our own client does, noting why in the transcript.
+func (c *Client) rawCall(ctx context.Context, req wire.Request, note string) (*wire.Message, error) {
+	if req.ReferenceID == "" {
+		req.ReferenceID = c.NextReferenceID()
+	}
+	c.lib.addNote(req.ReferenceID, note)
+	return c.Exchange.Call(ctx, req)
+}
+
+// libAwait waits for the library's callback of lc and the reply it stands for.
+func (c *Client) libAwait(ctx context.Context, lc *libCall, what string) (*wire.Message, error) {
 	select {
 	case cb := <-lc.cb:
 		if msg, ok := lc.reply(); ok {
@@ -196,13 +304,18 @@ func (lc *libCall) reply() (*wire.Message, bool) {
 // libSubscribe subscribes through genesys.wwe.service.subscribe and waits
 // for the acknowledgement of the request the library sent.
 func (c *Client) libSubscribe(ctx context.Context, names []string) (*wire.Message, error) {
-	what := fmt.Sprintf("subscribe %q via the client library", names)
+	what := fmt.Sprintf("subscribe %q via the client library (genesys.wwe.service.subscribe)", names)
 	lc := c.lib.start(what)
 	defer c.lib.end(lc)
+	c.lib.setNote(lc, "library genesys.wwe.service.subscribe")
 	ctx, cancel := context.WithTimeout(ctx, c.Timeout())
 	defer cancel()
 	list, _ := json.Marshal(names)
-	if err := c.libEval(ctx, fmt.Sprintf("window.__scapiClient.libSubscribe(%s, %s)", jsString(lc.id), list)); err != nil {
+	problem, err := libEval[string](ctx, c, fmt.Sprintf("window.__scapiClient.libSubscribe(%s, %s)", jsString(lc.id), list))
+	if err == nil && problem != "" {
+		err = errors.New(problem)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	select {
