@@ -2,6 +2,7 @@ package ratelimit
 
 import (
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 )
@@ -106,6 +107,20 @@ func (m *Model) Decide(request string, now time.Time) Outcome {
 	}
 	m.quarantines[request] = q
 	return Outcome{Action: Reject, Message: Message(request, m.c.QuarantineDelay), Until: q.until}
+}
+
+// Peek predicts what Decide would answer for request at now without recording
+// it: a caller that must stay within the limits asks first and sends only
+// what runs.
+func (m *Model) Peek(request string, now time.Time) Outcome {
+	m.mu.Lock()
+	c := &Model{c: m.c, last: m.last, counters: make(map[string]*counter, len(m.counters)), quarantines: maps.Clone(m.quarantines)}
+	for k, v := range m.counters {
+		cp := *v
+		c.counters[k] = &cp
+	}
+	m.mu.Unlock()
+	return c.Decide(request, now)
 }
 
 // counter returns the counter of key for the window containing now.

@@ -88,3 +88,24 @@ func TestMessages(t *testing.T) {
 		}
 	}
 }
+
+// Peek answers what Decide would, and records nothing.
+func TestPeekRecordsNothing(t *testing.T) {
+	cfg := Config{Global: 2, QuarantineDelay: 10 * time.Second}
+	m := NewModel(cfg)
+	t0 := time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC)
+	for i, want := range []Action{Run, Run, Reject, Ignore} {
+		at := t0.Add(time.Duration(i) * time.Second)
+		for range 3 {
+			if got := m.Peek("agent.get", at).Action; got != want {
+				t.Fatalf("request %d: Peek = %s, want %s", i+1, got, want)
+			}
+		}
+		if got := m.Decide("agent.get", at).Action; got != want {
+			t.Fatalf("request %d: Decide = %s, want %s", i+1, got, want)
+		}
+	}
+	if got := m.Peek("agent.get", t0.Add(13*time.Second)); got.Action != Reject {
+		t.Errorf("after the quarantine, in the same minute: Peek = %s, want reject (the count is kept)", got.Action)
+	}
+}
