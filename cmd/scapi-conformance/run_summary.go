@@ -17,9 +17,12 @@ func printSummary(w io.Writer, r *report.Result) {
 	}
 	rq, sp := r.Summary.Requirements, r.Summary.Specs
 	fmt.Fprintf(w, "\n== %s (exit %d)\n", r.Verdict, r.ExitCode)
-	fmt.Fprintf(w, "requirements: %d PASS · %d NON-STRICT · %d FAIL · %d SKIPPED\n", rq.Pass, rq.NonStrict, rq.Fail, rq.Skipped)
-	fmt.Fprintf(w, "specs: %d passed · %d non-strict · %d failed · %d skipped · %d not selected\n",
-		sp.Pass, sp.NonStrict, sp.Fail, sp.Skipped, r.Summary.NotSelected)
+	if r.Incomplete != "" {
+		fmt.Fprintf(w, "the run stopped before every selected spec ran: %s\n", r.Incomplete)
+	}
+	fmt.Fprintf(w, "requirements: %d PASS · %d NON-STRICT · %d FAIL · %d SKIPPED · %d NOT RUN\n", rq.Pass, rq.NonStrict, rq.Fail, rq.Skipped, rq.NotRun)
+	fmt.Fprintf(w, "specs: %d passed · %d non-strict · %d failed · %d skipped · %d not run · %d not selected\n",
+		sp.Pass, sp.NonStrict, sp.Fail, sp.Skipped, sp.NotRun, r.Summary.NotSelected)
 	for _, rr := range r.Requirements {
 		if rr.Verdict != report.Fail {
 			continue

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
@@ -12,33 +13,89 @@ const (
 	LabelNamespace   = "ns:"
 )
 
-// EntryNonStrict is the name of the report entry a spec adds when it passed
-// only under a recorded interpretation; its value is the interpretation id.
-const EntryNonStrict = "non-strict"
+// Names of the report entries the spec framework and the runner add.
+const (
+	// EntryNonStrict: the spec passed only under a recorded interpretation;
+	// the value is the interpretation id.
+	EntryNonStrict = "non-strict"
+	// EntryViolates: the requirement the spec's failure is attributed to
+	// (framework.Session.For).
+	EntryViolates = "violates"
+	// EntrySubject: the last request the spec sent before failing and the
+	// client's origin ("agent.get as https://a.example"), part of the
+	// failure's signature.
+	EntrySubject = "subject"
+)
+
+// Stopped says which selected specs did not run to the end, and why.
+type Stopped struct {
+	// Selected holds the SpecKey of every spec the selection chose (nil:
+	// every spec Ginkgo skipped without a message counts as not selected).
+	Selected map[string]bool
+	// Reason is why the run stopped early ("" when it did not).
+	Reason string
+}
+
+// SpecKey identifies a spec within a run.
+func SpecKey(sr types.SpecReport) string {
+	return sr.LeafNodeLocation.String() + "\x00" + sr.FullText()
+}
+
+// suiteTimeout is the message Ginkgo fails the running spec with when the
+// whole suite's timeout elapses: the spec was cut off, not failed.
+const suiteTimeout = "A suite timeout occurred"
 
 // FromGinkgo converts a Ginkgo report into spec outcomes. Specs the filters
-// left out are only counted. A failed suite-level node (BeforeSuite, …) becomes
-// a FAIL spec citing no requirement, so that it fails the run.
-func FromGinkgo(r types.Report) (specs []Spec, notSelected int) {
+// left out are only counted. Selected specs the run stopped before, or cut off
+// while they ran (suite timeout, interrupt, abort), are NOT RUN with the reason.
+// A failed suite-level node (BeforeSuite, …) becomes a FAIL spec citing no
+// requirement, so that it fails the run.
+func FromGinkgo(r types.Report, stop Stopped) (specs []Spec, notSelected int) {
 	for _, sr := range r.SpecReports {
 		if sr.LeafNodeType != types.NodeTypeIt {
-			if sr.State.Is(types.SpecStateFailureStates) {
+			if sr.State.Is(types.SpecStateFailureStates) && !cutOff(sr) {
 				specs = append(specs, Spec{Text: "[" + sr.LeafNodeType.String() + "] " + sr.LeafNodeText,
 					Verdict: Fail, Failure: failure(sr), Location: sr.LeafNodeLocation.String(), Millis: sr.RunTime.Milliseconds()})
 			}
 			continue
 		}
 		if sr.State == types.SpecStateSkipped && sr.Failure.IsZero() {
-			notSelected++
+			if stop.Selected[SpecKey(sr)] {
+				s := specOf(sr)
+				s.Verdict, s.Reason = NotRun, "not run: "+stop.Reason
+				specs = append(specs, s)
+			} else {
+				notSelected++
+			}
 			continue
 		}
-		specs = append(specs, specOf(sr))
+		s := specOf(sr)
+		if cutOff(sr) {
+			s.Verdict, s.Failure = NotRun, nil
+			s.Reason = "cut off while running: " + firstLine(sr.Failure.Message)
+			if stop.Reason != "" {
+				s.Reason = "cut off while running: " + stop.Reason
+			}
+		}
+		specs = append(specs, s)
 	}
 	return specs, notSelected
 }
 
+// cutOff reports whether a spec ended because the run was stopped (an
+// interrupt, an abort, the suite's timeout), not because of the target.
+func cutOff(sr types.SpecReport) bool {
+	switch sr.State {
+	case types.SpecStateInterrupted, types.SpecStateAborted:
+		return true
+	case types.SpecStateTimedout:
+		return strings.Contains(sr.Failure.Message, suiteTimeout)
+	}
+	return false
+}
+
 func specOf(sr types.SpecReport) Spec {
-	s := Spec{Text: sr.FullText(), Labels: sr.Labels(), Location: sr.LeafNodeLocation.String(),
+	s := Spec{Text: sr.FullText(), Labels: sr.Labels(), Location: relativeLocation(sr.LeafNodeLocation.String()),
 		Millis: sr.RunTime.Milliseconds(), Requirements: []string{}}
 	for _, l := range s.Labels {
 		switch {
@@ -63,21 +120,32 @@ func specOf(sr types.SpecReport) Spec {
 		s.Verdict, s.Reason = Skipped, "pending: the spec is not written yet"
 	default:
 		s.Verdict, s.Failure = Fail, failure(sr)
+		for _, e := range sr.ReportEntries {
+			if e.Name == EntryViolates && slices.Contains(s.Requirements, e.StringRepresentation()) {
+				s.Violated = appendNew(s.Violated, e.StringRepresentation())
+			}
+		}
 	}
 	return s
 }
 
 func failure(sr types.SpecReport) *Failure {
-	f := &Failure{Message: sr.State.String() + ": " + sr.Failure.Message, Location: sr.Failure.Location.String()}
+	f := &Failure{Message: sr.State.String() + ": " + sr.Failure.Message, Location: relativeLocation(sr.Failure.Location.String())}
 	if sr.Failure.ForwardedPanic != "" {
 		// Ginkgo's message is only "Test Panicked": the panic value says what happened.
 		f.Message = sr.State.String() + ": " + sr.Failure.ForwardedPanic
 	}
+	subject := ""
 	for _, e := range sr.ReportEntries {
-		if e.Name != EntryNonStrict {
+		switch e.Name {
+		case EntryNonStrict, EntryViolates:
+		case EntrySubject:
+			subject = e.StringRepresentation()
+		default:
 			f.Attachments = append(f.Attachments, Attach{Name: e.Name, Value: e.StringRepresentation()})
 		}
 	}
+	f.Signature = Signature(f.Message, subject)
 	if out := strings.TrimSpace(sr.CapturedGinkgoWriterOutput); out != "" {
 		f.Attachments = append(f.Attachments, Attach{Name: "log", Value: out})
 	}

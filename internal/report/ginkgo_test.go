@@ -26,7 +26,7 @@ func TestFromGinkgo(t *testing.T) {
 		{LeafNodeType: types.NodeTypeBeforeSuite, State: types.SpecStatePassed},
 		{LeafNodeType: types.NodeTypeBeforeSuite, State: types.SpecStateFailed, Failure: types.Failure{Message: "no driver"}},
 	}}
-	specs, notSelected := FromGinkgo(rep)
+	specs, notSelected := FromGinkgo(rep, Stopped{})
 	if notSelected != 1 {
 		t.Errorf("notSelected = %d, want 1", notSelected)
 	}

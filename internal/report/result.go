@@ -22,13 +22,22 @@ const (
 	NonStrict Verdict = "NON-STRICT"
 	Fail      Verdict = "FAIL"
 	Skipped   Verdict = "SKIPPED"
+	// NotRun is a selected spec the run stopped before (or while) running it
+	// (a timeout, an interrupt, a lost target, --fail-fast): nothing decided.
+	NotRun Verdict = "NOT RUN"
 )
 
 // Overall verdicts of a run.
 const (
 	Conforming    = "CONFORMING"
 	NonConforming = "NON-CONFORMING"
+	// Incomplete is a run stopped before every selected spec ran (Result.Incomplete
+	// says why): it certifies nothing, either way.
+	Incomplete = "INCOMPLETE"
 )
+
+// ExitIncomplete is the exit code of an INCOMPLETE run.
+const ExitIncomplete = 4
 
 // SchemaID identifies the JSON report format.
 const SchemaID = "scapi-conformance/report/v1"
@@ -36,10 +45,14 @@ const SchemaID = "scapi-conformance/report/v1"
 // Result is everything a run produced; every report format renders it.
 type Result struct {
 	Schema string `json:"schema"`
-	// Verdict is Conforming or NonConforming (after the baseline).
+	// Verdict is Conforming, NonConforming (after the baseline) or Incomplete.
 	Verdict string `json:"verdict"`
-	// ExitCode is the code the run exits with (0 conforming, 1 non-conforming).
-	ExitCode     int                 `json:"exitCode"`
+	// ExitCode is the code the run exits with (0 conforming, 1 non-conforming,
+	// 4 incomplete).
+	ExitCode int `json:"exitCode"`
+	// Incomplete says why the run stopped before every selected spec ran (a
+	// timeout, an interrupt, a lost target); "" when it did not.
+	Incomplete   string              `json:"incomplete,omitempty"`
 	Summary      Summary             `json:"summary"`
 	Target       Target              `json:"target"`
 	Provenance   Provenance          `json:"provenance"`
@@ -59,7 +72,9 @@ type Summary struct {
 	Specs        Counts `json:"specs"`
 	// NotSelected is the number of specs the filters left out.
 	NotSelected int `json:"notSelected"`
-	Flaky       int `json:"flaky"`
+	// NotRun is the number of selected specs that did not run to the end.
+	NotRun int `json:"notRun"`
+	Flaky  int `json:"flaky"`
 }
 
 // Counts of each verdict.
@@ -68,6 +83,7 @@ type Counts struct {
 	NonStrict int `json:"nonStrict"`
 	Fail      int `json:"fail"`
 	Skipped   int `json:"skipped"`
+	NotRun    int `json:"notRun"`
 }
 
 func (c *Counts) add(v Verdict) {
@@ -80,11 +96,13 @@ func (c *Counts) add(v Verdict) {
 		c.Fail++
 	case Skipped:
 		c.Skipped++
+	case NotRun:
+		c.NotRun++
 	}
 }
 
 // Total is the sum of the counts.
-func (c Counts) Total() int { return c.Pass + c.NonStrict + c.Fail + c.Skipped }
+func (c Counts) Total() int { return c.Pass + c.NonStrict + c.Fail + c.Skipped + c.NotRun }
 
 // Target identifies what was tested, as far as it said.
 type Target struct {
@@ -123,9 +141,12 @@ type Spec struct {
 	Requirements []string `json:"requirements"`
 	Labels       []string `json:"labels,omitempty"`
 	Verdict      Verdict  `json:"verdict"`
+	// Violated are the requirements a FAIL is attributed to (the spec said
+	// which through framework.Session.For); empty, it violates them all.
+	Violated []string `json:"violated,omitempty"`
 	// Interpretations are the interp ids a NON-STRICT pass relied on.
 	Interpretations []string `json:"interpretations,omitempty"`
-	// Reason says why a spec was SKIPPED.
+	// Reason says why a spec was SKIPPED or NOT RUN.
 	Reason   string   `json:"reason,omitempty"`
 	Failure  *Failure `json:"failure,omitempty"`
 	Location string   `json:"location,omitempty"`
@@ -137,8 +158,11 @@ type Spec struct {
 // Failure explains a FAIL: the matcher's message (expected and actual), where,
 // and what the spec attached (transcripts, values).
 type Failure struct {
-	Message     string   `json:"message"`
-	Location    string   `json:"location,omitempty"`
+	Message  string `json:"message"`
+	Location string `json:"location,omitempty"`
+	// Signature identifies the failure across runs (see Signature): what a
+	// baseline entry pins.
+	Signature   string   `json:"signature,omitempty"`
 	Attachments []Attach `json:"attachments,omitempty"`
 }
 

@@ -23,10 +23,16 @@ import (
 )
 
 // build turns the captured Ginkgo report into the finished, redacted result.
-func build(cfg Config, t *target.Target, r types.Report, seed int64, start time.Time) *report.Result {
-	specs, notSelected := report.FromGinkgo(r)
+// A run that stopped early for another reason than --fail-fast is INCOMPLETE.
+func build(cfg Config, t *target.Target, r types.Report, seed int64, start time.Time, stop report.Stopped) *report.Result {
+	specs, notSelected := report.FromGinkgo(r, stop)
 	res := &report.Result{Specs: specs, Requirements: report.Aggregate(specs)}
 	res.Summary.NotSelected = notSelected
+	for _, s := range specs {
+		if s.Verdict == report.NotRun && stop.Reason != failFastReason && res.Incomplete == "" {
+			res.Incomplete = firstOf(stop.Reason, s.Reason)
+		}
+	}
 	info := t.Driver.Info()
 	res.Target = report.Target{URL: t.URL, Embedded: t.Spec.Embedded(), Mutant: t.Caps.Mutant,
 		UserAgent: t.Identity["userAgent"], ProtocolVersion: t.Identity["protocolVersion"], Build: map[string]string{}}

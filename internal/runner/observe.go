@@ -31,6 +31,8 @@ type observer struct {
 
 	mu      sync.Mutex
 	clients []driver.Client
+	// last is the last request the current spec sent, with its client's origin.
+	last string
 }
 
 func (o *observer) Open(ctx context.Context, origin string) (driver.Client, error) {
@@ -48,17 +50,66 @@ func (o *observer) Open(ctx context.Context, origin string) (driver.Client, erro
 // beginSpec forgets the clients of the previous spec.
 func (o *observer) beginSpec() {
 	o.mu.Lock()
-	o.clients = nil
+	o.clients, o.last = nil, ""
 	o.mu.Unlock()
+}
+
+// sent notes the last request of the current spec.
+func (o *observer) sent(origin string, req wire.Request) {
+	name := req.Request
+	if name == "" {
+		name = req.Event
+	}
+	o.mu.Lock()
+	o.last = name + " as " + origin
+	o.mu.Unlock()
+}
+
+// subject is the last request the current spec sent and the origin it sent
+// it as ("agent.get as https://a.example"); "" when it sent none.
+func (o *observer) subject() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.last
+}
+
+// lostTimeout bounds the check that a target still answers.
+const lostTimeout = 3 * time.Second
+
+// lost checks, after a failed spec, that the target still accepts a client;
+// it returns why not ("" when it does). A target that stopped answering
+// fails no requirement: the run is INCOMPLETE from there on.
+func (o *observer) lost(ctx context.Context, wait time.Duration) string {
+	if wait <= 0 || wait > lostTimeout {
+		wait = lostTimeout
+	}
+	origins := o.Driver.Origins()
+	if len(origins) == 0 {
+		return ""
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), wait)
+	defer cancel()
+	c, err := o.Driver.Open(ctx, origins[0])
+	if err != nil {
+		return err.Error()
+	}
+	c.Close()
+	return ""
 }
 
 // transcript renders every envelope the current spec's clients sent and
 // received, in time order, redacted; "" when there was none.
 func (o *observer) transcript() string {
+	type line struct {
+		driver.Entry
+		client int
+	}
 	o.mu.Lock()
-	var entries []driver.Entry
-	for _, c := range o.clients {
-		entries = append(entries, c.Transcript()...)
+	var entries []line
+	for i, c := range o.clients {
+		for _, e := range c.Transcript() {
+			entries = append(entries, line{e, i + 1})
+		}
 	}
 	o.mu.Unlock()
 	if len(entries) == 0 {
@@ -72,15 +123,20 @@ func (o *observer) transcript() string {
 			fmt.Fprintf(&b, "… %d more envelopes not shown\n", len(entries)-i)
 			break
 		}
+		who := "sent by"
 		arrow := "→"
 		if e.Direction == driver.In {
-			arrow = "←"
+			who, arrow = "got by", "←"
 		}
 		msg := string(e.Message)
 		if len(msg) > maxTranscriptMessage {
 			msg = fmt.Sprintf("%s… (%d bytes in all)", msg[:maxTranscriptMessage], len(msg))
 		}
-		fmt.Fprintf(&b, "%+9.1fms %s %s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, arrow, e.Origin, msg)
+		note := ""
+		if e.Note != "" {
+			note = " (" + e.Note + ")"
+		}
+		fmt.Fprintf(&b, "%+9.1fms %s %s client %d (%s)%s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, arrow, who, e.client, e.Origin, note, msg)
 	}
 	return o.redactor.String(b.String())
 }
@@ -137,9 +193,20 @@ type observedClient struct {
 }
 
 func (c *observedClient) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
+	c.o.sent(c.Origin(), req)
 	m, err := c.Client.Call(ctx, req)
 	c.o.learn(req.Request, m)
 	return m, err
+}
+
+func (c *observedClient) Send(ctx context.Context, req wire.Request) error {
+	c.o.sent(c.Origin(), req)
+	return c.Client.Send(ctx, req)
+}
+
+func (c *observedClient) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {
+	c.o.sent(c.Origin(), wire.Request{Event: "subscribe"})
+	return c.Client.Subscribe(ctx, names...)
 }
 
 func (c *observedClient) Next(ctx context.Context) (*wire.Message, error) {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -70,12 +71,14 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	selected := ginkgo.PreviewSpecs("scapi-conformance", suiteCfg, reporterCfg).PreRunStats.SpecsThatWillRun
+	preview := ginkgo.PreviewSpecs("scapi-conformance", suiteCfg, reporterCfg)
+	selected := preview.PreRunStats.SpecsThatWillRun
 	if selected == 0 {
 		return nil, usagef("no spec selected (label filter %q, focus %q): nothing would be tested", cfg.LabelFilter, cfg.Focus)
 	}
 
 	start := time.Now()
+	progress := cfg.Redactor.Writer(orDiscard(cfg.Progress))
 	t, err := target.Open(ctx, cfg.Target)
 	if err != nil {
 		return nil, err
@@ -91,15 +94,24 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 
 	var captured types.Report
 	var done atomic.Int64
+	var lost atomic.Value // why the target was lost ("" while it answers)
+	lost.Store("")
 	ginkgo.BeforeEach(obs.beginSpec)
-	ginkgo.AfterEach(func() {
-		if ginkgo.CurrentSpecReport().Failed() {
-			if tr := obs.transcript(); tr != "" {
-				ginkgo.AddReportEntry("transcript", tr, ginkgo.ReportEntryVisibilityNever)
-			}
+	ginkgo.AfterEach(func(ctx ginkgo.SpecContext) {
+		if !ginkgo.CurrentSpecReport().Failed() {
+			return
+		}
+		if subject := obs.subject(); subject != "" {
+			ginkgo.AddReportEntry(report.EntrySubject, subject, ginkgo.ReportEntryVisibilityNever)
+		}
+		if tr := obs.transcript(); tr != "" {
+			ginkgo.AddReportEntry("transcript", tr, ginkgo.ReportEntryVisibilityNever)
+		}
+		if why := obs.lost(ctx, cfg.Target.WaitTimeout); why != "" {
+			lost.Store(why)
+			ginkgo.AbortSuite("the target stopped answering: " + why)
 		}
 	})
-	progress := cfg.Redactor.Writer(orDiscard(cfg.Progress))
 	if p, ok := t.Identity["probe"]; ok {
 		fmt.Fprintf(progress, "warning: %s\n         every spec that waits for this target will wait its full timeout\n", p)
 	}
@@ -119,12 +131,49 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	formatter.ColorableStdOut = saved
 	progress.Flush()
 
-	res := build(cfg, t, captured, suiteCfg.RandomSeed, start)
+	stop := stopOf(cfg, suiteCfg, captured, lost.Load().(string))
+	stop.Selected = map[string]bool{}
+	for _, sr := range preview.SpecReports {
+		if sr.LeafNodeType == types.NodeTypeIt && !sr.State.Is(types.SpecStateSkipped|types.SpecStatePending) {
+			stop.Selected[report.SpecKey(sr)] = true
+		}
+	}
+	res := build(cfg, t, captured, suiteCfg.RandomSeed, start, stop)
+	if res.Summary.NotRun > 0 {
+		fmt.Fprintf(progress, "%d selected specs did not run to the end: %s\n", res.Summary.NotRun, stop.Reason)
+		progress.Flush()
+	}
 	if res.Summary.Specs.Total() > 0 && res.Summary.Specs.Skipped == res.Summary.Specs.Total() {
 		return res, usagef("all %d selected specs were skipped (first reason: %s): nothing was tested", res.Summary.Specs.Total(), res.Specs[0].Reason)
 	}
 	return res, nil
 }
+
+// stopOf says why the run stopped before every selected spec ran, from the
+// Ginkgo report ("" when nothing stopped it). A stop other than --fail-fast
+// makes the run INCOMPLETE (see build).
+func stopOf(cfg Config, s types.SuiteConfig, r types.Report, lost string) report.Stopped {
+	stop := report.Stopped{}
+	for _, why := range r.SpecialSuiteFailureReasons {
+		switch {
+		case strings.Contains(why, "Timeout"):
+			stop.Reason = fmt.Sprintf("the run's time limit (--timeout %s) elapsed", s.Timeout)
+		case strings.Contains(why, "Interrupted"):
+			stop.Reason = "the run was interrupted (" + why + ")"
+		}
+	}
+	switch {
+	case lost != "":
+		stop.Reason = "the target stopped answering: " + lost
+	case stop.Reason == "" && cfg.FailFast:
+		stop.Reason = failFastReason
+	}
+	return stop
+}
+
+// failFastReason is why specs did not run after --fail-fast stopped the run:
+// a stop the user asked for, which leaves the run's verdict to its failures.
+const failFastReason = "--fail-fast stopped the run at the first failure"
 
 // ginkgoConfig checks the selection flags and builds Ginkgo's configuration.
 func ginkgoConfig(cfg Config) (types.SuiteConfig, types.ReporterConfig, error) {

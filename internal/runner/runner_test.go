@@ -53,13 +53,16 @@ var _ = ginkgo.Describe("tiny", func() {
 const scenarioEnv = "RUNNER_TEST_SCENARIO"
 
 var scenarios = map[string]runner.Config{
-	"mixed":       {LabelFilter: "!extra", Seed: 5},
+	"mixed":       {LabelFilter: "!extra && !more", Seed: 5}, // leaves out 1 extra and 6 more specs
 	"nothing":     {LabelFilter: "req:does.not.exist"},
 	"bad-filter":  {LabelFilter: "req:(("},
 	"bad-focus":   {Focus: "(("},
 	"unreachable": {Target: target.Spec{URL: "ws://127.0.0.1:1/scapi"}},
 	"bad-mutant":  {Target: target.Spec{Mutant: "no-such-mutant"}},
-	"silent":      {LabelFilter: "req:agent.get.1"},
+	"silent":      {LabelFilter: "req:agent.get.1 && !more"},
+	"attribution": {LabelFilter: "attribution"},
+	"timeout":     {LabelFilter: "stall", Timeout: 300 * time.Millisecond},
+	"lost":        {LabelFilter: "lost"},
 }
 
 // silentTarget accepts websocket clients and never answers them.
@@ -77,6 +80,7 @@ func silentTarget(t *testing.T) string {
 		}
 	}))
 	t.Cleanup(srv.Close)
+	stopSilentTarget = func() { srv.CloseClientConnections(); srv.Close() }
 	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/scapi"
 }
 
@@ -86,7 +90,7 @@ func TestScenarioChild(t *testing.T) {
 		t.Skip("run by TestRun in a child process")
 	}
 	cfg := scenarios[name]
-	if name == "silent" {
+	if name == "silent" || name == "lost" {
 		cfg.Target.URL = silentTarget(t)
 	}
 	cfg.Progress = os.Stdout
@@ -155,7 +159,7 @@ func TestRunMixedVerdicts(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("verdicts %v, want %v", got, want)
 	}
-	if o.res.Summary.NotSelected != 1 || o.res.Provenance.Seed != 5 || o.res.Verdict != report.NonConforming || !o.res.Target.Embedded {
+	if o.res.Summary.NotSelected != 7 || o.res.Provenance.Seed != 5 || o.res.Verdict != report.NonConforming || !o.res.Target.Embedded {
 		t.Errorf("summary %+v provenance %+v target %+v", o.res.Summary, o.res.Provenance, o.res.Target)
 	}
 	for _, line := range []string{"] PASS       tiny passes (agent.get.1)", "] FAIL       tiny fails after talking to the target (agent.setState.1)",
@@ -171,7 +175,7 @@ func TestRunMixedVerdicts(t *testing.T) {
 		}
 	}
 	if failed == nil || len(failed.Failure.Attachments) == 0 || failed.Failure.Attachments[0].Name != "transcript" ||
-		!strings.Contains(failed.Failure.Attachments[0].Value, `→ https://`) {
+		!strings.Contains(failed.Failure.Attachments[0].Value, `→ sent by client 1 (https://`) {
 		t.Errorf("the failing spec carries no transcript of its client: %+v", failed)
 	}
 	b, _ := json.Marshal(o.res)
