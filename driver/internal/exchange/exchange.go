@@ -69,6 +69,10 @@ type queued struct {
 type result struct {
 	msg *wire.Message
 	err error
+	// answer is the message that ended the wait (the reply, or a near miss);
+	// after is how many messages were queued for Next before it came.
+	answer *wire.Message
+	after  int
 }
 
 // note is an anomaly seen on the connection, quoted in timeout errors.
@@ -152,6 +156,7 @@ type Expectation struct {
 	ch      chan result
 	since   time.Time
 	arrived int
+	got     result // what ended the wait, once Wait returned it
 }
 
 // Expect registers a wait for the reply or acknowledgement carrying the
@@ -178,6 +183,7 @@ func (e *Expectation) Wait(ctx context.Context) (*wire.Message, error) {
 	defer cancel()
 	select {
 	case r := <-e.ch:
+		e.got = r
 		if r.err != nil {
 			return nil, fmt.Errorf("%s (referenceId %q): %w", e.what, e.id, r.err)
 		}
@@ -339,11 +345,12 @@ func (x *Exchange) Deliver(b []byte) {
 func (x *Exchange) claim(ref string, msg *wire.Message) bool {
 	x.mu.Lock()
 	ch := x.pop(ref)
+	after := x.arrived
 	x.mu.Unlock()
 	if ch == nil {
 		return false
 	}
-	ch <- result{msg: msg}
+	ch <- result{msg: msg, answer: msg, after: after}
 	return true
 }
 

@@ -94,10 +94,11 @@ func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 		id, _ = x.nonString(msg.Fields["referenceId"])
 	}
 	ch := x.pop(id)
+	after := x.arrived
 	x.mu.Unlock()
 	if ch == nil {
 		return false
 	}
-	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b))}
+	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: after}
 	return true
 }

@@ -1,0 +1,33 @@
+package driver
+
+import (
+	"context"
+
+	"scapi-conformance/contract/wire"
+)
+
+// Awaiter is a Client whose caller builds its own envelopes (the fuzzer:
+// valid or not, with its own referenceIds) and still wants their answers
+// matched as Call matches them, by the one exchange every driver shares.
+// The clients of the ws, browser and inproc drivers are Awaiters.
+type Awaiter interface {
+	// Await registers a wait for the reply or acknowledgement carrying the
+	// referenceId id, before the message goes out with SendRaw. what names
+	// the message in errors.
+	Await(id, what string) (Awaited, error)
+}
+
+// Awaited is one answer awaited.
+type Awaited interface {
+	// Wait returns the answer, or why there is none: a near miss
+	// (ErrBrokenEnvelope), a closed connection, a timeout.
+	Wait(ctx context.Context) (*wire.Message, error)
+	// Cancel stops waiting.
+	Cancel()
+	// Answer is the message that ended the wait, even a near miss; nil when
+	// none came.
+	Answer() *wire.Message
+	// After is how many of the client's messages for Next arrived before
+	// the answer, once Wait returned: its place in the client's stream.
+	After() int
+}

@@ -1,0 +1,25 @@
+package exchange
+
+import (
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+)
+
+// Await registers a wait for the answer to a message the caller sends
+// itself with SendRaw (driver.Awaiter): the same matching as Call.
+func (x *Exchange) Await(id, what string) (driver.Awaited, error) {
+	e, err := x.Expect(id, what)
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Answer is the message that ended the wait: the reply, or the near miss
+// meant for it (Wait then returns driver.ErrBrokenEnvelope); nil before Wait
+// returned it, or when the wait ended otherwise.
+func (e *Expectation) Answer() *wire.Message { return e.got.answer }
+
+// After is how many messages of the client were queued for Next before the
+// answer arrived: its place among them.
+func (e *Expectation) After() int { return e.got.after }

@@ -1,0 +1,36 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"scapi-conformance/driver"
+)
+
+// TestAwait: an answer to a message sent raw is matched as Call matches it,
+// kept out of Next, and placed among the messages Next returns; a near miss
+// ends the wait with the message it was.
+func TestAwait(t *testing.T) {
+	ctx := context.Background()
+	x := New("http://a", "t", 0, func(context.Context, []byte) error { return nil }, nil)
+	var _ driver.Awaiter = x
+	aw, err := x.Await("5", "request")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Deliver([]byte(`{"event":"agent","data":{"eventType":"X"},"userAgent":"WWE Server","protocolVersion":2}`))
+	x.Deliver([]byte(`{"referenceId":"5","request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
+	m, err := aw.Wait(ctx)
+	if err != nil || string(m.Data()) != "1" || aw.Answer() != m || aw.After() != 1 {
+		t.Fatalf("Wait = %v, %v; Answer %v, After %d; want the reply, after 1 message", m, err, aw.Answer(), aw.After())
+	}
+	if e, err := x.Next(ctx); err != nil || !e.Has("event") {
+		t.Fatalf("Next = %v, %v; want the event only", e, err)
+	}
+	aw, _ = x.Await("6", "request")
+	x.Deliver([]byte(`{"referenceId":6,"request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
+	if m, err := aw.Wait(ctx); !errors.Is(err, driver.ErrBrokenEnvelope) || m != nil || aw.Answer() == nil || aw.After() != 1 {
+		t.Fatalf("Wait on a near miss = %v, %v, Answer %v, After %d; want ErrBrokenEnvelope and the message", m, err, aw.Answer(), aw.After())
+	}
+}
