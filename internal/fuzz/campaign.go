@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -22,7 +21,7 @@ type Campaign struct {
 	OutDir string
 	// Progress receives a live progress line, rewritten each second (nil = none).
 	Progress io.Writer
-	// StopAtFirst ends the campaign at its first finding.
+	// StopAtFirst ends the campaign at its first FAIL finding.
 	StopAtFirst bool
 	// ShrinkTime bounds the shrinking of one finding (default 30 s; a target
 	// that stays silent makes every replay wait for its timeouts).
@@ -76,10 +75,10 @@ func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
 		st.Requests += out.Requests
 		st.Messages += out.Messages
 		for _, f := range out.Findings {
-			if seen[f.Requirement] {
+			if seen[f.Signature()] {
 				continue
 			}
-			seen[f.Requirement] = true
+			seen[f.Signature()] = true
 			t0 := time.Now()
 			saved, err := c.save(ctx, s, i, f, t0.Sub(start)-shrinking)
 			shrinking += time.Since(t0)
@@ -88,7 +87,7 @@ func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
 			}
 			st.Findings = append(st.Findings, saved)
 		}
-		if c.StopAtFirst && len(st.Findings) > 0 {
+		if fail, _ := Split(st.Findings); c.StopAtFirst && len(fail) > 0 {
 			break
 		}
 		if time.Since(lastLine) >= time.Second {
@@ -108,7 +107,7 @@ func (c *Campaign) save(ctx context.Context, s *Session, i uint64, f Finding, af
 		limit = 30 * time.Second
 	}
 	sctx, cancel := context.WithTimeout(ctx, limit)
-	small, err := Shrink(sctx, s, FailsWith(c.Runner, f.Requirement))
+	small, err := Shrink(sctx, s, FailsWith(c.Runner, f))
 	cancel()
 	if err != nil {
 		return sv, fmt.Errorf("shrinking session %d: %w", i, err)
@@ -117,7 +116,7 @@ func (c *Campaign) save(ctx context.Context, s *Session, i uint64, f Finding, af
 	// The finding as the shrunk session shows it.
 	if out, err := c.Runner.Run(ctx, small); err == nil {
 		for _, g := range out.Findings {
-			if g.Requirement == f.Requirement {
+			if g.Signature() == f.Signature() {
 				sv.Finding = g
 				break
 			}
@@ -129,7 +128,7 @@ func (c *Campaign) save(ctx context.Context, s *Session, i uint64, f Finding, af
 	if err := os.MkdirAll(c.OutDir, 0o755); err != nil {
 		return sv, err
 	}
-	sv.File = filepath.Join(c.OutDir, strings.ReplaceAll(f.Requirement, "/", "_")+".replay.json")
+	sv.File = filepath.Join(c.OutDir, f.FileName())
 	return sv, WriteReplay(sv.File, &Replay{Finding: sv.Finding, Seed: c.Generator.Seed, Index: i,
 		Target: c.Target, Mutant: c.Mutant, Session: *small})
 }

@@ -30,7 +30,7 @@ func checkReplyDue(r *record) []Finding {
 				"the answer to %s echoes referenceId %s, not the string that was sent", c.describe(), c.badRef.msg.Fields["referenceId"]))
 			continue
 		}
-		if c.subscribe != nil || !c.expect.replyDue {
+		if c.subscribe != nil || !(c.expect.replyDue || c.expect.strictDue) {
 			continue
 		}
 		why := "no reply within the timeout"
@@ -44,8 +44,12 @@ func checkReplyDue(r *record) []Finding {
 		case !c.expect.allowed:
 			req, what = r.refusal(c), "which the allow-list refuses with an error reply (INT-SPEC-1)"
 		}
-		out = append(out, finding(req, "reply-due", c.step, c.client, nil,
-			"%s to %q (referenceId %q) from %s, %s", why, c.request, c.refID, c.origin, what))
+		f := finding(req, "reply-due", c.step, c.client, nil,
+			"%s to %q (referenceId %q) from %s, %s", why, c.request, c.refID, c.origin, what).keyed(c.request)
+		if !c.expect.replyDue {
+			f = f.nonStrict(intRefusal)
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -24,23 +24,28 @@ func getter(m *contract.Method) bool {
 	return m != nil && m.Result != "" && len(m.Params) == 0 && len(m.Needs) == 0 && !m.ChangesState
 }
 
-// checkAllowedGetter: a getter the allow-list grants to the origin succeeds
-// (security.origin.1: the option gives the origin access); a refusal means
-// the target's own reading of the allow-list denies what the documentation
-// grants.
+// checkAllowedGetter: a getter the allow-list grants to the origin succeeds:
+// it has no parameter and needs no state, so its preconditions always hold.
+// An error reply means the target does not implement it (or its reading of
+// the allow-list denies what the documentation grants): one finding per
+// method, under the method's own requirement, keyed by the method.
 func checkAllowedGetter(r *record) []Finding {
+	var out []Finding
+	seen := map[string]bool{}
 	for _, c := range r.calls {
-		if !getter(c.method) || !c.runs() || !c.failed() || c.reply.msg.Has("data") {
+		if !getter(c.method) || !c.runs() || !c.failed() || c.reply.msg.Has("data") || seen[c.request] {
 			continue // a reply with data and errorMessage is checkReplyEnvelope's
 		}
 		msg, _ := c.reply.msg.ErrorMessage()
 		if strings.HasPrefix(msg, ratelimit.MessagePrefix(c.request)) {
 			continue // the rate-limit check's
 		}
-		return []Finding{finding(reqOriginListed, "allowed-getter", c.reply.step, c.client, c.reply,
-			"%s from %s fails (%q) although the allow-list %q grants it through entry %s", c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry)}
+		seen[c.request] = true
+		out = append(out, finding(methodRequirement(c.method.Request()), "method-fails", c.reply.step, c.client, c.reply,
+			"%s from %s fails (%q): it takes no parameter and needs no state, and the allow-list %q grants it through entry %s",
+			c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry).keyed(c.request))
 	}
-	return nil
+	return out
 }
 
 // refusal names the requirement that makes the allow-list refuse a call.
@@ -57,19 +62,20 @@ func (r *record) refusal(c *call) string {
 }
 
 // checkOriginDenied: a request the allow-list refuses to the origin is not
-// executed: it does not succeed (INT-SPEC-1). In lenient mode a listed
-// origin may be answered by getAllowedServices (INT-ORIGIN-6).
+// executed: it does not succeed (INT-SPEC-1). getAllowedServices answered to
+// a listed origin whose filter leaves it out is NON-STRICT (INT-ORIGIN-6).
 func checkOriginDenied(r *record) []Finding {
 	var out []Finding
 	for _, c := range r.calls {
 		if !c.expect.policyKnown || c.expect.allowed || !c.succeeded() {
 			continue
 		}
-		if c.request == getAllowedServices && !r.strict && r.policy.allow.Listed(c.origin) {
-			continue
+		f := finding(r.refusal(c), "origin-denied", c.reply.step, c.client, c.reply,
+			"%s from %s succeeded although the allow-list %q refuses it", c.request, c.origin, r.policy.allow.String()).keyed(c.request)
+		if c.request == getAllowedServices && r.policy.allow.Listed(c.origin) {
+			f = f.nonStrict(intOriginFilter)
 		}
-		out = append(out, finding(r.refusal(c), "origin-denied", c.reply.step, c.client, c.reply,
-			"%s from %s succeeded although the allow-list %q refuses it", c.request, c.origin, r.policy.allow.String()))
+		out = append(out, f)
 	}
 	return out
 }
@@ -93,11 +99,18 @@ func checkAllowedServices(r *record) []Finding {
 			} else if m, ok := contract.LookupWire(n); ok {
 				kw = m.AllowKeyword
 			}
-			if !r.policy.allow.Decide(c.origin, kw).Allowed {
-				out = append(out, finding(reqAllowedSvc, "allowed-services", c.reply.step, c.client, c.reply,
-					"getAllowedServices reports %s to %s, which the allow-list %q refuses", n, c.origin, r.policy.allow.String()))
-				break
+			if r.policy.allow.Decide(c.origin, kw).Allowed {
+				continue
 			}
+			f := finding(reqAllowedSvc, "allowed-services", c.reply.step, c.client, c.reply,
+				"getAllowedServices reports %s to %s, which the allow-list %q refuses", n, c.origin, r.policy.allow.String()).keyed(kw)
+			if kw == getAllowedServices {
+				// It answered, so it is allowed under the reading that a
+				// listed origin always gets it (INT-ORIGIN-6).
+				f = f.nonStrict(intOriginFilter)
+			}
+			out = append(out, f)
+			break
 		}
 	}
 	return out
@@ -109,7 +122,7 @@ func checkUnknownFails(r *record) []Finding {
 	for _, c := range r.calls {
 		if c.subscribe == nil && c.method == nil && !c.alias && c.succeeded() {
 			return []Finding{finding(reqUnknown, "unknown-fails", c.reply.step, c.client, c.reply,
-				"the unknown request %q succeeded", c.request)}
+				"the unknown request %q succeeded", c.request).keyed(c.request)}
 		}
 	}
 	return nil

@@ -2,8 +2,13 @@ package fuzz
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"scapi-conformance/fixtures/reference"
 )
 
 // TestChecksCatchTheirMutants: each check family, without any spec, finds a
@@ -48,4 +53,72 @@ func TestChecksCatchTheirMutants(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mutantTable is the budget of each mutant in TestMutantTable (0: skipped,
+// being a measurement, not a test): go test ./internal/fuzz -run
+// TestMutantTable -args -mutant-table 20s.
+var mutantTable = flag.Duration("mutant-table", 0, "run every reference mutant this long (--first) and print the table")
+
+// TestMutantTable prints, for every mutant of the reference, whether a
+// campaign without the specs finds it within the budget, the first
+// finding, and the share found per family (the first word of its name).
+func TestMutantTable(t *testing.T) {
+	if *mutantTable <= 0 {
+		t.Skip("a measurement: -args -mutant-table 20s")
+	}
+	type row struct {
+		name, breaks, got string
+		after          time.Duration
+		found, same    bool
+	}
+	var rows []row
+	for _, m := range reference.Mutants() {
+		g, r := referenceRunner(t, m.Name, false)
+		camp := &Campaign{Generator: g, Runner: r, Duration: *mutantTable, StopAtFirst: true, ShrinkTime: time.Nanosecond}
+		st, err := camp.Run(context.Background())
+		if err != nil {
+			t.Fatalf("%s: %v", m.Name, err)
+		}
+		rw := row{name: m.Name, breaks: m.Requirement}
+		for _, s := range st.Findings {
+			if s.Finding.NonStrict {
+				continue
+			}
+			rw.found, rw.got, rw.after, rw.same = true, s.Finding.Requirement, s.After, s.Finding.Requirement == m.Requirement
+			break
+		}
+		rows = append(rows, rw)
+		t.Logf("%-55s %-5t %-45s %s", rw.name, rw.found, rw.got, rw.after.Round(time.Millisecond))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "| mutant | breaks | found | first finding | after |\n|---|---|---|---|---|\n")
+	family := map[string][2]int{}
+	var families []string
+	total := 0
+	for _, rw := range rows {
+		f, _, _ := strings.Cut(rw.name, "-")
+		if _, ok := family[f]; !ok {
+			families = append(families, f)
+		}
+		c := family[f]
+		c[1]++
+		found := "no"
+		if rw.found {
+			c[0]++
+			total++
+			found = "yes"
+			if rw.same {
+				found = "yes (same id)"
+			}
+		}
+		family[f] = c
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", rw.name, rw.breaks, found, rw.got, rw.after.Round(time.Millisecond))
+	}
+	fmt.Fprintf(&b, "\n| family | found |\n|---|---|\n")
+	for _, f := range families {
+		fmt.Fprintf(&b, "| %s | %d/%d |\n", f, family[f][0], family[f][1])
+	}
+	fmt.Fprintf(&b, "| **all** | **%d/%d (%.0f%%)** |\n", total, len(rows), 100*float64(total)/float64(len(rows)))
+	fmt.Println(b.String())
 }

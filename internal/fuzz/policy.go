@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/options"
@@ -70,6 +71,28 @@ func limited(c ratelimit.Config) bool {
 		}
 	}
 	return false
+}
+
+// expect is what the oracles predict for a call of the wire request name from
+// origin with params, before it is sent: the catalog entry (nil for a name
+// the catalog does not know), whether the name is a catalog name sent instead
+// of the wire name (INT-CAT-1: no expectation), whether the parameters are
+// well-formed, the allow-list and rate-limit expectation and each rate-limit
+// reading's outcome.
+func (p *policy) expect(origin, request string, params []any) (m *contract.Method, alias, wellFormedParams bool, e expectation, rates []ratelimit.Outcome) {
+	if wm, ok := contract.LookupWire(request); ok {
+		m = &wm
+		e, rates = p.decide(origin, wm.AllowKeyword, request)
+		// A refused request gets an error reply at once; silence is a
+		// lenient reading (INT-SPEC-1).
+		e.strictDue = e.policyKnown && !e.allowed
+		return m, false, wellFormed(wm, params), e, rates
+	}
+	if _, ok := contract.Lookup(request); ok {
+		return nil, true, false, e, nil
+	}
+	e.replyDue = true // an unknown request gets an error reply; silence is no reading (INT-SPEC-5)
+	return nil, false, false, e, nil
 }
 
 // decide fills the allow-list and rate-limit parts of a call's expectation

@@ -79,8 +79,9 @@ type expectation struct {
 	allowed     bool
 	allowEntry  string
 	// replyDue is true when a reply (success or error) must come under every
-	// reading.
-	replyDue bool
+	// reading; strictDue when under the strict one (a refused request,
+	// INT-SPEC-1).
+	replyDue, strictDue bool
 	// runs is true when the request must be processed as documented: allowed
 	// for certain and run under every reading of the rate limits.
 	runs bool

@@ -40,3 +40,13 @@ var allReqs = []string{reqReplyUserAgent, reqReplyVersion, reqReplyRef, reqReply
 	"voice.muteMicrophone.1", "voice.unmuteMicrophone.1", "voice.muteSpeaker.1", "voice.unmuteSpeaker.1",
 	"auth.getJwtToken.2", "system.closeToast.1", "messenger.broadcastMessage.5", "agent.setState.3", "interaction.setUserData.3",
 	"events.interaction.RELEASED.2", "events.interaction.CALL_RECORDING_STATE_CHANGED.1", "events.interaction.ATTACHED_DATA_CHANGED.1"}
+
+// The interpretations a NON-STRICT finding names (package contract/interp);
+// a test fails when one is not registered or has no lenient reading.
+const (
+	intRefusal      = "INT-SPEC-1"   // a refused request: an error reply at once
+	intOriginFilter = "INT-ORIGIN-6" // getAllowedServices always answered to a listed origin
+)
+
+// allInts lists them for the registry test.
+var allInts = []string{intRefusal, intOriginFilter}

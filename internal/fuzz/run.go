@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"scapi-conformance/contract"
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
@@ -439,25 +438,14 @@ func (ex *exec) call(st Step) error {
 		}
 		fields["parameters"] = p.params
 	}
-	if m, ok := contract.LookupWire(st.Request); ok {
-		p.method = &m
-		p.wellFormed = wellFormed(m, p.params)
-		p.expect, p.rates = ex.rec.policy.decide(c.origin, m.AllowKeyword, st.Request)
-		if ex.r.cfg.Strict && p.expect.policyKnown && !p.expect.allowed {
-			p.expect.replyDue = true // an error reply at once (INT-SPEC-1)
-		}
-	} else if _, ok := contract.Lookup(st.Request); ok {
-		p.alias = true // a catalog name that is not the wire name (INT-CAT-1): no expectation
-	} else if ex.r.cfg.Strict {
-		p.expect.replyDue = true // an error reply (INT-SPEC-5)
-	}
+	p.method, p.alias, p.wellFormed, p.expect, p.rates = ex.rec.policy.expect(c.origin, st.Request, p.params)
 	var b []byte
 	p.refID, b = ex.envelope(c, fields)
 	ex.rec.calls = append(ex.rec.calls, p)
 	if err := ex.send(c, b, p); err != nil {
 		return err
 	}
-	if p.expect.replyDue {
+	if p.expect.replyDue || p.expect.strictDue {
 		ex.pumpUntil(p.answered, ex.r.cfg.CallTimeout)
 	}
 	return nil

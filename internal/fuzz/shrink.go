@@ -56,15 +56,18 @@ func cloneSession(s *Session, steps []Step) *Session {
 }
 
 // FailsWith returns the predicate "running the session on r yields a finding
-// of the requirement".
-func FailsWith(r *Runner, requirement string) Failing {
+// of the same signature as f" (Finding.Signature: the same requirement, check
+// and violation), so that shrinking keeps the violation, not only its
+// requirement.
+func FailsWith(r *Runner, f Finding) Failing {
+	want := f.Signature()
 	return func(ctx context.Context, s *Session) (bool, error) {
 		out, err := r.Run(ctx, s)
 		if err != nil {
 			return false, err
 		}
-		for _, f := range out.Findings {
-			if f.Requirement == requirement {
+		for _, g := range out.Findings {
+			if g.Signature() == want {
 				return true, nil
 			}
 		}
