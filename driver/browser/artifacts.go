@@ -26,7 +26,7 @@ func (d *Driver) keepArtifacts(c *Client, what string, err error) error {
 	d.failures++
 	n := d.failures
 	d.mu.Unlock()
-	base := filepath.Join(d.cfg.ArtifactsDir, fmt.Sprintf("browser-failure-%03d-client%s", n, c.id))
+	base := fmt.Sprintf("browser-failure-%03d-client%s", n, c.id)
 	record := struct {
 		What       string         `json:"what"`
 		Error      string         `json:"error"`
@@ -34,21 +34,42 @@ func (d *Driver) keepArtifacts(c *Client, what string, err error) error {
 		Time       time.Time      `json:"time"`
 		Transcript []driver.Entry `json:"transcript"`
 	}{what, err.Error(), c.Origin(), time.Now(), c.Transcript()}
-	var errs []error
 	if merr := os.MkdirAll(d.cfg.ArtifactsDir, 0o755); merr != nil {
 		return fmt.Errorf("%w (keeping artifacts: %v)", err, merr)
 	}
+	path := filepath.Join(d.cfg.ArtifactsDir, base+"-transcript.json")
 	b, jerr := json.MarshalIndent(record, "", "  ")
-	errs = append(errs, jerr, os.WriteFile(base+"-transcript.json", b, 0o644))
-	ctx, cancel := d.bounded(context.Background(), d.tab.ctx)
+	if jerr == nil {
+		jerr = os.WriteFile(path, []byte(d.redact(string(b))), 0o644)
+	}
+	if jerr != nil {
+		err = fmt.Errorf("%w (keeping the transcript in %s: %v)", err, d.cfg.ArtifactsDir, jerr)
+	} else {
+		err = fmt.Errorf("%w (transcript: %s)", err, path)
+	}
+	return d.keepScreenshot(context.Background(), base, err)
+}
+
+// keepScreenshot saves a PNG screenshot of the service page as base.png in
+// ArtifactsDir and returns err saying where. While the page shows the
+// login password (in a form field or its text) no screenshot is taken: err
+// says it was withheld.
+func (d *Driver) keepScreenshot(ctx context.Context, base string, err error) error {
+	ctx, cancel := d.bounded(ctx, d.tab.ctx)
 	defer cancel()
+	if d.cfg.Password != "" {
+		shows, serr := chromedp.Run(ctx, chromedp.Evaluate[bool](d.showsPassword()))
+		if serr != nil || shows {
+			return fmt.Errorf("%w (screenshot withheld: the page may show the login password)", err)
+		}
+	}
+	path := filepath.Join(d.cfg.ArtifactsDir, base+".png")
 	png, serr := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if serr == nil {
-		serr = os.WriteFile(base+".png", png, 0o644)
+		serr = errors.Join(os.MkdirAll(d.cfg.ArtifactsDir, 0o755), os.WriteFile(path, png, 0o644))
 	}
-	errs = append(errs, serr)
-	if e := errors.Join(errs...); e != nil {
-		return fmt.Errorf("%w (keeping artifacts in %s: %v)", err, d.cfg.ArtifactsDir, e)
+	if serr != nil {
+		return fmt.Errorf("%w (keeping a screenshot in %s: %v)", err, d.cfg.ArtifactsDir, serr)
 	}
-	return fmt.Errorf("%w (screenshot and transcript: %s.png, %s-transcript.json)", err, base, base)
+	return fmt.Errorf("%w (screenshot: %s)", err, path)
 }

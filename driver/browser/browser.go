@@ -54,10 +54,15 @@ type Config struct {
 	// LoginScript, when set, logs into a real Workspace: once the service
 	// page URL has loaded (a login page, typically), it runs as the body of
 	// an async function of (user, password) in that page; the driver then
-	// waits until the page is back under ServicePageURL and loaded. The
-	// password never appears in an error.
+	// waits until the page is back under ServicePageURL and ready (see
+	// LoginReady), and only then embeds client frames. The password never
+	// appears in an error, and no screenshot is kept while the page shows it.
 	LoginScript         string
 	LoginUser, Password string
+	// LoginReady is a JavaScript expression that is true once the Workspace
+	// page is ready after the login. "" = a new document under
+	// ServicePageURL has loaded.
+	LoginReady string
 }
 
 // DefaultExecPaths are where Chromium is looked for when Config.ExecPath is empty.

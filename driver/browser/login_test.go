@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -43,22 +46,37 @@ const loginScript = `document.getElementById("u").value = user;
 document.getElementById("p").value = password;
 document.querySelector("form").submit();`
 
+const noSubmit = `document.getElementById("u").value = user;
+document.getElementById("p").value = password;`
+
+// TestLogin: the driver logs in through the script and embeds frames only
+// afterwards; a failed login says where the page stopped, never with the
+// password, and keeps a screenshot only while the page does not show it.
 func TestLogin(t *testing.T) {
 	needBrowser(t)
 	t.Cleanup(func() { checkNoBrowserLeft(t) })
 	page := loginSite(t)
 	cases := []struct {
-		name, password string
-		ok             bool
+		name, script, password, ready string
+		wantErr                       string // "" = the login succeeds
+		screenshot                    bool   // a failure keeps a screenshot
 	}{
-		{"right password", "s3cret", true},
-		{"wrong password", "wr0ng-pa55", false},
+		{"right password", loginScript, "s3cret", "", "", false},
+		{"right password, ready expression", loginScript, "s3cret", `document.title === "workspace"`, "", false},
+		{"wrong password (the form comes back empty)", loginScript, "wr0ng-pa55", "",
+			`did not come back to http://127\.0\.0\.1:\d+/workspace/ and get loaded \(it is at "http://127\.0\.0\.1:\d+/login"`, true},
+		{"ready never true", loginScript, "s3cret", "window.neverReady",
+			`and get ready \(window\.neverReady\) \(it is at "http://127\.0\.0\.1:\d+/workspace/"`, true},
+		{"the form still shows the password", noSubmit, "wr0ng-pa55", "", `screenshot withheld: the page may show the login password`, false},
+		{"the script throws with the password", `throw new Error("no luck for " + password);`, "wr0ng-pa55", "",
+			`the login script failed: .*no luck for \*\*\*\*\*\*\*\*`, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := browser.New(context.Background(), browser.Config{ServicePageURL: page, Timeout: 3 * time.Second,
-				LoginScript: loginScript, LoginUser: "agent", Password: c.password})
-			if c.ok {
+			dir := t.TempDir()
+			d, err := browser.New(context.Background(), browser.Config{ServicePageURL: page, Timeout: 2 * time.Second,
+				LoginScript: c.script, LoginUser: "agent", Password: c.password, LoginReady: c.ready, ArtifactsDir: dir})
+			if c.wantErr == "" {
 				if err != nil {
 					t.Fatalf("New: %v", err)
 				}
@@ -72,10 +90,15 @@ func TestLogin(t *testing.T) {
 			}
 			if err == nil {
 				d.Close()
-				t.Fatal("New succeeded with a wrong password")
+				t.Fatal("New succeeded")
 			}
-			if !strings.Contains(err.Error(), "did not come back to") || strings.Contains(err.Error(), c.password) {
-				t.Errorf("New = %v; want a timeout naming the page, without the password", err)
+			if !regexp.MustCompile(c.wantErr).MatchString(err.Error()) || strings.Contains(err.Error(), c.password) {
+				t.Errorf("New = %v; want an error matching %q, without the password", err, c.wantErr)
+			}
+			png := filepath.Join(dir, "browser-login-failure.png")
+			_, serr := os.Stat(png)
+			if got := serr == nil; got != c.screenshot || got != strings.Contains(err.Error(), png) {
+				t.Errorf("screenshot kept: %v, named in the error: %v; want %v", got, strings.Contains(err.Error(), png), c.screenshot)
 			}
 		})
 	}

@@ -3,8 +3,10 @@ package profile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -119,7 +121,59 @@ func (d *decoder) login(n *yaml.Node, l *Login) {
 	d.Mapping(n, "login", yamlpos.Fields{
 		"user":     func(v *yaml.Node) { l.User = d.String(v, "login.user") },
 		"password": func(v *yaml.Node) { l.Password = d.String(v, "login.password") },
+		"script":   func(v *yaml.Node) { l.Script = d.script(v, "login.script") },
+		"ready":    func(v *yaml.Node) { l.Ready = d.nonEmpty(v, "login.ready") },
 	})
+}
+
+// maxScript bounds a login script file.
+const maxScript = 1 << 20
+
+// script reads a JavaScript value: inline, or @FILE relative to the profile.
+func (d *decoder) script(n *yaml.Node, where string) string {
+	s := d.nonEmpty(n, where)
+	name, isFile := strings.CutPrefix(s, "@")
+	if d.Err != nil || !isFile {
+		return s
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(d.File), path)
+	}
+	b, err := readLimited(path, maxScript)
+	switch {
+	case err != nil:
+		d.Fail(n, "%s: %v", where, err)
+	case strings.TrimSpace(string(b)) == "":
+		d.Fail(n, "%s: %s is empty", where, path)
+	}
+	return string(b)
+}
+
+// nonEmpty reads a string that must not be blank.
+func (d *decoder) nonEmpty(n *yaml.Node, where string) string {
+	s := d.String(n, where)
+	if d.Err == nil && strings.TrimSpace(s) == "" {
+		d.Fail(n, "%s must not be empty", where)
+	}
+	return s
+}
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
+	}
+	return b, nil
 }
 
 func (d *decoder) options(n *yaml.Node) control.Options {

@@ -46,11 +46,20 @@ type Target struct {
 	Embedded bool
 }
 
-// Login holds the credentials of the agent the target is logged in as. The
-// password is a secret: it never appears in a report or a log.
+// Login holds the credentials of the agent the target is logged in as, and
+// how the browser driver logs in. The password is a secret: it never
+// appears in a report or a log.
 type Login struct {
 	User     string
 	Password string
+	// Script is JavaScript run in the page the service URL leads to (the
+	// login page) as the body of an async function of (user, password): it
+	// fills the login form and submits it. Given in the profile inline or as
+	// @FILE (read relative to the profile file); "" = no login.
+	Script string
+	// Ready is a JavaScript expression that is true once the Workspace page
+	// is ready for client frames ("" = once the page has loaded).
+	Ready string
 }
 
 // Data is what the target holds, as the operator declares it; specs compare

@@ -120,6 +120,7 @@ func (t *Target) dial(ctx context.Context, controlURL string) (driver.Driver, er
 	bc := browser.Config{ServicePageURL: t.URL, ControlURL: controlURL, ExecPath: s.Browser, ClientLib: s.ClientLib, Timeout: s.WaitTimeout}
 	if p := s.Profile; p != nil {
 		bc.LoginUser, bc.Password = p.Login.User, p.Login.Password
+		bc.LoginScript, bc.LoginReady = p.Login.Script, p.Login.Ready
 	}
 	if bc.ExecPath == "" {
 		if _, ok := browser.FindChromium(); !ok {
