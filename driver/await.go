@@ -15,6 +15,11 @@ type Awaiter interface {
 	// referenceId id, before the message goes out with SendRaw. what names
 	// the message in errors.
 	Await(id, what string) (Awaited, error)
+	// NextAfter is Next, with the number of answers to awaited messages
+	// (Awaited.Wait) that came before the message: together with After, the
+	// place of every message in the one stream the target sent. answers is
+	// -1 when the wait timed out.
+	NextAfter(ctx context.Context) (msg *wire.Message, answers int, err error)
 }
 
 // Awaited is one answer awaited.

@@ -1,6 +1,8 @@
 package exchange
 
 import (
+	"context"
+
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 )
@@ -23,3 +25,10 @@ func (e *Expectation) Answer() *wire.Message { return e.got.answer }
 // After is how many messages of the client were queued for Next before the
 // answer arrived: its place among them.
 func (e *Expectation) After() int { return e.got.after }
+
+// NextAfter is Next, with how many awaited answers came before the message
+// (driver.Awaiter); -1 with a timeout.
+func (x *Exchange) NextAfter(ctx context.Context) (*wire.Message, int, error) {
+	q := x.dequeue(ctx)
+	return q.msg, q.answers, q.err
+}

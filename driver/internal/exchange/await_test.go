@@ -34,3 +34,23 @@ func TestAwait(t *testing.T) {
 		t.Fatalf("Wait on a near miss = %v, %v, Answer %v, After %d; want ErrBrokenEnvelope and the message", m, err, aw.Answer(), aw.After())
 	}
 }
+
+// TestNextAfter: each message for Next says how many awaited answers came
+// before it.
+func TestNextAfter(t *testing.T) {
+	ctx := context.Background()
+	x := New("http://a", "t", 0, func(context.Context, []byte) error { return nil }, nil)
+	ev := []byte(`{"event":"agent","data":{"eventType":"X"},"userAgent":"WWE Server","protocolVersion":2}`)
+	x.Deliver(ev)
+	aw, _ := x.Await("1", "request")
+	x.Deliver([]byte(`{"referenceId":"1","request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
+	x.Deliver(ev)
+	for i, want := range []int{0, 1} {
+		if _, n, err := x.NextAfter(ctx); err != nil || n != want {
+			t.Errorf("message %d: NextAfter = %d, %v; want %d answers before it", i, n, err, want)
+		}
+	}
+	if _, err := aw.Wait(ctx); err != nil || aw.After() != 1 {
+		t.Errorf("Wait = %v, After %d; want the answer after 1 message", err, aw.After())
+	}
+}

@@ -53,6 +53,7 @@ type Exchange struct {
 	transcript []driver.Entry
 	notes      []note
 	arrived    int    // messages queued for Next so far
+	answers    int    // messages that answered a waiting call so far
 	frameID    string // the last frameId the service sent, echoed on requests
 	err        error  // set once by Fail
 	failed     chan struct{}
@@ -61,9 +62,10 @@ type Exchange struct {
 // queued is one message for Next: a decoded message, or the error of a
 // malformed one, with its size.
 type queued struct {
-	msg  *wire.Message
-	err  error
-	size int
+	msg     *wire.Message
+	err     error
+	size    int
+	answers int // how many awaited answers came before it
 }
 
 type result struct {
@@ -190,6 +192,14 @@ func (e *Expectation) Wait(ctx context.Context) (*wire.Message, error) {
 		return r.msg, nil
 	case <-ctx.Done():
 		e.Cancel()
+		select {
+		case r := <-e.ch: // it came as the wait ended: an answer is never lost
+			e.got = r
+			if r.err == nil {
+				return r.msg, nil
+			}
+		default:
+		}
 		return nil, fmt.Errorf("%s (referenceId %q): no reply within %v: %w%s",
 			e.what, e.id, time.Since(e.since).Round(time.Millisecond), driver.ErrTimeout, e.x.notesSince(e.since, e.arrived))
 	}
@@ -346,6 +356,9 @@ func (x *Exchange) claim(ref string, msg *wire.Message) bool {
 	x.mu.Lock()
 	ch := x.pop(ref)
 	after := x.arrived
+	if ch != nil {
+		x.answers++
+	}
 	x.mu.Unlock()
 	if ch == nil {
 		return false
@@ -409,7 +422,7 @@ func (x *Exchange) enqueue(msg *wire.Message, err error, size int) {
 		}
 		return
 	}
-	x.queue = append(x.queue, queued{msg, err, size})
+	x.queue = append(x.queue, queued{msg, err, size, x.answers})
 	x.queueBytes += size
 	x.arrived++
 	x.signal()
@@ -426,6 +439,13 @@ func (x *Exchange) signal() {
 // waiting until ctx ends or the exchange's timeout passes. After Fail, the
 // queued messages are still returned, then the failure.
 func (x *Exchange) Next(ctx context.Context) (*wire.Message, error) {
+	q := x.dequeue(ctx)
+	return q.msg, q.err
+}
+
+// dequeue waits for the next queued message, or the failure or timeout that
+// ends the wait (as an error without a message).
+func (x *Exchange) dequeue(ctx context.Context) queued {
 	ctx, cancel := x.bound(ctx)
 	defer cancel()
 	start := time.Now()
@@ -437,19 +457,19 @@ func (x *Exchange) Next(ctx context.Context) (*wire.Message, error) {
 			x.queue = x.queue[1:]
 			x.queueBytes -= q.size
 			x.mu.Unlock()
-			return q.msg, q.err
+			return q
 		}
 		if x.err != nil {
-			err := x.err
+			q := queued{err: x.err, answers: x.answers}
 			x.mu.Unlock()
-			return nil, err
+			return q
 		}
 		wake := x.wake
 		x.mu.Unlock()
 		select {
 		case <-wake:
 		case <-ctx.Done():
-			return nil, fmt.Errorf("no message from the target within %v: %w", time.Since(start).Round(time.Millisecond), driver.ErrTimeout)
+			return queued{err: fmt.Errorf("no message from the target within %v: %w", time.Since(start).Round(time.Millisecond), driver.ErrTimeout), answers: -1}
 		}
 	}
 }

@@ -95,6 +95,9 @@ func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 	}
 	ch := x.pop(id)
 	after := x.arrived
+	if ch != nil {
+		x.answers++
+	}
 	x.mu.Unlock()
 	if ch == nil {
 		return false
