@@ -299,7 +299,7 @@ func TestE2EHelpShowsEveryFlagWithAnExample(t *testing.T) {
 	if r.stderr != "" {
 		t.Errorf("--help also wrote to stderr:\n%s", r.stderr)
 	}
-	newRunFlags(&bytes.Buffer{}).fs.VisitAll(func(fl *flag.Flag) {
+	newRunFlags().fs.VisitAll(func(fl *flag.Flag) {
 		example, ok := runFlagExamples[fl.Name]
 		if !ok || !strings.Contains(r.stdout, "  --"+fl.Name+"\n") || !strings.Contains(r.stdout, "example: scapi-conformance run "+example+"\n") {
 			t.Errorf("--help lacks --%s or its example", fl.Name)

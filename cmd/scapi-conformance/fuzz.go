@@ -124,7 +124,6 @@ func (ft fuzzTarget) sessionOrigins() []string {
 
 func runFuzz(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fuzz", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var tf targetFlags
 	tf.add(fs)
 	duration := fs.Duration("duration", time.Minute, "how long to fuzz")
@@ -134,19 +133,20 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "no progress line")
 	first := fs.Bool("first", false, "stop at the first finding")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
-		fmt.Fprintln(stderr, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
-		fmt.Fprintln(stderr, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
-		fmt.Fprintln(stderr, "\nExample: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
-		fmt.Fprintln(stderr, "\nCorpora: scapi-conformance fuzz corpus --help")
-		fmt.Fprintln(stderr, "\nFlags:")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nExit codes: 0 no finding, 1 findings, 2 usage error, 3 target unreachable.")
+		w := fs.Output()
+		fmt.Fprintln(w, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
+		fmt.Fprintln(w, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
+		fmt.Fprintln(w, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
+		fmt.Fprintln(w, "\nExample: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
+		fmt.Fprintln(w, "\nCorpora: scapi-conformance fuzz corpus --help")
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(fs)
+		fmt.Fprintln(w, "\nExit codes: 0 no finding, 1 findings, 2 usage error, 3 target unreachable.")
 	}
 	if len(args) > 0 && args[0] == "corpus" {
 		return runCorpus(args[1:], stdout, stderr)
 	}
-	if code, done := parseFlags(fs, args, stderr, "fuzz"); done {
+	if code, done := parseFlags(fs, args, stdout, stderr, "fuzz"); done {
 		return code
 	}
 	if *duration <= 0 {
@@ -200,27 +200,25 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 // runCorpus converts corpora between Go's testdata/fuzz format and libFuzzer's.
 func runCorpus(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fuzz corpus", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	framing := fs.String("framing", "headers", "libFuzzer input layout: headers (4-byte length per argument, as compile_native_go_fuzzer reads it) or raw (one argument = the whole file)")
 	types := fs.String("types", "[]byte", "to-go: the fuzz function's argument types, comma-separated ([]byte or string)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance fuzz corpus to-libfuzzer|to-go SRC DST [--framing headers|raw] [--types T1,T2]")
-		fmt.Fprintln(stderr, "\nExample: scapi-conformance fuzz corpus to-libfuzzer contract/wire/testdata/fuzz/FuzzDecode out/FuzzDecode_corpus")
-		fmt.Fprintln(stderr, "         scapi-conformance fuzz corpus to-go out/FuzzDecode_corpus contract/wire/testdata/fuzz/FuzzDecode")
-		fmt.Fprintln(stderr, "\nFlags:")
-		fs.PrintDefaults()
+		w := fs.Output()
+		fmt.Fprintln(w, "Usage: scapi-conformance fuzz corpus to-libfuzzer|to-go SRC DST [--framing headers|raw] [--types T1,T2]")
+		fmt.Fprintln(w, "\nExample: scapi-conformance fuzz corpus to-libfuzzer contract/wire/testdata/fuzz/FuzzDecode out/FuzzDecode_corpus")
+		fmt.Fprintln(w, "         scapi-conformance fuzz corpus to-go out/FuzzDecode_corpus contract/wire/testdata/fuzz/FuzzDecode")
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(fs)
 	}
-	if len(args) < 3 {
-		fs.Usage()
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			return exitOK
-		}
+	positional, code, done := parseInterleaved(fs, args, stdout, stderr, "fuzz corpus")
+	if done {
+		return code
+	}
+	if len(positional) != 3 {
+		fmt.Fprintf(stderr, "scapi-conformance fuzz corpus: want to-libfuzzer|to-go SRC DST, got %d argument(s) (see scapi-conformance fuzz corpus --help)\n", len(positional))
 		return exitUsage
 	}
-	dir, src, dst := args[0], args[1], args[2]
-	if err := fs.Parse(args[3:]); err != nil {
-		return exitUsage
-	}
+	dir, src, dst := positional[0], positional[1], positional[2]
 	var fr corpus.Framing
 	switch *framing {
 	case "headers":

@@ -58,7 +58,7 @@ func TestFuzzAndReplayUsageErrors(t *testing.T) {
 		{[]string{"fuzz", "--mutant", "no-such-mutant", "--inprocess"}, exitUsage, "no-such-mutant"},
 		{[]string{"fuzz", "--target", "ws://127.0.0.1:1/scapi", "--duration", "1s"}, exitUnreachable, "127.0.0.1:1"},
 		{[]string{"fuzz", "--target", "ws://127.0.0.1:1/scapi", "--mutant", "x"}, exitUsage, "--mutant and --inprocess apply to the embedded reference"},
-		{[]string{"replay"}, exitUsage, "Usage: scapi-conformance replay FILE"},
+		{[]string{"replay"}, exitUsage, "want one FILE, got 0"},
 		{[]string{"replay", "/nonexistent/f.json"}, exitUsage, "/nonexistent/f.json"},
 		{[]string{"replay", bad}, exitUsage, bad + ": line 2, byte offset"},
 		{[]string{"fuzz", "corpus", "sideways", "a", "b"}, exitUsage, `unknown direction "sideways"`},

@@ -37,20 +37,27 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stdout, "Usage: scapi-conformance list <what> [--json]\n\nWhat:")
-		for _, n := range names {
-			fmt.Fprintf(stdout, "  %-14s %s\n", n, listers[n].summary)
-		}
-		fmt.Fprintln(stdout, "\nExample: scapi-conformance list methods --json")
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		w, code := stdout, exitOK
 		if len(args) == 0 {
-			return exitUsage
+			w, code = stderr, exitUsage
 		}
-		return exitOK
+		fmt.Fprintln(w, "Usage: scapi-conformance list <what> [flags]   (scapi-conformance list <what> --help for its flags)\n\nWhat:")
+		for _, n := range names {
+			fmt.Fprintf(w, "  %-14s %s\n", n, listers[n].summary)
+		}
+		fmt.Fprintln(w, "\nExample: scapi-conformance list methods --json")
+		return code
 	}
 	l, ok := listers[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "scapi-conformance list: unknown list %q; one of: %s\n", args[0], strings.Join(names, ", "))
+		what := fmt.Sprintf("unknown list %q", args[0])
+		if strings.HasPrefix(args[0], "-") {
+			what = fmt.Sprintf("%s comes after what to list", args[0])
+		} else if s := closest(args[0], names); s != "" {
+			what += fmt.Sprintf("; did you mean %s?", s)
+		}
+		fmt.Fprintf(stderr, "scapi-conformance list: %s; one of: %s (see scapi-conformance list --help)\n", what, strings.Join(names, ", "))
 		return exitUsage
 	}
 	return l.run(args[1:], stdout, stderr)
@@ -76,14 +83,13 @@ func printTable(stdout, stderr io.Writer, what, header string, rows []string, no
 // parseListFlags parses the flags of a "list <what>" command whose usage text
 // is about and example; done is true when the command must return code
 // (help asked, bad flag, extra argument).
-func parseListFlags(fs *flag.FlagSet, args []string, stderr io.Writer, what, about, example string) (code int, done bool) {
-	fs.SetOutput(stderr)
+func parseListFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, what, about, example string) (code int, done bool) {
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: scapi-conformance list %s [flags]\n\n%s\n\nFlags:\n", what, about)
-		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExample: %s\n", example)
+		fmt.Fprintf(fs.Output(), "Usage: scapi-conformance list %s [flags]\n\n%s\n\nFlags:\n", what, about)
+		printFlags(fs)
+		fmt.Fprintf(fs.Output(), "\nExample: %s\n", example)
 	}
-	return parseFlags(fs, args, stderr, "list "+what)
+	return parseFlags(fs, args, stdout, stderr, "list "+what)
 }
 
 // printJSON writes v as indented JSON.

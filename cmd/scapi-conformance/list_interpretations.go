@@ -26,7 +26,7 @@ func runListInterpretations(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list interpretations", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print id, topic, sources, strict and lenient readings and the requirement ids as a JSON array")
 	area := fs.String("area", "", "only the interpretations of this area (CAT, SCHEMA, ORIGIN, RATE, UDATA, EVENT, NS, SPEC)")
-	if code, done := parseListFlags(fs, args, stderr, "interpretations",
+	if code, done := parseListFlags(fs, args, stdout, stderr, "interpretations",
 		"Prints every interpretation: where the documentation is ambiguous or contradicts itself, the\n"+
 			"reading strict mode enforces and what lenient mode also accepts (reported NON-STRICT), with\n"+
 			"the requirements whose reading it decides.",

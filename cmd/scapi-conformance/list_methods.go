@@ -15,7 +15,7 @@ func init() {
 func runListMethods(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list methods", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print every catalog field as a JSON array")
-	if code, done := parseListFlags(fs, args, stderr, "methods",
+	if code, done := parseListFlags(fs, args, stdout, stderr, "methods",
 		"Prints the method catalog: catalog name, wire request name, positional parameters\n"+
 			"(? = optional), result schema, allow-list keyword (* = listed in the documentation),\n"+
 			"whether it changes state, what it needs, the documents, and the interpretation ids of\n"+

@@ -14,7 +14,7 @@ func init() {
 func runListMutants(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list mutants", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print name, requirement, quote and description as a JSON array")
-	if code, done := parseListFlags(fs, args, stderr, "mutants",
+	if code, done := parseListFlags(fs, args, stdout, stderr, "mutants",
 		"Prints every mutant of the reference Workspace: its name (for run --mutant and\n"+
 			"serve --mutant), the requirement id it breaks and what it does differently.",
 		"scapi-conformance list mutants --json | jq -r '.[].name'"); done {

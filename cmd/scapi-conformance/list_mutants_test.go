@@ -53,7 +53,7 @@ func TestListMutantsUsage(t *testing.T) {
 	if code := dispatch([]string{"list", "mutants", "extra"}, &out, &errOut); code != exitUsage {
 		t.Fatalf("exit %d for an extra argument, want %d", code, exitUsage)
 	}
-	if want := "scapi-conformance list mutants: unexpected argument \"extra\" (see --help)\n"; errOut.String() != want {
+	if want := "scapi-conformance list mutants: unexpected argument \"extra\" (see scapi-conformance list mutants --help)\n"; errOut.String() != want {
 		t.Errorf("stderr %q, want %q", errOut.String(), want)
 	}
 }

@@ -19,7 +19,7 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list requirements", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print id, quote, document, section, interpretations and note as a JSON array")
 	ns := fs.String("ns", "", "only the requirements of this namespace (the first segment of the id: agent, security, envelope, …)")
-	if code, done := parseListFlags(fs, args, stderr, "requirements",
+	if code, done := parseListFlags(fs, args, stdout, stderr, "requirements",
 		"Prints every requirement: its id (what specs cite and verdicts are given for), the document\n"+
 			"(001 reference, 000 guide, client-library), the interpretation ids that decide its reading,\n"+
 			"and the sentence it tests.",

@@ -30,7 +30,7 @@ func TestListRequirements(t *testing.T) {
 		{"unknown namespace", []string{"list", "requirements", "--ns", "nope"}, exitUsage,
 			nil, `no namespace "nope"; one of: `, ""},
 		{"extra argument", []string{"list", "requirements", "x"}, exitUsage, nil, `unexpected argument "x"`, ""},
-		{"help", []string{"list", "requirements", "--help"}, exitOK, nil, "Example: scapi-conformance list requirements --ns security", ""},
+		{"help", []string{"list", "requirements", "--help"}, exitOK, []string{"Example: scapi-conformance list requirements --ns security"}, "", ""},
 		{"interpretations table", []string{"list", "interpretations", "--area", "spec"}, exitOK,
 			[]string{"INT-SPEC-1", "envelope.unknown.1"}, "", "INT-RATE-1"},
 		{"unknown area", []string{"list", "interpretations", "--area", "NOPE"}, exitUsage, nil, `no area "NOPE"; one of: `, ""},

@@ -7,12 +7,13 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Exit codes shared by every command.
@@ -44,16 +45,30 @@ func register(c *command) {
 func main() { os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func dispatch(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
+		usage(stderr)
+		return exitUsage
+	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" && len(args) == 1:
 		usage(stdout)
-		if len(args) == 0 {
-			return exitUsage
-		}
 		return exitOK
+	case args[0] == "help":
+		// help CMD [WHAT]: the command's own --help.
+		return dispatch(append(args[1:], "--help"), stdout, stderr)
+	case args[0] == "-version" || args[0] == "--version":
+		return commands["version"].run(args[1:], stdout, stderr)
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "scapi-conformance: unknown command %q (see scapi-conformance --help)\n", args[0])
+		what := "unknown command"
+		if strings.HasPrefix(args[0], "-") {
+			what = "unknown flag"
+		}
+		hint := ""
+		if s := closest(strings.TrimLeft(args[0], "-"), slices.Sorted(maps.Keys(commands))); s != "" {
+			hint = fmt.Sprintf("; did you mean %s?", s)
+		}
+		fmt.Fprintf(stderr, "scapi-conformance: %s %q%s (see scapi-conformance --help)\n", what, args[0], hint)
 		return exitUsage
 	}
 	return c.run(args[1:], stdout, stderr)
@@ -71,22 +86,7 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
+	fmt.Fprintln(w, "\nscapi-conformance help <command> and scapi-conformance <command> --help show a command's flags;")
+	fmt.Fprintln(w, "scapi-conformance --version shows the version.")
 	fmt.Fprintln(w, "\nExit codes: 0 success/conforming, 1 non-conforming/invalid, 2 usage or input error, 3 target unreachable.")
-}
-
-// parseFlags parses a command's flags and refuses positional arguments; done is
-// true when the command must return code at once (help shown, bad flag, stray
-// argument).
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, name string) (code int, done bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, true
-		}
-		return exitUsage, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "scapi-conformance %s: unexpected argument %q (see --help)\n", name, fs.Arg(0))
-		return exitUsage, true
-	}
-	return exitOK, false
 }

@@ -15,24 +15,24 @@ func init() {
 
 func runReplay(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var tf targetFlags
 	tf.add(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance replay FILE [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]]")
-		fmt.Fprintln(stderr, "\nRuns the session of a replay file (written by fuzz) and says whether the finding is still there.")
-		fmt.Fprintln(stderr, "\nExample: scapi-conformance replay findings/security.origin.1.replay.json --mutant origin-prefix-match")
-		fmt.Fprintln(stderr, "\nFlags:")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nExit codes: 0 no longer fails, 1 still fails, 2 usage or file error, 3 target unreachable.")
+		w := fs.Output()
+		fmt.Fprintln(w, "Usage: scapi-conformance replay FILE [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]]")
+		fmt.Fprintln(w, "\nRuns the session of a replay file (written by fuzz) and says whether the finding is still there.")
+		fmt.Fprintln(w, "\nExample: scapi-conformance replay findings/security.origin.1.replay.json --mutant origin-prefix-match")
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(fs)
+		fmt.Fprintln(w, "\nExit codes: 0 no longer fails, 1 still fails, 2 usage or file error, 3 target unreachable.")
 	}
 	// The file may come before, between or after the flags.
-	files, code := parseInterleaved(fs, args)
-	if code >= 0 {
+	files, code, done := parseInterleaved(fs, args, stdout, stderr, "replay")
+	if done {
 		return code
 	}
 	if len(files) != 1 {
-		fs.Usage()
+		fmt.Fprintf(stderr, "scapi-conformance replay: want one FILE, got %d (see scapi-conformance replay --help)\n", len(files))
 		return exitUsage
 	}
 	file := files[0]

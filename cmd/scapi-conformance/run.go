@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -65,10 +64,9 @@ var runFlagExamples = map[string]string{
 	"call-timeout":   "--wait-timeout 10s (--call-timeout is its deprecated name)",
 }
 
-func newRunFlags(stderr io.Writer) *runFlags {
+func newRunFlags() *runFlags {
 	f := &runFlags{fs: flag.NewFlagSet("run", flag.ContinueOnError)}
 	fs := f.fs
-	fs.SetOutput(stderr)
 	c := &f.cfg
 	f.target.Register(fs)
 	fs.StringVar(&c.LabelFilter, "label-filter", "", "select specs by label (Ginkgo syntax; labels req:<id>, ns:<namespace>, needs:<capability>, slow)")
@@ -85,7 +83,7 @@ func newRunFlags(stderr io.Writer) *runFlags {
 	fs.IntVar(&f.repeat, "repeat", 1, "run the suite N times and report the specs whose verdicts differ as flaky")
 	fs.Int64Var(&c.Seed, "seed", 0, "seed of the spec order (0: from the clock; the seed used is reported)")
 	fs.DurationVar(&c.Timeout, "timeout", 15*time.Minute, "bound on the whole run")
-	fs.Usage = func() { f.usage(stderr) }
+	fs.Usage = func() { f.usage(fs.Output()) }
 	return f
 }
 
@@ -107,22 +105,9 @@ func (f *runFlags) usage(w io.Writer) {
 }
 
 func runRun(args []string, stdout, stderr io.Writer) int {
-	f := newRunFlags(stderr)
-	// The flag package shows the usage for --help and for a bad flag alike:
-	// hold it, and print it once, on stdout for --help, on stderr otherwise.
-	var usage bytes.Buffer
-	f.fs.Usage = func() { f.usage(&usage) }
-	if err := f.fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			stdout.Write(usage.Bytes())
-			return exitOK
-		}
-		stderr.Write(usage.Bytes())
-		return exitUsage
-	}
-	if f.fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "scapi-conformance run: unexpected argument %q (see --help)\n", f.fs.Arg(0))
-		return exitUsage
+	f := newRunFlags()
+	if code, done := parseFlags(f.fs, args, stdout, stderr, "run"); done {
+		return code
 	}
 	f.set = map[string]bool{}
 	f.fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })

@@ -54,7 +54,6 @@ type selftestReport struct {
 
 func runSelftest(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("selftest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	drv := fs.String("driver", "ws", "driver of every run: ws or browser")
 	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
 	jsonOut := fs.String("json", "", "write the self-test result as JSON")
@@ -64,16 +63,16 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	thorough := fs.Bool("thorough", false, "run every spec against every mutant and list all that catch it (default: stop at the first)")
 	wait := fs.Duration("wait-timeout", 0, "bound on each wait for the target in every run (default: run's)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance selftest [--driver ws|browser] [--parallel N] [--json FILE] [--mutants a,b]")
-		fmt.Fprintln(stderr, "\nRuns the whole suite against the embedded reference Workspace, which must pass entirely, and")
-		fmt.Fprintln(stderr, "against each of its mutants (one realistic deviation each), each of which must fail at least one")
-		fmt.Fprintln(stderr, "spec. Prints the mutation score and, per mutant, the specs that caught it (the first one; all")
-		fmt.Fprintln(stderr, "of them with --thorough). Exit 1 when the reference fails or a mutant survives.")
-		fmt.Fprintln(stderr, "\nFlags:")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-event-missing --label-filter ns:agent")
+		fmt.Fprintln(fs.Output(), "Usage: scapi-conformance selftest [--driver ws|browser] [--parallel N] [--json FILE] [--mutants a,b]")
+		fmt.Fprintln(fs.Output(), "\nRuns the whole suite against the embedded reference Workspace, which must pass entirely, and")
+		fmt.Fprintln(fs.Output(), "against each of its mutants (one realistic deviation each), each of which must fail at least one")
+		fmt.Fprintln(fs.Output(), "spec. Prints the mutation score and, per mutant, the specs that caught it (the first one; all")
+		fmt.Fprintln(fs.Output(), "of them with --thorough). Exit 1 when the reference fails or a mutant survives.")
+		fmt.Fprintln(fs.Output(), "\nFlags:")
+		printFlags(fs)
+		fmt.Fprintln(fs.Output(), "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-event-missing --label-filter ns:agent")
 	}
-	if code, done := parseFlags(fs, args, stderr, "selftest"); done {
+	if code, done := parseFlags(fs, args, stdout, stderr, "selftest"); done {
 		return code
 	}
 	if *drv != "ws" && *drv != "browser" || *parallel < 1 {

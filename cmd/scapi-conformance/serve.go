@@ -27,20 +27,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // serve starts the reference Workspace, prints its URLs and serves until ctx ends.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:0", "listen address, loopback only (127.0.0.1, ::1 or localhost; port 0 = a free port)")
 	mutant := fs.String("mutant", "", "run this deviation of the reference Workspace (see 'scapi-conformance list mutants')")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: scapi-conformance serve [--addr HOST:PORT] [--mutant NAME]")
-		fmt.Fprintln(stderr, "\nServes the reference Workspace until SIGINT or SIGTERM. Flags:")
-		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), "Usage: scapi-conformance serve [--addr HOST:PORT] [--mutant NAME]")
+		fmt.Fprintln(fs.Output(), "\nServes the reference Workspace until SIGINT or SIGTERM. Flags:")
+		printFlags(fs)
 		example := "NAME"
 		if ms := reference.Mutants(); len(ms) > 0 {
 			example = ms[0].Name
 		}
-		fmt.Fprintln(stderr, "\nExample: scapi-conformance serve --addr 127.0.0.1:8080 --mutant "+example)
+		fmt.Fprintln(fs.Output(), "\nExample: scapi-conformance serve --addr 127.0.0.1:8080 --mutant "+example)
 	}
-	if code, done := parseFlags(fs, args, stderr, "serve"); done {
+	if code, done := parseFlags(fs, args, stdout, stderr, "serve"); done {
 		return code
 	}
 	s, err := server.Start(ctx, server.Config{Addr: *addr, Mutant: *mutant,

@@ -22,32 +22,31 @@ func init() {
 	register(&command{name: "validate", summary: "validate JSON files against a documented schema (type, envelope, event)", run: runValidate})
 }
 
-func validateUsage(flags *flag.FlagSet, w io.Writer) func() {
+func validateUsage(flags *flag.FlagSet) func() {
 	return func() {
-		fmt.Fprintln(w, "Usage: scapi-conformance validate --type <schema|auto> [--strict | --lenient] FILE...")
-		fmt.Fprintln(w, "\nValidates each FILE (one JSON document) against the named schema: a documented type")
-		fmt.Fprintln(w, "(agent.Agent, interaction.Interaction, media.State[] …), an envelope (envelope.Reply …) or")
-		fmt.Fprintln(w, "an event (event.interaction.RINGING …). --types lists every name.")
-		fmt.Fprintln(w, "\nFlags:")
-		flags.PrintDefaults()
-		fmt.Fprintln(w, "\nExit codes: 0 every file valid; 1 a file invalid (each error printed as FILE: POINTER: REASON);")
-		fmt.Fprintln(w, "2 unknown type, unreadable file or invalid JSON (with line, column and byte offset).")
-		fmt.Fprintln(w, "\nExamples:\n  scapi-conformance validate --type event.interaction.ATTACHED_DATA_CHANGED --lenient \\")
-		fmt.Fprintln(w, "      fixtures/golden/examples/001-attached-data-changed.json")
-		fmt.Fprintln(w, "  scapi-conformance validate --type auto captured/*.json   # one recorded message per file")
+		fmt.Fprintln(flags.Output(), "Usage: scapi-conformance validate --type <schema|auto> [--strict | --lenient] FILE...")
+		fmt.Fprintln(flags.Output(), "\nValidates each FILE (one JSON document) against the named schema: a documented type")
+		fmt.Fprintln(flags.Output(), "(agent.Agent, interaction.Interaction, media.State[] …), an envelope (envelope.Reply …) or")
+		fmt.Fprintln(flags.Output(), "an event (event.interaction.RINGING …). --types lists every name.")
+		fmt.Fprintln(flags.Output(), "\nFlags:")
+		printFlags(flags)
+		fmt.Fprintln(flags.Output(), "\nExit codes: 0 every file valid; 1 a file invalid (each error printed as FILE: POINTER: REASON);")
+		fmt.Fprintln(flags.Output(), "2 unknown type, unreadable file or invalid JSON (with line, column and byte offset).")
+		fmt.Fprintln(flags.Output(), "\nExamples:\n  scapi-conformance validate --type event.interaction.ATTACHED_DATA_CHANGED --lenient \\")
+		fmt.Fprintln(flags.Output(), "      fixtures/golden/examples/001-attached-data-changed.json")
+		fmt.Fprintln(flags.Output(), "  scapi-conformance validate --type auto captured/*.json   # one recorded message per file")
 	}
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("validate", flag.ContinueOnError)
-	flags.SetOutput(stderr)
 	typ := flags.String("type", "", "schema name to validate against (required); auto: each file is one message, checked against\nthe schemas its kind calls for (envelope, documented event, the catalog result of a reply's request)")
 	strict := flags.Bool("strict", false, "hold files to the documented rules (the default)")
 	lenient := flags.Bool("lenient", false, "also accept the readings recorded as interpretations (INT-SCHEMA-n)")
 	types := flags.Bool("types", false, "list the schema names and exit")
-	flags.Usage = validateUsage(flags, stderr)
-	files, code := parseInterleaved(flags, args)
-	if code >= 0 {
+	flags.Usage = validateUsage(flags)
+	files, code, done := parseInterleaved(flags, args, stdout, stderr, "validate")
+	if done {
 		return code
 	}
 	if *types {
@@ -80,25 +79,6 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return result
-}
-
-// parseInterleaved parses flags that may follow file names; it returns the
-// file names, and an exit code ≥ 0 when the command must stop.
-func parseInterleaved(flags *flag.FlagSet, args []string) ([]string, int) {
-	var files []string
-	for {
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK
-			}
-			return nil, exitUsage
-		}
-		if flags.NArg() == 0 {
-			return files, -1
-		}
-		files = append(files, flags.Arg(0))
-		args = flags.Args()[1:]
-	}
 }
 
 // autoType is the --type value that picks the schemas from the message.

@@ -54,7 +54,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{"no type", []string{valid}, exitUsage, nil, []string{"--type is required"}},
 		{"no file", []string{"--type", "agent.Agent"}, exitUsage, nil, []string{"no FILE given"}},
 		{"both modes", []string{"--type", "agent.Agent", "--strict", "--lenient", valid}, exitUsage, nil, []string{"exclude each other"}},
-		{"help", []string{"--help"}, exitOK, nil, []string{"Usage: scapi-conformance validate --type <schema|auto>", "Examples:"}},
+		{"help", []string{"--help"}, exitOK, []string{"Usage: scapi-conformance validate --type <schema|auto>", "Examples:"}, nil},
 		{"types", []string{"--types"}, exitOK, []string{"agent.Agent\n", "event.interaction.RINGING\n"}, nil},
 	}
 	for _, c := range cases {

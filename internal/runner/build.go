@@ -5,10 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"time"
 
 	"github.com/onsi/ginkgo/v2/types"
@@ -18,6 +15,7 @@ import (
 	"scapi-conformance/contract/requirements"
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/target"
+	"scapi-conformance/internal/version"
 	"scapi-conformance/schemas"
 	"scapi-conformance/suites/framework"
 )
@@ -93,43 +91,14 @@ func schemaSetHash() string {
 // from; without a revision (built with -buildvcs=false, or from a tarball)
 // the SHA-256 of the executable identifies it instead.
 func suiteVersion() string {
-	v := "unknown"
-	revision := false
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		v = bi.Main.Version
-		for _, s := range bi.Settings {
-			switch {
-			case s.Key == "vcs.revision":
-				v += " " + s.Value
-				revision = true
-			case s.Key == "vcs.modified" && s.Value == "true":
-				v += " (modified)"
-			}
+	v := version.Read()
+	s := v.String()
+	if v.Revision == "" {
+		if h, err := version.ExecutableHash(); err == nil {
+			s += " binary " + h
 		}
 	}
-	if !revision {
-		if h, err := executableHash(); err == nil {
-			v += " binary " + h
-		}
-	}
-	return v
-}
-
-func executableHash() (string, error) {
-	path, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16], nil
+	return s
 }
 
 // hashOf is the SHA-256 of the values' JSON: a fingerprint of the contract the
