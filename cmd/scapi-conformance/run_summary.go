@@ -46,8 +46,17 @@ func printSummary(w io.Writer, r *report.Result) {
 		for _, e := range b.Expired {
 			fmt.Fprintf(w, "  EXPIRED %s (owner %s, expired %s): renew or remove it\n", e.Requirement, e.Owner, e.Expires)
 		}
+		for _, f := range b.New {
+			fmt.Fprintf(w, "  NEW %s in %q: %s\n", f.Requirement, f.Spec, f.Signature)
+			if e := f.Resembles; e != nil {
+				fmt.Fprintf(w, "      resembles the accepted entry %s (owner %s, %s), which accepts %s\n", entryName(b.File, e), e.Owner, e.Reason, acceptsWhat(e))
+			}
+		}
 		for _, e := range b.Stale {
-			fmt.Fprintf(w, "  STALE %s now passes (owner %s): remove it\n", e.Requirement, e.Owner)
+			fmt.Fprintf(w, "  STALE %s accepted no failure of this run (owner %s): remove it, or see NEW\n", entryName(b.File, &e), e.Owner)
+		}
+		for _, e := range b.Coarse {
+			fmt.Fprintf(w, "  COARSE %s accepts %s: rewrite it with --write-baseline to pin the failure\n", entryName(b.File, &e), acceptsWhat(&e))
 		}
 	}
 	target := r.Target.URL
@@ -60,4 +69,23 @@ func printSummary(w io.Writer, r *report.Result) {
 	}
 	fmt.Fprintf(w, "target %s · driver %s · seed %d · %s\n", target, r.Provenance.Driver, r.Provenance.Seed,
 		(time.Duration(r.Provenance.DurationMillis) * time.Millisecond).String())
+}
+
+// entryName names a baseline entry by requirement and place in its file.
+func entryName(file string, e *report.BaselineEntry) string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s (%s:%d)", e.Requirement, file, e.Line)
+	}
+	return e.Requirement
+}
+
+// acceptsWhat says which failures an entry accepts.
+func acceptsWhat(e *report.BaselineEntry) string {
+	switch {
+	case e.Spec == "":
+		return "any failure of " + e.Requirement
+	case e.Signature == "":
+		return fmt.Sprintf("any failure of %s in %q", e.Requirement, e.Spec)
+	}
+	return fmt.Sprintf("%q in %q", e.Signature, e.Spec)
 }

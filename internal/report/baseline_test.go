@@ -17,9 +17,9 @@ func TestParseBaselineErrors(t *testing.T) {
 		{"bad date", "accepted:\n  - {requirement: a.b.1, reason: r, owner: o, expires: 31/12/2030}\n",
 			`b.yaml:2:56: accepted[0].expires must be a date YYYY-MM-DD, found "31/12/2030"`},
 		{"unknown entry key", "accepted:\n  - {requirement: a.b.1, why: r}\n",
-			`b.yaml:2:26: unknown key "why" in accepted[0] (known: expires, owner, reason, requirement)`},
+			`b.yaml:2:26: unknown key "why" in accepted[0] (known: expires, owner, reason, requirement, signature, spec)`},
 		{"duplicate", "accepted:\n  - {requirement: a.b.1, reason: r, owner: o, expires: 2030-01-01}\n  - {requirement: a.b.1, reason: r, owner: o, expires: 2030-01-01}\n",
-			"b.yaml:3:5: accepted[1] accepts a.b.1 again (first at line 2)"},
+			"b.yaml:3:5: accepted[1] accepts the same failure of a.b.1 again (first at line 2)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseBaseline("b.yaml", []byte(tc.in))
@@ -57,7 +57,7 @@ func TestBaselineApply(t *testing.T) {
 		got, want []string
 	}{
 		{"accepted", names(o.Accepted), []string{"agent.setState.1"}},
-		{"new", o.New, []string{"agent.setState.3"}},
+		{"new", newNames(o.New), []string{"agent.setState.3"}},
 		{"expired", names(o.Expired), []string{"agent.setState.3"}},
 		{"stale", names(o.Stale), []string{"agent.get.1"}},
 		{"notRun", names(o.NotRun), []string{"email.create.1"}},
@@ -68,6 +68,56 @@ func TestBaselineApply(t *testing.T) {
 	}
 	if r.ExitCode != 1 {
 		t.Errorf("exit code %d with a new failure and an expired entry, want 1", r.ExitCode)
+	}
+}
+
+func newNames(fs []NewFailure) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.Requirement)
+	}
+	return out
+}
+
+func TestBaselineFingerprints(t *testing.T) {
+	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
+	r := sampleResult()
+	r.Specs[1].Violated = []string{"agent.setState.1"}
+	r.Specs[1].Failure.Signature = "failed: a new defect @ agent.setState as https://b.example"
+	r.Requirements = Aggregate(r.Specs)
+	bl, err := ParseBaseline("b.yaml", []byte(`accepted:
+  - requirement: agent.setState.1
+    spec: agent setState changes the state
+    signature: "failed: the accepted defect @ agent.setState as https://a.example"
+    reason: vendor bug 12
+    owner: qa
+    expires: 2027-01-01
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl.Apply(r, now)
+	r.Finish()
+	o := r.Baseline
+	if r.ExitCode != 1 || len(o.New) != 1 || o.New[0].Signature != r.Specs[1].Failure.Signature ||
+		o.New[0].Resembles == nil || o.New[0].Resembles.Reason != "vendor bug 12" || len(o.Accepted) != 0 || len(o.Stale) != 1 || len(o.Coarse) != 0 {
+		t.Errorf("a new failure under an accepted requirement: exit %d, outcome %+v", r.ExitCode, o)
+	}
+
+	// The same defect again is accepted; a coarse entry (requirement only,
+	// as baselines were before fingerprints) accepts any failure of it.
+	r.Specs[1].Failure.Signature = "failed: the accepted defect @ agent.setState as https://a.example"
+	r.Requirements = Aggregate(r.Specs)
+	bl.Apply(r, now)
+	r.Finish()
+	if r.ExitCode != 0 || len(r.Baseline.Accepted) != 1 {
+		t.Errorf("the accepted failure: exit %d, outcome %+v", r.ExitCode, r.Baseline)
+	}
+	coarse := &Baseline{Entries: []BaselineEntry{{Requirement: "agent.setState.1", Reason: "old", Owner: "qa", Expires: "2027-01-01"}}}
+	coarse.Apply(r, now)
+	r.Finish()
+	if r.ExitCode != 0 || len(r.Baseline.Coarse) != 1 {
+		t.Errorf("a coarse entry: exit %d, outcome %+v", r.ExitCode, r.Baseline)
 	}
 }
 
@@ -87,9 +137,9 @@ func TestBaselineRoundTrip(t *testing.T) {
 		back.Entries[i].Line = 0
 	}
 	want := []BaselineEntry{
-		{Requirement: "agent.setState.1", Owner: "ci", Expires: "2026-12-23",
-			Reason: "accepted on 2026-11-23: agent setState changes the state — failed: Expected"},
 		{Requirement: "agent.setState.3", Reason: "kept", Owner: "qa", Expires: "2027-02-01"},
+		{Requirement: "agent.setState.1", Spec: "agent setState changes the state", Signature: "failed: Expected / to equal", Owner: "ci", Expires: "2026-12-23",
+			Reason: "accepted on 2026-11-23: failed: Expected — to equal"},
 	}
 	if !reflect.DeepEqual(back.Entries, want) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", back.Entries, want)

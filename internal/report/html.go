@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"html/template"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,10 +15,11 @@ import (
 var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"lower":    func(v Verdict) string { return strings.ToLower(string(v)) },
+	"lower":    func(v Verdict) string { return strings.ReplaceAll(strings.ToLower(string(v)), " ", "-") },
 	"join":     strings.Join,
 	"duration": func(ms int64) string { return (time.Duration(ms) * time.Millisecond).String() },
 	"utc":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"has":      func(list []string, s string) bool { return slices.Contains(list, s) },
 }).Parse(htmlSource))
 
 // htmlView is what the template renders: the result plus its requirements
@@ -26,6 +28,8 @@ type htmlView struct {
 	*Result
 	Namespaces []namespaceView
 	Failures   []Spec
+	// Quotes gives each requirement's documented sentence, for failures.
+	Quotes map[string]RequirementResult
 }
 
 type namespaceView struct {
@@ -45,9 +49,10 @@ func WriteHTML(path string, r *Result) error {
 
 // RenderHTML renders the HTML certification report.
 func RenderHTML(r *Result) ([]byte, error) {
-	v := htmlView{Result: r}
+	v := htmlView{Result: r, Quotes: map[string]RequirementResult{}}
 	byNS := map[string]*namespaceView{}
 	for _, rr := range r.Requirements {
+		v.Quotes[rr.ID] = rr
 		ns := byNS[rr.Namespace]
 		if ns == nil {
 			ns = &namespaceView{Name: rr.Namespace}

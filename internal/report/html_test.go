@@ -13,6 +13,9 @@ import (
 func TestHTMLInChromium(t *testing.T) {
 	reporttest.Chromium(t)
 	r := sampleResult()
+	// Requirement ids sort as numbers: origin.2 before origin.10.
+	r.Specs = append(r.Specs, Spec{Text: "origins", Requirements: []string{"security.origin.10", "security.origin.2"}, Verdict: Pass, Location: "s.go:1"})
+	r.Requirements = Aggregate(r.Specs)
 	r.Provenance.SchemasHash, r.Provenance.DocumentsHash = "sha256:aaaa", "sha256:bbbb"
 	bl := &Baseline{File: "gate.yaml", Entries: []BaselineEntry{{Requirement: "agent.setState.3", Reason: "vendor ticket 42", Owner: "qa", Expires: "2030-01-01"}}}
 	bl.Apply(r, r.Provenance.Start)
@@ -25,8 +28,8 @@ func TestHTMLInChromium(t *testing.T) {
 
 	ctx := reporttest.Open(t, path)
 	type page struct {
-		Verdict, Title, SetState1, SetState2, Dial, Failure, Baseline, Target, Interp string
-		Requirements, Namespaces, External, Methods, Uncalled                         int
+		Verdict, Title, SetState1, SetState2, Dial, Failure, Baseline, Target, Interp, Quote, Selection, Order string
+		Requirements, Namespaces, External, Methods, Uncalled, Chips, DeadChips                          int
 	}
 	got := reporttest.Eval[page](t, ctx, `(() => {
 		`+reporttest.PageText+`
@@ -42,12 +45,18 @@ func TestHTMLInChromium(t *testing.T) {
 			Methods: document.querySelectorAll("#coverage + p + table tr").length - 1,
 			Interp: text('[id="interp-INT-NS-1"]'),
 			Uncalled: [...document.querySelectorAll("#coverage + p + table td:nth-child(3)")].filter(td => td.textContent.trim() === "no").length,
+			Quote: text(".failure blockquote.violated"), Selection: text("#selection"),
+			Order: [...document.querySelectorAll('tr[id^="req-security"]')].map(tr => tr.id).join(" "),
+			Chips: document.querySelectorAll("a.chip").length,
+			DeadChips: [...document.querySelectorAll("a.chip")].filter(a => !document.getElementById(a.getAttribute("href").slice(1))).length,
 		};
 	})()`)
 	for _, c := range []struct{ what, got, want string }{
 		{"verdict", got.Verdict, "NON-CONFORMING"},
 		{"title", got.Title, "SCAPI conformance: NON-CONFORMING — ws://127.0.0.1:1/scapi"},
-		{"agent.setState.1", got.SetState1, "FAIL"},
+		{"agent.setState.1", got.SetState1, "FAIL failed in “agent setState changes the state”"},
+		{"selection without filters", got.Selection, "every spec"},
+		{"natural order", got.Order, "req-security.origin.2 req-security.origin.10"},
 		{"agent.setState.2", got.SetState2, "NON-STRICT under INT-NS-1"},
 		{"voice.dial.1", got.Dial, `SKIPPED the target cannot provide "inbound-call"`},
 	} {
@@ -62,13 +71,17 @@ func TestHTMLInChromium(t *testing.T) {
 		{"target", got.Target, "userAgent WWE Server"},
 		{"target", got.Target, "protocolVersion 2"},
 		{"interpretation", got.Interp, "INT-NS-1"},
+		{"violated sentence", got.Quote, "agent.setState.1: " + r.Requirements[1].Quote},
 	} {
 		if !strings.Contains(c.text, c.want) {
 			t.Errorf("%s: %q lacks %q", c.what, c.text, c.want)
 		}
 	}
-	if got.Requirements != 5 || got.Namespaces != 2 || got.External != 0 {
-		t.Errorf("requirements rows %d (want 5), namespaces %d (want 2), external resources %d (want 0)", got.Requirements, got.Namespaces, got.External)
+	if got.Requirements != 7 || got.Namespaces != 3 || got.External != 0 {
+		t.Errorf("requirements rows %d (want 7), namespaces %d (want 3), external resources %d (want 0)", got.Requirements, got.Namespaces, got.External)
+	}
+	if got.Chips == 0 || got.DeadChips != 0 {
+		t.Errorf("%d requirement chips, %d of them link to no requirement row", got.Chips, got.DeadChips)
 	}
 	if got.Methods < 75 || got.Uncalled != got.Methods-2 {
 		t.Errorf("coverage matrix: %d methods (want ≥75), %d uncalled (want all but 2)", got.Methods, got.Uncalled)

@@ -9,9 +9,11 @@ import (
 
 // JUnit layout: one testsuite per namespace, one testcase per requirement
 // (name = requirement id, classname = namespace), its verdict in a property;
-// FAIL is a <failure>, SKIPPED a <skipped>, NON-STRICT a pass with the
-// interpretation ids in properties. Suite-level failures (citing no
-// requirement) go in a testsuite named "suite".
+// FAIL is a <failure>, SKIPPED and NOT RUN a <skipped>, NON-STRICT a pass
+// with the interpretation ids in properties. Suite-level failures (citing no
+// requirement) go in a testsuite named "suite". The testsuites name is always
+// "scapi-conformance" (CI tools group history by it); the run's verdict is a
+// property of every testsuite.
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -54,6 +56,9 @@ type junitMessage struct {
 	Body    string `xml:",chardata"`
 }
 
+// JUnitName is the name of the JUnit testsuites element: stable across runs.
+const JUnitName = "scapi-conformance"
+
 // WriteJUnit writes the result as JUnit XML.
 func WriteJUnit(path string, r *Result) error {
 	b, err := MarshalJUnit(r)
@@ -69,9 +74,9 @@ func MarshalJUnit(r *Result) ([]byte, error) {
 	for _, s := range r.Specs {
 		specs[s.Text] = s
 	}
-	top := junitSuites{Name: "scapi-conformance " + r.Verdict, Time: seconds(r.Provenance.DurationMillis)}
+	top := junitSuites{Name: JUnitName, Time: seconds(r.Provenance.DurationMillis)}
 	stamp := r.Provenance.Start.UTC().Format("2006-01-02T15:04:05")
-	props := []junitProperty{{"verdict", r.Verdict}, {"target", r.Target.URL}, {"driver", r.Provenance.Driver},
+	props := []junitProperty{{"verdict", r.Verdict}, {"incomplete", r.Incomplete}, {"target", r.Target.URL}, {"driver", r.Provenance.Driver},
 		{"seed", fmt.Sprint(r.Provenance.Seed)}, {"strict", fmt.Sprint(r.Provenance.Strict)}, {"suiteVersion", r.Provenance.SuiteVersion}}
 	suites := map[string]*junitSuite{}
 	var order []string
@@ -147,13 +152,15 @@ func requirementCase(rr RequirementResult, specs map[string]Spec) junitCase {
 		msg := ""
 		for _, t := range rr.Failed {
 			if msg == "" && specs[t].Failure != nil {
-				msg = firstLine(specs[t].Failure.Message)
+				msg = Cause(specs[t].Failure.Message)
 			}
 			body = append(body, failureText(specs[t]))
 		}
 		c.Failure = &junitMessage{Message: rr.ID + ": " + msg, Type: typ, Body: strings.Join(body, "\n\n")}
 	case Skipped:
 		c.Skipped = &junitMessage{Message: strings.Join(rr.Reasons, "; ")}
+	case NotRun:
+		c.Skipped = &junitMessage{Message: "NOT RUN: " + strings.Join(rr.Reasons, "; ")}
 	case NonStrict:
 		out = append(out, "NON-STRICT: passed only under "+strings.Join(rr.Interpretations, ", "))
 	}

@@ -17,6 +17,9 @@ func TestMarshalJUnit(t *testing.T) {
 	if err := xml.Unmarshal(b, &back); err != nil {
 		t.Fatalf("invalid XML: %v\n%s", err, b)
 	}
+	if back.Name != "scapi-conformance" {
+		t.Errorf("testsuites name %q: it must not change with the verdict", back.Name)
+	}
 	if back.Tests != 5 || back.Failures != 2 || back.Skipped != 1 || len(back.Suites) != 2 {
 		t.Errorf("totals tests=%d failures=%d skipped=%d suites=%d, want 5/2/1/2", back.Tests, back.Failures, back.Skipped, len(back.Suites))
 	}
@@ -40,7 +43,7 @@ func TestMarshalJUnit(t *testing.T) {
 		}
 	}
 	f := cases["agent.setState.1"].Failure
-	if f == nil || f.Message != "agent.setState.1: failed: Expected" || !strings.Contains(f.Body, "NOT_READY") || !strings.Contains(f.Body, "transcript:") {
+	if f == nil || f.Message != "agent.setState.1: failed: Expected — to equal" || !strings.Contains(f.Body, "NOT_READY") || !strings.Contains(f.Body, "transcript:") {
 		t.Errorf("failure of agent.setState.1 = %+v", f)
 	}
 	if s := cases["voice.dial.1"].Skipped; s == nil || s.Message != `the target cannot provide "inbound-call"` {

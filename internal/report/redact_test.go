@@ -32,7 +32,7 @@ func TestRedactorResult(t *testing.T) {
 	res.Target.URL = "ws://agent:hunter2@127.0.0.1/"
 	res.Target.Build["token"] = jwt
 	res.Specs[1].Failure.Attachments[0].Value = `← {"data":"` + jwt + `"}`
-	res.Baseline = &BaselineOutcome{New: []string{"hunter2"}}
+	res.Baseline = &BaselineOutcome{New: []NewFailure{{Fingerprint: Fingerprint{Signature: "hunter2"}, Resembles: &BaselineEntry{Reason: "hunter2"}}}}
 	NewRedactor("hunter2").Result(res)
 	b, err := MarshalJUnit(res)
 	if err != nil {

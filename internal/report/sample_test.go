@@ -7,7 +7,7 @@ func sampleSpecs() []Spec {
 	return []Spec{
 		{Text: "agent get returns the agent", Requirements: []string{"agent.get.1"}, Verdict: Pass, Location: "a.go:1", Millis: 3},
 		{Text: "agent setState changes the state", Requirements: []string{"agent.setState.1", "agent.setState.3"}, Verdict: Fail, Location: "a.go:2", Millis: 5,
-			Failure: &Failure{Message: "failed: Expected\n    <string>: NOT_READY\nto equal\n    <string>: READY", Location: "a.go:20",
+			Failure: &Failure{Message: "failed: Expected\n    <string>: NOT_READY\nto equal\n    <string>: READY", Location: "a.go:20", Signature: "failed: Expected / to equal",
 				Attachments: []Attach{{Name: "transcript", Value: `→ {"request":"agent.setState"}`}}}},
 		{Text: "agent setState accepts names", Requirements: []string{"agent.setState.1"}, Verdict: Pass, Location: "a.go:3"},
 		{Text: "agent setState operation name", Requirements: []string{"agent.setState.2"}, Verdict: NonStrict, Interpretations: []string{"INT-NS-1"}, Location: "a.go:4"},
