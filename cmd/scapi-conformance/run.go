@@ -101,7 +101,10 @@ func (f *runFlags) usage(w io.Writer) {
 		fmt.Fprintf(w, "  --%s\n      %s%s\n      example: scapi-conformance run %s\n", fl.Name, fl.Usage, def, runFlagExamples[fl.Name])
 	})
 	fmt.Fprintln(w, "\nExit codes: 0 conforming, 1 non-conforming (a new failure, an expired baseline entry),")
-	fmt.Fprintln(w, "2 usage or profile error (including a selection that tests nothing), 3 target unreachable.")
+	fmt.Fprintln(w, "2 usage or profile error (including a selection that tests nothing, an output path that cannot")
+	fmt.Fprintln(w, "be written: checked before the run), 3 target unreachable, 4 incomplete (--timeout elapsed, an")
+	fmt.Fprintln(w, "interrupt, or the target stopped answering: the specs that did not run are NOT RUN, nothing FAILs")
+	fmt.Fprintln(w, "for it).")
 }
 
 func runRun(args []string, stdout, stderr io.Writer) int {
@@ -112,6 +115,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	f.set = map[string]bool{}
 	f.fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	if err := f.check(); err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
+		return exitUsage
+	}
+	if err := f.checkOutputs(); err != nil {
 		fmt.Fprintf(stderr, "scapi-conformance run: %v\n", err)
 		return exitUsage
 	}
@@ -155,7 +162,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	res.Finish()
 	err = f.writeReports(res)
-	if err == nil && f.writeBaseline != "" {
+	if err == nil && f.writeBaseline != "" && res.Incomplete != "" {
+		// A baseline accepts the failures of a whole run, not of a part.
+		fmt.Fprintf(stderr, "scapi-conformance run: --write-baseline %s: not written, the run is INCOMPLETE\n", f.writeBaseline)
+	} else if err == nil && f.writeBaseline != "" {
 		err = report.NewBaseline(res, bl, f.owner, time.Now().Add(f.expiresIn)).Write(f.writeBaseline)
 	}
 	if err != nil {

@@ -1,9 +1,12 @@
 package report
 
+import "fmt"
+
 // Merge combines repeated runs of the same selection (--repeat N): each spec
 // keeps the verdict of every attempt, decides by its worst attempt (a spec that
 // failed once fails), and is listed in Flaky when its attempts differ. Target
-// and provenance come from the first run; the duration is the sum. Requirement
+// and provenance come from the first run; the duration is the sum; the merge is
+// incomplete when a run was. Requirement
 // verdicts are aggregated again; call Finish (after a baseline) on the merge.
 func Merge(runs []*Result) *Result {
 	if len(runs) == 0 {
@@ -16,6 +19,9 @@ func Merge(runs []*Result) *Result {
 	for n, run := range runs {
 		out.Provenance.DurationMillis += run.Provenance.DurationMillis
 		out.Summary.NotSelected = run.Summary.NotSelected
+		if run.Incomplete != "" && out.Incomplete == "" {
+			out.Incomplete = fmt.Sprintf("run %d/%d: %s", n+1, len(runs), run.Incomplete)
+		}
 		for _, s := range run.Specs {
 			key := s.Location + "\x00" + s.Text
 			i, seen := index[key]
@@ -29,7 +35,7 @@ func Merge(runs []*Result) *Result {
 			m := &out.Specs[i]
 			m.Attempts = append(m.Attempts, s.Verdict)
 			if rank[s.Verdict] > rank[m.Verdict] {
-				m.Verdict, m.Failure, m.Reason, m.Interpretations = s.Verdict, s.Failure, s.Reason, s.Interpretations
+				m.Verdict, m.Failure, m.Reason, m.Interpretations, m.Violated = s.Verdict, s.Failure, s.Reason, s.Interpretations, s.Violated
 			}
 		}
 	}
