@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"scapi-conformance/contract/wire"
@@ -30,7 +31,8 @@ func validateUsage(flags *flag.FlagSet) func() {
 		fmt.Fprintln(flags.Output(), "an event (event.interaction.RINGING …). --types lists every name.")
 		fmt.Fprintln(flags.Output(), "\nFlags:")
 		printFlags(flags)
-		fmt.Fprintln(flags.Output(), "\nExit codes: 0 every file valid; 1 a file invalid (each error printed as FILE: POINTER: REASON);")
+		fmt.Fprintln(flags.Output(), "\nExit codes: 0 every file valid; 1 a file invalid (each error printed as FILE: POINTER: REASON (found VALUE))")
+		fmt.Fprintln(flags.Output(), "or a message --type auto cannot classify (FILE: cannot classify: …);")
 		fmt.Fprintln(flags.Output(), "2 unknown type, unreadable file or invalid JSON (with line, column and byte offset).")
 		fmt.Fprintln(flags.Output(), "\nExamples:\n  scapi-conformance validate --type event.interaction.ATTACHED_DATA_CHANGED --lenient \\")
 		fmt.Fprintln(flags.Output(), "      fixtures/golden/examples/001-attached-data-changed.json")
@@ -98,6 +100,14 @@ func validateFile(file, typ string, mode schemas.Mode, stdout, stderr io.Writer)
 	checks, violations := []check{{typ, ""}}, []schemas.Violation(nil)
 	if typ == autoType {
 		checks, violations = autoChecks(raw)
+		if len(checks) == 0 {
+			reasons := make([]string, len(violations))
+			for i, v := range violations {
+				reasons[i] = strings.TrimPrefix(v.Reason, "not a SCAPI message: ")
+			}
+			fmt.Fprintf(stdout, "%s: cannot classify: neither a request, reply, acknowledgement nor event: %s\n", file, strings.Join(reasons, "; "))
+			return exitFailed
+		}
 	}
 	names := make([]string, len(checks))
 	for i, c := range checks {
@@ -126,10 +136,58 @@ func validateFile(file, typ string, mode schemas.Mode, stdout, stderr io.Writer)
 		return exitOK
 	}
 	for _, v := range violations {
-		fmt.Fprintf(stdout, "%s: %s\n", file, v)
+		fmt.Fprintf(stdout, "%s: %s%s\n", file, v, found(raw, v.Pointer))
 	}
 	fmt.Fprintf(stdout, "%s: invalid %s (%s): %d error(s)\n", file, what, mode, len(violations))
 	return exitFailed
+}
+
+// maxFoundRunes bounds the value quoted after a violation.
+const maxFoundRunes = 60
+
+// found quotes the scalar value at pointer in doc as " (found VALUE)", or ""
+// when the pointer names nothing (a missing property) or an object or array.
+func found(doc json.RawMessage, pointer string) string {
+	if pointer == "" {
+		return ""
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber() // numbers as written, not as float64
+	if dec.Decode(&v) != nil {
+		return ""
+	}
+	for _, token := range strings.Split(pointer, "/")[1:] {
+		token = strings.NewReplacer("~1", "/", "~0", "~").Replace(token)
+		switch c := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = c[token]; !ok {
+				return ""
+			}
+		case []any:
+			i, err := strconv.Atoi(token)
+			if err != nil || i < 0 || i >= len(c) {
+				return ""
+			}
+			v = c[i]
+		default:
+			return ""
+		}
+	}
+	switch v.(type) {
+	case map[string]any, []any:
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	text := string(b)
+	if r := []rune(text); len(r) > maxFoundRunes {
+		text = string(r[:maxFoundRunes]) + "…"
+	}
+	return " (found " + text + ")"
 }
 
 // valueAt returns the raw member at "" or a one-level pointer ("/data").

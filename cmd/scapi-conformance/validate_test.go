@@ -176,14 +176,21 @@ func TestValidateAuto(t *testing.T) {
 		{"request", `{"request":"voice.dial","parameters":["5001"],"referenceId":"0","userAgent":"WWE Client","protocolVersion":2}`, exitOK, "valid envelope.Request"},
 		{"subscribe", `{"event":"subscribe","data":"agent","referenceId":"0","userAgent":"WWE Client","protocolVersion":2}`, exitOK, "valid envelope.Subscribe"},
 		{"frameId", `{"frameId":"f"}`, exitOK, "valid envelope.FrameID"},
-		{"not a message", `{"hello":1}`, exitFailed, "(root): not a SCAPI message: none of event"},
-		{"not an object", `[1]`, exitFailed, "(root): not a SCAPI message: message is not a JSON object"},
+		{"not a message", `{"hello":1}`, exitFailed,
+			"m.json: cannot classify: neither a request, reply, acknowledgement nor event: none of event, subscriptionId, errorMessage, data, request, frameId\n"},
+		{"not an object", `[1]`, exitFailed, "m.json: cannot classify: neither a request, reply, acknowledgement nor event: message is not a JSON object\n"},
+		{"enum shows the value found", `{"event":"system","data":{"frameState":"BOGUS"},` + srv + `}`, exitFailed,
+			`m.json: /data/frameState: value must be one of "LEADING", "FOLLOWING", "NEGOTIATING" (found "BOGUS")` + "\n"},
+		{"const shows the value found", `{"request":"agent.get","referenceId":"0","errorMessage":"no","userAgent":"WWE Server","protocolVersion":3}`, exitFailed,
+			`m.json: /protocolVersion: value must be "2" (found 3)` + "\n"},
+		{"type error shows the value found", `{"request":"sipEndpoint.isMicrophoneMute","referenceId":"0","data":"yes",` + srv + `}`, exitFailed,
+			`/data: expected boolean, but got string (found "yes")`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := writeFixture(t, "m.json", c.doc)
 			code, out, errOut := contractRun("validate", "--type", "auto", path)
-			if code != c.code || !strings.Contains(out, c.want) {
+			if code != c.code || !strings.Contains(out, c.want) || strings.Contains(out, "invalid  (") {
 				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s\nwant %q", code, c.code, out, errOut, c.want)
 			}
 		})
