@@ -59,6 +59,13 @@ type Config struct {
 	// appears in an error, and no screenshot is kept while the page shows it.
 	LoginScript         string
 	LoginUser, Password string
+	// Origins are client origins the driver presents for real in addition
+	// to its four loopback ones, and first among Origins(): the origins a
+	// real Workspace's allow-list names (https://apps.example.com). Chromium
+	// maps their host names to the frame server's loopback listeners, and
+	// trusts the run's own certificate for them, so the service page sees
+	// exactly these origins in event.origin. Hosts must be DNS names.
+	Origins []string
 	// LoginReady is a JavaScript expression that is true once the Workspace
 	// page is ready after the login. "" = a new document under
 	// ServicePageURL has loaded.
@@ -129,7 +136,7 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 	if c.ControlURL != "" {
 		d.control = controlclient.New(c.ControlURL)
 	}
-	if d.frames, err = startFrameServer(d.binding, c.ClientLib); err != nil {
+	if d.frames, err = startFrameServer(d.binding, c.ClientLib, c.Origins); err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -137,7 +144,7 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 			d.Close()
 		}
 	}()
-	allocCtx, allocCancel, err := NewAllocator(c.ExecPath)
+	allocCtx, allocCancel, err := NewAllocator(c.ExecPath, d.frames.chromiumFlags()...)
 	if err != nil {
 		return nil, err
 	}
@@ -220,8 +227,9 @@ func (d *Driver) bounded(ctx, base context.Context) (context.Context, context.Ca
 	return rctx, func() { stop(); cancel() }
 }
 
-// Origins lists the four client frame origins: 127.0.0.1 on two ports, then
-// localhost on the same two ports.
+// Origins lists the client frame origins: the declared ones
+// (Config.Origins), then 127.0.0.1 on two ports, then localhost on the same
+// two ports.
 func (d *Driver) Origins() []string { return slices.Clone(d.frames.origins) }
 
 // Info describes the driver, the browser and the target.
@@ -267,8 +275,8 @@ func (d *Driver) Close() error {
 // removes it when the browser exits, also after a failure) and a TMPDIR of
 // its own (Chromium leaves its singleton socket directory there when it is
 // killed). cancel stops the browser and removes both. The first chromedp.Run
-// on a context made from it starts the browser.
-func NewAllocator(execPath string) (ctx context.Context, cancel context.CancelFunc, err error) {
+// on a context made from it starts the browser. extra adds options.
+func NewAllocator(execPath string, extra ...chromedp.ExecAllocatorOption) (ctx context.Context, cancel context.CancelFunc, err error) {
 	tmp, err := os.MkdirTemp("", "scapi-browser-")
 	if err != nil {
 		return nil, nil, fmt.Errorf("browser driver: %w", err)
@@ -288,6 +296,7 @@ func NewAllocator(execPath string) (ctx context.Context, cancel context.CancelFu
 		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,"+
 			"LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations"),
 	)
+	opts = append(opts, extra...)
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	return actx, func() {
 		acancel() // waits until Chromium has exited

@@ -2,6 +2,7 @@ package browser
 
 import (
 	"bytes"
+	"crypto/tls"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +28,10 @@ var clientTemplate = template.Must(template.New("client").Parse(clientHTML))
 // frameServer serves the client frame page on two loopback ports; each port
 // is reached as 127.0.0.1 and as localhost, which gives four origins: two
 // same-site with a service page on 127.0.0.1 (other ports), two cross-site.
+//
+// It also serves the declared origins (Config.Origins), each on a loopback
+// listener of its own that Chromium reaches through its host resolver rules
+// (see declared).
 type frameServer struct {
 	page    []byte
 	lib     []byte // the client library served at libPath, if from a file
@@ -33,6 +39,8 @@ type frameServer struct {
 	srv     *http.Server
 	origins []string
 	allowed map[string]bool // Host headers served (guards against DNS rebinding)
+	rules   []string        // Chromium host resolver rules for the declared origins
+	spki    string          // the hash of the run certificate's public key ("" = no https origin)
 }
 
 // libPath is where the frame server serves a client library read from a file.
@@ -43,8 +51,13 @@ const maxLib = 16 << 20
 
 // startFrameServer serves the client page. clientLib, when set, is the
 // vendor library the page loads: an http(s) URL, or a file (path or file://
-// URL) that the frame server serves itself.
-func startFrameServer(binding, clientLib string) (*frameServer, error) {
+// URL) that the frame server serves itself. The declared origins come first
+// in the origins, then the four loopback ones.
+func startFrameServer(binding, clientLib string, declaredOrigins []string) (*frameServer, error) {
+	decl, err := parseDeclared(declaredOrigins)
+	if err != nil {
+		return nil, err
+	}
 	fs := &frameServer{allowed: map[string]bool{}}
 	libURL := ""
 	switch {
@@ -69,6 +82,10 @@ func startFrameServer(binding, clientLib string) (*frameServer, error) {
 		return nil, err
 	}
 	fs.page = b.Bytes()
+	if err := fs.listenDeclared(decl); err != nil {
+		fs.close()
+		return nil, err
+	}
 	var hosts [2][]string
 	for range 2 {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -115,6 +132,39 @@ func (fs *frameServer) serve(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// listenDeclared opens one loopback listener per declared origin (TLS with
+// the run's certificate for https) and the host resolver rule that leads
+// Chromium there.
+func (fs *frameServer) listenDeclared(decl []declared) error {
+	var cert tls.Certificate
+	var tlsHosts []string
+	for _, o := range decl {
+		if o.scheme == "https" && !slices.Contains(tlsHosts, o.host) {
+			tlsHosts = append(tlsHosts, o.host)
+		}
+	}
+	if len(tlsHosts) > 0 {
+		var err error
+		if cert, fs.spki, err = runCertificate(tlsHosts); err != nil {
+			return fmt.Errorf("browser driver: making the certificate of the declared origins: %w", err)
+		}
+	}
+	for _, o := range decl {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return fmt.Errorf("browser driver: client frame server: %w", err)
+		}
+		fs.rules = append(fs.rules, fmt.Sprintf("MAP %s:%s %s", o.host, o.port, ln.Addr()))
+		if o.scheme == "https" {
+			ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+		}
+		fs.lns = append(fs.lns, ln)
+		fs.origins = append(fs.origins, o.origin)
+		fs.allowed[o.hostHdr] = true
+	}
+	return nil
 }
 
 // url is the client page for client id on origin.

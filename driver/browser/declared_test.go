@@ -1,0 +1,68 @@
+package browser_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver/browser"
+	"scapi-conformance/driver/drivertest"
+)
+
+// TestDeclaredOrigins: frames presented under declared origins (https on
+// the default port and on another, http on another) are seen by the service
+// page with exactly that event.origin; the loopback origins still follow.
+func TestDeclaredOrigins(t *testing.T) {
+	needBrowser(t)
+	t.Cleanup(func() { checkNoBrowserLeft(t) })
+	declared := []string{"https://apps.example.com", "https://Apps.Example.com:8443", "http://crm.example.org:8080"}
+	want := []string{"https://apps.example.com", "https://apps.example.com:8443", "http://crm.example.org:8080"}
+	page := drivertest.HostileServicePage(t, drivertest.Hostile{Respond: drivertest.Echo})
+	d, err := browser.New(context.Background(), browser.Config{ServicePageURL: page, Timeout: 5 * time.Second, Origins: declared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	origins := d.Origins()
+	if len(origins) != 7 || !slices.Equal(origins[:3], want) || !strings.HasPrefix(origins[3], "http://127.0.0.1:") {
+		t.Fatalf("Origins() = %v; want %v then the four loopback origins", origins, want)
+	}
+	ctx := context.Background()
+	for _, origin := range origins[:3] {
+		c, err := d.Open(ctx, origin)
+		if err != nil {
+			t.Fatalf("Open(%s): %v", origin, err)
+		}
+		m, err := c.Call(ctx, wire.NewRequest("agent.getState", "", nil))
+		if err != nil {
+			t.Fatalf("Call from %s: %v", origin, err)
+		}
+		if got := string(m.Data()); got != `{"origin":"`+origin+`"}` {
+			t.Errorf("from %s the service page saw event.origin %s", origin, got)
+		}
+		c.Close()
+	}
+}
+
+// TestDeclaredOriginsRefused: an origin the driver cannot map is refused by
+// New, naming it.
+func TestDeclaredOriginsRefused(t *testing.T) {
+	for _, c := range []struct{ origin, want string }{
+		{"https://127.0.0.1:9443", `"127.0.0.1" is not a DNS name it can map`},
+		{"http://localhost:8080", `"localhost" is not a DNS name it can map`},
+		{"https://[::1]", `"::1" is not a DNS name it can map`},
+		{"ftp://apps.example.com", `declared origin "ftp://apps.example.com": `},
+	} {
+		d, err := browser.New(context.Background(), browser.Config{ServicePageURL: "http://127.0.0.1:1/", Origins: []string{c.origin}})
+		if err == nil {
+			d.Close()
+			t.Fatalf("New with origin %s succeeded", c.origin)
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("New with origin %s = %v; want an error containing %s", c.origin, err, c.want)
+		}
+	}
+}
