@@ -23,21 +23,30 @@ type recordingClient struct {
 	seq map[*wire.Message]int
 }
 
+// Call counts the request against the options in force (Session.spend: it
+// may wait for a rate-limit window, or skip the spec) before sending it.
 func (c *recordingClient) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
+	ginkgo.GinkgoHelper()
+	c.s.spend(c.Origin(), req.Request)
 	recordRequest(req)
 	m, err := c.Client.Call(ctx, req)
 	if m != nil {
 		c.s.observed.Add(1)
+		c.s.unexpectedRateLimit(req.Request, m)
 	}
 	return m, err
 }
 
 func (c *recordingClient) Send(ctx context.Context, req wire.Request) error {
+	ginkgo.GinkgoHelper()
+	c.s.spend(c.Origin(), req.Request)
 	recordRequest(req)
 	return c.Client.Send(ctx, req)
 }
 
 func (c *recordingClient) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {
+	ginkgo.GinkgoHelper()
+	c.s.mayListen(c.Origin())
 	recordRequest(wire.NewSubscribe("", names...))
 	m, err := c.Client.Subscribe(ctx, names...)
 	if m != nil {

@@ -4,10 +4,11 @@ import (
 	"fmt"
 
 	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
 )
 
 // ConformanceIt declares a spec that tests the cited requirements. Decorators
-// are Needs(...), Slow and any Ginkgo decorator (a SpecTimeout given here
+// are Needs(...), Slow, WithOptions(...), RealWait(...) and any Ginkgo decorator (a SpecTimeout given here
 // replaces the default one). It panics while the spec tree is built when a
 // requirement id or capability is unknown: a suite citing a requirement that
 // does not exist must not run. The spec's code location is the caller's (a
@@ -15,6 +16,8 @@ import (
 // replaces it), so reports point at the spec file, not at this one.
 func ConformanceIt(text string, reqs Reqs, body func(s *Session), decorators ...any) bool {
 	var needs []string
+	var opts optionsDecorator
+	var realWait realWaitDecorator
 	slow := false
 	hasTimeout := false
 	var rest []any
@@ -27,6 +30,10 @@ func ConformanceIt(text string, reqs Reqs, body func(s *Session), decorators ...
 			needs = append(needs, d...)
 		case slowDecorator:
 			slow = true
+		case optionsDecorator:
+			opts = d
+		case realWaitDecorator:
+			realWait = d
 		case ginkgo.SpecTimeout:
 			hasTimeout = true
 			rest = append(rest, d)
@@ -48,7 +55,8 @@ func ConformanceIt(text string, reqs Reqs, body func(s *Session), decorators ...
 		args = append(args, ginkgo.SpecTimeout(d))
 	}
 	args = append(args, rest...)
-	spec := specInfo{reqs: append(Reqs(nil), reqs...), needs: needs, slow: slow}
+	spec := specInfo{reqs: append(Reqs(nil), reqs...), needs: needs, slow: slow, options: opts, realWait: realWait}
+	register(types.NewCodeLocation(int(offset)), spec)
 	run := func(ctx ginkgo.SpecContext) {
 		t := Current()
 		if t == nil || t.Driver == nil {
@@ -67,4 +75,8 @@ type specInfo struct {
 	reqs  Reqs
 	needs []string
 	slow  bool
+	// options are those the spec runs under (WithOptions); realWait its
+	// real waiting without a virtual clock (RealWait).
+	options  optionsDecorator
+	realWait realWaitDecorator
 }

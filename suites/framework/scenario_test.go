@@ -189,7 +189,7 @@ func TestScenarios(t *testing.T) {
 	t.Run("profile", func(t *testing.T) {
 		checkScenarios(t, runScenarios(t, "profile"), map[string]scenarioOutcome{
 			"passes: options the profile already has, and the profile's origins": {types.SpecStatePassed, ""},
-			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the target's options cannot be set and its profile configures service-client-api.rate-limit="5", not "7"`},
+			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the spec needs service-client-api.rate-limit="7"; the target's options cannot be set and are configured with "5"`},
 			"skips: a stimulus without a control endpoint":                       {types.SpecStateSkipped, `the target cannot produce the stimulus "agent-state"`},
 			"skips: more origins than the profile accepts":                       {types.SpecStateSkipped, `the spec needs 2 distinct client origins the target accepts; it offers 1 [https://profile.example]`},
 		}, "profile")

@@ -24,17 +24,31 @@ type Session struct {
 	caps     control.Capabilities
 	clients  []*recordingClient
 	observed atomic.Int64
-	// options are the options in effect, as configured (absent = default).
-	options  control.Options
-	advanced time.Duration
-	start    time.Time
+	// options are the options in effect, as configured (absent = default),
+	// and policy the same read by the oracles.
+	options control.Options
+	policy  *policy
+	// budget counts the requests sent against the rate limits in force.
+	budget *budget
+	// judgingOrigins and exceedingRates: the spec sends refused requests or
+	// exceeds rate limits on purpose (JudgeAllowList, ExceedRateLimits).
+	judgingOrigins, exceedingRates bool
+	advanced                       time.Duration
+	// rateWait is the time the spec waited for rate-limit windows, on the
+	// virtual clock when rateVirtual.
+	rateWait    time.Duration
+	rateVirtual bool
+	start       time.Time
 }
 
 func newSession(ctx context.Context, t *Target, spec specInfo) *Session {
 	return &Session{ctx: ctx, t: t, spec: spec, start: time.Now()}
 }
 
-// begin checks the capabilities the spec needs and prepares the target.
+// begin checks the capabilities and the options the spec needs and prepares
+// the target: a target that can be reset is reset; one whose options can be
+// set receives DefaultOptions and the options the spec declares (WithOptions);
+// otherwise the options in force are those its profile declares.
 func (s *Session) begin() {
 	ginkgo.GinkgoHelper()
 	ginkgo.DeferCleanup(s.closeClients)
@@ -43,32 +57,44 @@ func (s *Session) begin() {
 		ginkgo.Fail(fmt.Sprintf("cannot read the target's capabilities: %v", err))
 	}
 	s.caps = caps
-	for _, need := range s.spec.needs {
-		if !s.has(need) {
-			ginkgo.Skip(fmt.Sprintf("the target cannot provide %q, which this spec needs", need))
-		}
+	if reason := s.t.skipReason(s.spec, caps); reason != "" {
+		ginkgo.Skip(reason)
 	}
 	ctrl := s.t.Driver.Control()
-	if ctrl == nil || !caps.Options {
-		s.options = maps.Clone(s.t.Profile.Options)
-		if s.options == nil {
-			s.options = control.Options{}
-		}
-	}
-	if ctrl == nil {
-		return
-	}
 	ctx, cancel := s.wait()
 	defer cancel()
-	if err := ctrl.Reset(ctx); err != nil {
-		ginkgo.Fail(fmt.Sprintf("cannot reset the target before the spec: %v", err))
-	}
-	if caps.Options {
-		s.options = DefaultOptions(s.t.Driver.Origins())
-		if err := ctrl.SetOptions(ctx, s.options); err != nil {
-			ginkgo.Fail(fmt.Sprintf("cannot set the default options %v: %v", s.options, err))
+	if s.t.resettable(caps) {
+		if err := ctrl.Reset(ctx); err != nil {
+			ginkgo.Fail(fmt.Sprintf("cannot reset the target before the spec: %v", err))
 		}
 	}
+	if !s.has(CapOptions) {
+		s.options = s.t.declaredOptions()
+		s.usePolicy(s.t.Profile.Options != nil)
+		return
+	}
+	s.options = DefaultOptions(s.t.Driver.Origins())
+	maps.Copy(s.options, s.spec.options)
+	if err := ctrl.SetOptions(ctx, s.options); err != nil {
+		ginkgo.Fail(fmt.Sprintf("cannot set the options %v: %v", s.options, err))
+	}
+	s.usePolicy(true)
+}
+
+// usePolicy reads the options in force with the oracles and sets the rate
+// budget: the spec's own on a target reset before each spec, else the run's.
+func (s *Session) usePolicy(known bool) {
+	ginkgo.GinkgoHelper()
+	p, err := newPolicy(s.options, known)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("the options in force do not parse: %v", err))
+	}
+	s.policy = p
+	if s.t.resettable(s.caps) || s.has(CapOptions) {
+		s.budget = newBudget(p.rate)
+		return
+	}
+	s.budget = s.t.sharedBudget(p.rate)
 }
 
 // end fails a spec that observed nothing from the target.
@@ -80,6 +106,13 @@ func (s *Session) end() {
 	if s.advanced > 0 {
 		ginkgo.AddReportEntry("virtual-wait", s.advanced.String(), ginkgo.ReportEntryVisibilityNever)
 	}
+	if s.rateWait > 0 {
+		how := "in real time"
+		if s.rateVirtual {
+			how = "on the virtual clock"
+		}
+		ginkgo.AddReportEntry(RateWaitEntry, fmt.Sprintf("waited %s %s for the rate limits in force", s.rateWait.Round(time.Second), how), ginkgo.ReportEntryVisibilityNever)
+	}
 }
 
 func (s *Session) closeClients() {
@@ -90,21 +123,7 @@ func (s *Session) closeClients() {
 
 // has reports whether the target provides a capability.
 func (s *Session) has(capability string) bool {
-	switch capability {
-	case CapClock:
-		return s.caps.Clock && s.t.Driver.Control() != nil
-	case CapOptions:
-		return s.caps.Options && s.t.Driver.Control() != nil
-	}
-	if s.t.Driver.Control() == nil {
-		return false
-	}
-	for _, st := range s.caps.Stimuli {
-		if st == capability {
-			return true
-		}
-	}
-	return false
+	return has(capability, s.caps, s.t.Driver.Control() != nil)
 }
 
 // wait returns a context bounded by the target's per-wait timeout.
@@ -129,14 +148,23 @@ func (s *Session) Target() *Target { return s.t }
 // for specs that adapt rather than skip.
 func (s *Session) Has(capability string) bool { return s.has(capability) }
 
-// Origins returns the client origins the spec can use: those the driver can
-// present or, for a target that cannot be steered, those its profile says it
-// accepts (when the profile lists any).
+// Origins returns the client origins the spec can use, those the options in
+// force list, the one that may call the most requests first: the driver's
+// origins on a target whose options the suite sets; otherwise the origins the
+// profile says the target accepts or, when it lists none, the concrete
+// origins of the accepted-web-content-origins in force and the driver's.
 func (s *Session) Origins() []string {
-	if s.t.Driver.Control() == nil && len(s.t.Profile.Origins) > 0 {
-		return append([]string(nil), s.t.Profile.Origins...)
+	if s.has(CapOptions) || s.policy == nil || !s.policy.originsKnown {
+		if s.t.Driver.Control() == nil && len(s.t.Profile.Origins) > 0 {
+			return append([]string(nil), s.t.Profile.Origins...)
+		}
+		return s.t.Driver.Origins()
 	}
-	return s.t.Driver.Origins()
+	candidates := append([]string(nil), s.t.Profile.Origins...)
+	if len(candidates) == 0 {
+		candidates = append(s.policy.listedOrigins(), s.t.Driver.Origins()...)
+	}
+	return s.policy.accepted(candidates)
 }
 
 // NeedOrigins returns the first n origins of Origins, distinct client

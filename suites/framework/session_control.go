@@ -16,26 +16,37 @@ import (
 // SetOptions changes service-client-api.* options for the rest of the spec:
 // the given keys replace those in effect (DefaultOptions at the start), the
 // others stay. On a target whose options cannot be set, the spec goes on only
-// if its profile already configures every given key to the given value, and
-// is skipped with the reason otherwise.
+// if the options in force (declared by its profile) already give every key
+// the given value, and is skipped with the reason otherwise. Expectations and
+// the rate budget follow the new options.
 func (s *Session) SetOptions(o control.Options) {
 	ginkgo.GinkgoHelper()
-	merged := maps.Clone(s.options)
-	maps.Copy(merged, o)
 	if !s.has(CapOptions) {
-		for _, k := range sortedKeys(o) {
-			if have, _ := options.Value(s.options, k); have != o[k] {
-				ginkgo.Skip(fmt.Sprintf("the target's options cannot be set and its profile configures %s=%q, not %q", k, have, o[k]))
-			}
+		if reason := optionsMismatch(s.options, o); reason != "" {
+			ginkgo.Skip(reason)
 		}
 		return
 	}
+	merged := maps.Clone(s.options)
+	maps.Copy(merged, o)
 	ctx, cancel := s.wait()
 	defer cancel()
 	if err := s.t.Driver.Control().SetOptions(ctx, merged); err != nil {
 		ginkgo.Fail(fmt.Sprintf("cannot set the options %v: %v", merged, err))
 	}
 	s.options = merged
+	s.usePolicy(true)
+}
+
+// optionsMismatch names the first option of want that the options in force
+// do not give the wanted value ("" when all do).
+func optionsMismatch(inForce, want control.Options) string {
+	for _, k := range sortedKeys(want) {
+		if have, _ := options.Value(inForce, k); have != want[k] {
+			return fmt.Sprintf("the spec needs %s=%q; the target's options cannot be set and are configured with %q", k, want[k], have)
+		}
+	}
+	return ""
 }
 
 // Options returns the options in effect, as configured (an absent key has its
@@ -71,26 +82,28 @@ func (s *Session) Advance(d time.Duration) {
 		return
 	}
 	if s.has(CapClock) {
-		ctx, cancel := s.wait()
-		defer cancel()
-		if err := s.t.Driver.Control().AdvanceClock(ctx, d); err != nil {
-			ginkgo.Fail(fmt.Sprintf("cannot advance the target's clock by %s: %v", d, err))
-		}
+		s.advanceClock(d)
 		s.advanced += d
-		virtualWaited.Add(int64(d))
 		return
 	}
 	if !s.spec.slow {
 		ginkgo.Skip(fmt.Sprintf("the target has no virtual clock and this spec is not decorated Slow: it would wait %s in real time", d))
 	}
+	s.sleep(d, "in real time")
+	s.advanced += d
+	realWaited.Add(int64(d))
+}
+
+// sleep waits d in real time; the spec ending meanwhile fails it, naming what
+// it waited for.
+func (s *Session) sleep(d time.Duration, what string) {
+	ginkgo.GinkgoHelper()
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
 	case <-timer.C:
-		s.advanced += d
-		realWaited.Add(int64(d))
 	case <-s.ctx.Done():
-		ginkgo.Fail(fmt.Sprintf("the spec ended while waiting %s in real time: %v", d, s.ctx.Err()))
+		ginkgo.Fail(fmt.Sprintf("the spec ended while waiting %s %s: %v", d, what, s.ctx.Err()))
 	}
 }
 
@@ -142,7 +155,11 @@ func (s *Session) AlignToMinute() time.Time {
 	ginkgo.GinkgoHelper()
 	now := s.Now()
 	next := now.Truncate(time.Minute).Add(time.Minute)
-	s.Advance(next.Sub(now))
+	wait := next.Sub(now)
+	if !s.has(CapClock) {
+		wait += RealTimeMargin // the target's clock may be a little behind ours
+	}
+	s.Advance(wait)
 	return next
 }
 

@@ -1,12 +1,14 @@
 package framework
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"time"
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/ratelimit"
 	"scapi-conformance/driver"
 )
 
@@ -18,8 +20,10 @@ const (
 	// DefaultSilence is how long a spec listens to conclude that nothing
 	// arrives (an ignored request, an event that must not be delivered).
 	DefaultSilence = 300 * time.Millisecond
-	// DefaultSpecTimeout bounds a whole spec that is not decorated Slow.
-	DefaultSpecTimeout = time.Minute
+	// DefaultSpecTimeout bounds a whole spec that is not decorated Slow; it
+	// leaves room for a real-time wait of a minute for a rate-limit window on
+	// a target without a virtual clock.
+	DefaultSpecTimeout = 3 * time.Minute
 	// SlowSpecTimeout bounds a whole spec decorated Slow, which may wait in
 	// real time on a target without a virtual clock.
 	SlowSpecTimeout = 10 * time.Minute
@@ -39,10 +43,16 @@ type Target struct {
 	Timeout time.Duration
 	// Silence is how long absence is observed (DefaultSilence when zero).
 	Silence time.Duration
+	// Notify, when set, receives a line as soon as a spec starts a long wait
+	// (a rate-limit window in real time), for the progress output.
+	Notify func(line string)
 
 	capsOnce sync.Once
 	caps     control.Capabilities
 	capsErr  error
+
+	budgetOnce sync.Once
+	budget     *budget
 }
 
 // Profile is what is known in advance about a target that cannot be steered
@@ -77,6 +87,34 @@ func Current() *Target {
 	currentMu.Lock()
 	defer currentMu.Unlock()
 	return current
+}
+
+// resettable reports whether the target is reset before each spec: it has a
+// control endpoint that does not refuse /reset.
+func (t *Target) resettable(caps control.Capabilities) bool {
+	return t.Driver.Control() != nil && !caps.NoReset
+}
+
+// declaredOptions are the options the profile says the target runs with.
+func (t *Target) declaredOptions() control.Options {
+	o := maps.Clone(t.Profile.Options)
+	if o == nil {
+		o = control.Options{}
+	}
+	return o
+}
+
+// sharedBudget is the run's rate budget on a target that is not reset between
+// specs: its windows and quarantines carry over from spec to spec.
+func (t *Target) sharedBudget(cfg ratelimit.Config) *budget {
+	t.budgetOnce.Do(func() { t.budget = newBudget(cfg) })
+	return t.budget
+}
+
+func (t *Target) notify(line string) {
+	if t.Notify != nil {
+		t.Notify(line)
+	}
 }
 
 func (t *Target) timeout() time.Duration {

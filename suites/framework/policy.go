@@ -1,0 +1,195 @@
+package framework
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/allowlist"
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/ratelimit"
+	"scapi-conformance/contract/userdata"
+)
+
+// policy is the options in force read by the contract oracles: who may call
+// what (allowlist), how often (ratelimit), which user-data keys a client sees
+// and may write (userdata). Whether the suite set the options through the
+// control endpoint or the profile declares them, every expectation that
+// depends on them is computed from this one value.
+type policy struct {
+	// known is false when nothing is known of the options (a target that
+	// cannot be steered whose profile declares none): the suite then neither
+	// refuses to send requests nor paces them. originsKnown is false as well
+	// when the profile declares options but not accepted-web-content-origins:
+	// its origins list then says who is accepted, without filters.
+	known, originsKnown bool
+	values              control.Options
+	origins             *allowlist.List
+	rate                ratelimit.Config
+	read, write         userdata.Keys
+}
+
+// newPolicy parses the options in force; an option that does not parse is an
+// error naming it.
+func newPolicy(o control.Options, known bool) (*policy, error) {
+	_, declared := o[options.AcceptedOrigins]
+	p := &policy{known: known, originsKnown: known && declared, values: o}
+	value := func(k string) string { v, _ := options.Value(o, k); return v }
+	var err error
+	if p.origins, _, err = allowlist.Parse(value(options.AcceptedOrigins)); err != nil {
+		return nil, fmt.Errorf("%s: %w", options.AcceptedOrigins, err)
+	}
+	if p.rate, err = ratelimit.ParseOptions(o); err != nil {
+		return nil, err
+	}
+	if p.read, err = userdata.Parse(value(options.UserDataReadAllowed)); err != nil {
+		return nil, fmt.Errorf("%s: %w", options.UserDataReadAllowed, err)
+	}
+	if p.write, err = userdata.Parse(value(options.UserDataWriteAllowed)); err != nil {
+		return nil, fmt.Errorf("%s: %w", options.UserDataWriteAllowed, err)
+	}
+	return p, nil
+}
+
+// allowKeyword is the allow-list keyword of a request sent under its wire
+// name: the catalog's keyword for a catalog method, the name itself otherwise.
+func allowKeyword(request string) string {
+	if m, ok := contract.LookupWire(request); ok {
+		return m.AllowKeyword
+	}
+	return request
+}
+
+// allows decides whether origin may send request (a wire name) under the
+// options in force.
+func (p *policy) allows(origin, request string) allowlist.Decision {
+	return p.origins.Decide(origin, allowKeyword(request))
+}
+
+// breadth counts the catalog requests origin may send.
+func (p *policy) breadth(origin string) int {
+	n := 0
+	for _, m := range contract.Catalog() {
+		if m.Namespace != "" && p.origins.Decide(origin, m.AllowKeyword).Allowed {
+			n++
+		}
+	}
+	return n
+}
+
+// accepted orders candidate origins for the specs: those the options in force
+// list, the one that may call the most requests first; when none is listed,
+// the candidates as given (every request will then be refused, and the specs
+// that need one skipped with the reason).
+func (p *policy) accepted(candidates []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, o := range candidates {
+		if !seen[o] && p.origins.Listed(o) {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	if len(out) == 0 {
+		return candidates
+	}
+	sort.SliceStable(out, func(i, j int) bool { return p.breadth(out[i]) > p.breadth(out[j]) })
+	return out
+}
+
+// listedOrigins are the concrete origins the accepted-web-content-origins in
+// force name (not "*").
+func (p *policy) listedOrigins() []string {
+	var out []string
+	for _, e := range p.origins.Entries() {
+		if e.Origin != allowlist.AnyOrigin {
+			out = append(out, e.Origin)
+		}
+	}
+	return out
+}
+
+// OptionsInForce returns the value of an option in force (its documented
+// default when unset).
+func (s *Session) OptionsInForce(key string) string {
+	v, _ := options.Value(s.options, key)
+	return v
+}
+
+// Readable reports whether the read-allowed list in force lets a client see
+// the user-data key.
+func (s *Session) Readable(key string) bool { return s.policy.read.Allows(key) }
+
+// Writable reports whether the write-allowed list in force lets a client write
+// or delete the user-data key.
+func (s *Session) Writable(key string) bool { return s.policy.write.Allows(key) }
+
+// NeedUserData skips the spec, with the reason, when the user-data lists in
+// force hide one of the keys it writes and reads back, or refuse to write it.
+func (s *Session) NeedUserData(keys ...string) {
+	ginkgo.GinkgoHelper()
+	for _, k := range keys {
+		if !s.Readable(k) {
+			ginkgo.Skip(fmt.Sprintf("user data key %s is hidden by read-allowed %s", k, s.OptionsInForce(options.UserDataReadAllowed)))
+		}
+		if !s.Writable(k) {
+			ginkgo.Skip(fmt.Sprintf("user data key %s may not be written: write-allowed %s", k, s.OptionsInForce(options.UserDataWriteAllowed)))
+		}
+	}
+}
+
+// ExpectUserData checks the userData of an interaction a client received (in
+// a reply or an event) against the keys that were attached to it: a key the
+// read-allowed list in force lets clients see must be there with its value,
+// any other must be absent (Attached Data Access: read-allowed "applies in the
+// userData property of the Interaction object returned by a function or an
+// event"). what names the reply or event in the failure message.
+func (s *Session) ExpectUserData(it map[string]any, attached map[string]any, what string) {
+	ginkgo.GinkgoHelper()
+	ud, _ := it["userData"].(map[string]any)
+	for _, k := range sortedAnyKeys(attached) {
+		if s.Readable(k) {
+			Expect(ud).To(HaveKeyWithValue(k, attached[k]), "%s: userData %s attached, readable under read-allowed %q", what, k, s.OptionsInForce(options.UserDataReadAllowed))
+			continue
+		}
+		Expect(ud).NotTo(HaveKey(k), "%s: userData key %s is hidden by read-allowed %q (security.userData.4), yet the client sees it", what, k, s.OptionsInForce(options.UserDataReadAllowed))
+	}
+}
+
+func sortedAnyKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// describeLimits words the rate limits in force for a reason or a plan.
+func describeLimits(c ratelimit.Config) string {
+	var parts []string
+	if c.Global > 0 {
+		parts = append(parts, fmt.Sprintf("%d per request type per minute", c.Global))
+	}
+	names := make([]string, 0, len(c.PerRequest))
+	for n := range c.PerRequest {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		parts = append(parts, fmt.Sprintf("%s %d per minute", n, c.PerRequest[n]))
+	}
+	if len(parts) == 0 {
+		return "no rate limit"
+	}
+	delay := "forever"
+	if c.QuarantineDelay > 0 {
+		delay = c.QuarantineDelay.String()
+	}
+	return strings.Join(parts, ", ") + ", quarantine " + delay
+}
