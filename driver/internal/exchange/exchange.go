@@ -47,6 +47,7 @@ type Exchange struct {
 	mu         sync.Mutex
 	next       int
 	pending    map[string][]chan result
+	subscribes map[string]bool // referenceIds of subscribe envelopes sent, while awaited
 	queue      []queued
 	queueBytes int
 	wake       chan struct{}
@@ -92,7 +93,7 @@ func New(origin, target string, timeout time.Duration, send Sender, drop func())
 		timeout = DefaultTimeout
 	}
 	return &Exchange{origin: origin, target: target, timeout: timeout, send: send, drop: drop,
-		pending: map[string][]chan result{}, wake: make(chan struct{}), failed: make(chan struct{})}
+		pending: map[string][]chan result{}, subscribes: map[string]bool{}, wake: make(chan struct{}), failed: make(chan struct{})}
 }
 
 // Origin is the origin the client presents.
@@ -244,6 +245,7 @@ func (x *Exchange) forget(id string, ch chan result) {
 	}
 	if len(ws) == 0 {
 		delete(x.pending, id)
+		delete(x.subscribes, id)
 	} else {
 		x.pending[id] = ws
 	}
@@ -296,6 +298,9 @@ func (x *Exchange) Record(dir driver.Direction, b []byte) {
 	}
 	x.mu.Lock()
 	x.transcript = append(x.transcript, driver.Entry{Time: time.Now(), Direction: dir, Origin: origin, Message: raw})
+	if dir == driver.Out {
+		x.noteSubscribe(b)
+	}
 	x.mu.Unlock()
 }
 
@@ -376,6 +381,7 @@ func (x *Exchange) pop(ref string) chan result {
 	}
 	if len(ws) == 1 {
 		delete(x.pending, ref)
+		delete(x.subscribes, ref)
 	} else {
 		x.pending[ref] = ws[1:]
 	}
@@ -487,6 +493,7 @@ func (x *Exchange) Fail(err error) {
 	close(x.failed)
 	pending := x.pending
 	x.pending = map[string][]chan result{}
+	x.subscribes = map[string]bool{}
 	x.signal()
 	x.mu.Unlock()
 	for _, ws := range pending {

@@ -125,6 +125,43 @@ func TestNearMissReferenceIDs(t *testing.T) {
 	}
 }
 
+// TestMisEchoedAcknowledgement: an acknowledgement echoing a referenceId no
+// call waits for fails the one subscribe awaiting its acknowledgement at
+// once; with no subscribe awaited it is routed as a stray reply.
+func TestMisEchoedAcknowledgement(t *testing.T) {
+	cases := []struct {
+		name, ack string
+		want      string // "" : the subscribe is not refused
+	}{
+		{"subscriptionId as referenceId", `{"referenceId":"subscription-1","subscriptionId":"subscription-1"}`,
+			`broken envelope (every vendor client drops this answer): the acknowledgement (subscriptionId "subscription-1") carries referenceId "subscription-1", ` +
+				`not the string "0" the subscribe sent: the vendor client matches it to no subscription (envelope.reply.3)`},
+		{"no referenceId", `{"subscriptionId":"s"}`, `carries no referenceId, not the string "0"`},
+		{"no subscriptionId", `{"referenceId":"subscription-1"}`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x, sent, _ := fake(t, 200*time.Millisecond)
+			answer(x, sent, func(map[string]any) string { return c.ack })
+			_, err := x.Subscribe(context.Background(), "agent")
+			if c.want == "" {
+				if !errors.Is(err, driver.ErrTimeout) {
+					t.Errorf("Subscribe = %v; want a timeout (a stray reply answers no subscribe)", err)
+				}
+				return
+			}
+			if !errors.Is(err, driver.ErrBrokenEnvelope) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Subscribe = %v; want ErrBrokenEnvelope saying %q", err, c.want)
+			}
+		})
+	}
+	x, _, _ := fake(t, 200*time.Millisecond)
+	x.Deliver([]byte(`{"referenceId":"subscription-1","subscriptionId":"subscription-1"}`))
+	if m, err := x.Next(context.Background()); err != nil || m.Kind() != wire.KindAck {
+		t.Errorf("an acknowledgement while no subscribe waits: Next = %v, %v; want it queued", m, err)
+	}
+}
+
 func kind(k wire.Kind) *wire.Kind { return &k }
 
 func TestFrameIDIsEchoed(t *testing.T) {

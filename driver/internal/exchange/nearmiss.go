@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -81,19 +82,86 @@ func jsonType(raw json.RawMessage) string {
 	return "number"
 }
 
+// maxSubscribes bounds the referenceIds of subscribe envelopes a client
+// remembers; past it, those no call awaits are forgotten.
+const maxSubscribes = 64
+
+// noteSubscribe remembers the referenceId of a subscribe envelope going out
+// (b), so that an acknowledgement echoing another referenceId is known to be
+// meant for it (see misAcked); x.mu is held.
+func (x *Exchange) noteSubscribe(b []byte) {
+	if !bytes.Contains(b, []byte(wire.EventSubscribe)) {
+		return
+	}
+	var env struct {
+		Event       string `json:"event"`
+		ReferenceID any    `json:"referenceId"`
+	}
+	if json.Unmarshal(b, &env) != nil || env.Event != wire.EventSubscribe {
+		return
+	}
+	id, ok := env.ReferenceID.(string)
+	if !ok {
+		return
+	}
+	x.subscribes[id] = true
+	if len(x.subscribes) > maxSubscribes {
+		for s := range x.subscribes {
+			if _, awaited := x.pending[s]; !awaited {
+				delete(x.subscribes, s)
+			}
+		}
+	}
+}
+
+// misAcked returns the referenceId of the one subscribe awaiting its
+// acknowledgement when an acknowledgement (msg, a subscriptionId) echoes a
+// referenceId no call waits for: it can answer nothing else; ok is false
+// when no subscribe, or more than one, is awaited; x.mu is held.
+func (x *Exchange) misAcked(msg *wire.Message) (id string, ok bool) {
+	if !msg.Has("subscriptionId") {
+		return "", false
+	}
+	if ref, isString := msg.ReferenceID(); isString && len(x.pending[ref]) > 0 {
+		return "", false
+	}
+	for s := range x.subscribes {
+		if _, awaited := x.pending[s]; awaited {
+			if ok {
+				return "", false
+			}
+			id, ok = s, true
+		}
+	}
+	return id, ok
+}
+
 // refuse fails the first call waiting for the referenceId the near miss msg
-// was meant for, with the diagnosis why; false when no call is waiting for
-// it (the message is then routed as usual).
+// was meant for, with the diagnosis; false when msg is no near miss or no
+// call is waiting for it (the message is then routed as usual).
 func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 	id, why, ok := nearMiss(msg)
-	if !ok {
-		return false
-	}
 	x.mu.Lock()
-	if id == "" {
+	if ok && id == "" {
 		id, _ = x.nonString(msg.Fields["referenceId"])
 	}
-	ch := x.pop(id)
+	if len(x.pending[id]) == 0 {
+		sub, found := x.misAcked(msg)
+		ok = found
+		if found {
+			id = sub
+			echoed := "no referenceId"
+			if raw, has := msg.Fields["referenceId"]; has {
+				echoed = "referenceId " + string(raw)
+			}
+			why = fmt.Sprintf("the acknowledgement (subscriptionId %s) carries %s, not the string %q the subscribe sent: "+
+				"the vendor client matches it to no subscription (envelope.reply.3)", msg.Fields["subscriptionId"], echoed, sub)
+		}
+	}
+	var ch chan result
+	if ok {
+		ch = x.pop(id)
+	}
 	after := x.arrived
 	if ch != nil {
 		x.answers++
