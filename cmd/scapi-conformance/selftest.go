@@ -53,6 +53,9 @@ type selftestReport struct {
 }
 
 func runSelftest(args []string, stdout, stderr io.Writer) int {
+	if i := slices.IndexFunc(args, func(a string) bool { return a == "--fixed" || a == "-fixed" }); i >= 0 {
+		return runSelftestFixed(slices.Delete(slices.Clone(args), i, i+1), stdout, stderr)
+	}
 	fs := flag.NewFlagSet("selftest", flag.ContinueOnError)
 	drv := fs.String("driver", "ws", "driver of every run: ws or browser")
 	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
@@ -68,6 +71,8 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "against each of its mutants (one realistic deviation each), each of which must fail at least one")
 		fmt.Fprintln(fs.Output(), "spec. Prints the mutation score and, per mutant, the specs that caught it (the first one; all")
 		fmt.Fprintln(fs.Output(), "of them with --thorough). Exit 1 when the reference fails or a mutant survives.")
+		fmt.Fprintln(fs.Output(), "With --fixed, the same through profiles against the reference configured once, per option set")
+		fmt.Fprintln(fs.Output(), "(see scapi-conformance selftest --fixed --help).")
 		fmt.Fprintln(fs.Output(), "\nFlags:")
 		printFlags(fs)
 		fmt.Fprintln(fs.Output(), "\nExamples:\n  scapi-conformance selftest\n  scapi-conformance selftest --parallel 1 --json selftest.json\n  scapi-conformance selftest --thorough\n  scapi-conformance selftest --mutants agent-state-event-missing --label-filter ns:agent")
