@@ -41,6 +41,18 @@ func (s *Session) For(id string, body func()) {
 	completed = true
 }
 
+// ForCited is For for kits shared by specs citing different requirements:
+// when the spec does not cite id, body runs and a failure in it stays
+// unattributed (it violates every requirement the spec cites).
+func (s *Session) ForCited(id string, body func()) {
+	ginkgo.GinkgoHelper()
+	if !s.Cites(id) {
+		body()
+		return
+	}
+	s.For(id, body)
+}
+
 // Cites reports whether the spec cites requirement id.
 func (s *Session) Cites(id string) bool { return slices.Contains(s.spec.reqs, id) }
 
