@@ -1,0 +1,350 @@
+// Package preflight checks, before any spec, the basics every spec and every
+// vendor client relies on (DESIGN.md > Wire protocol, "Broken basics"): the
+// target answers; a reply echoes the very referenceId string sent, says a
+// userAgent containing WWE and protocolVersion 2; a subscribe is
+// acknowledged with a subscriptionId and no event key; and the client
+// origins the suite presents are accepted. `run` prints the checks before
+// the specs and stops with what to configure when no origin is accepted;
+// `doctor` prints them alone.
+package preflight
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/framework"
+)
+
+// DefaultTimeout bounds each wait of the checks when Config.Timeout is zero.
+const DefaultTimeout = 3 * time.Second
+
+// Status is a check's outcome.
+type Status string
+
+// Outcomes of a check.
+const (
+	OK      Status = "ok"
+	Broken  Status = "BROKEN"
+	Unknown Status = "unknown" // could not be checked (a check before it failed)
+)
+
+// The checks, in the order they run and print.
+const (
+	CheckAnswers   = "target answers"
+	CheckReply     = "reply envelope"
+	CheckSubscribe = "subscribe acknowledgement"
+	CheckOrigins   = "client origins accepted"
+)
+
+// Check is one basic and what was found.
+type Check struct {
+	Name   string `json:"name"`
+	Status Status `json:"status"`
+	// Detail says what was seen (the diagnosis when Broken).
+	Detail string `json:"detail"`
+	// Fix says what to configure, when the check is Broken and the fix is known.
+	Fix string `json:"fix,omitempty"`
+}
+
+// Config is what to check.
+type Config struct {
+	// Driver reaches the target. Required.
+	Driver driver.Driver
+	// Origins are the client origins the suite will present (nil = the
+	// driver's).
+	Origins []string
+	// Options are the options to set through the control endpoint before
+	// checking, when the target takes options (nil = leave them): the
+	// options each spec starts from.
+	Options control.Options
+	// Timeout bounds each wait (0 = DefaultTimeout).
+	Timeout time.Duration
+}
+
+// Report is the outcome of every check.
+type Report struct {
+	Checks []Check `json:"checks"`
+	// Origins are the origins tried; Accepted those the target accepted.
+	Origins  []string `json:"origins"`
+	Accepted []string `json:"accepted"`
+	// Steered is true when the options were set through the control endpoint.
+	Steered bool `json:"steered"`
+}
+
+// Check returns the check of that name.
+func (r *Report) Check(name string) Check {
+	for _, c := range r.Checks {
+		if c.Name == name {
+			return c
+		}
+	}
+	return Check{Name: name, Status: Unknown}
+}
+
+// Broken lists the checks that failed.
+func (r *Report) Broken() []Check {
+	var out []Check
+	for _, c := range r.Checks {
+		if c.Status == Broken {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// NoOriginAccepted reports whether the target answered but accepts none of
+// the suite's client origins: every spec would fail on a configuration
+// matter, not on the Workspace.
+func (r *Report) NoOriginAccepted() bool {
+	return r.Check(CheckAnswers).Status == OK && r.Check(CheckOrigins).Status == Broken && len(r.Accepted) == 0
+}
+
+// Write prints the checks, one line each, with the fix under a broken one.
+func (r *Report) Write(w io.Writer) {
+	fmt.Fprintln(w, "preflight:")
+	for _, c := range r.Checks {
+		fmt.Fprintf(w, "  %-7s %-26s %s\n", c.Status, c.Name, c.Detail)
+		if c.Fix != "" {
+			fmt.Fprintf(w, "  %-7s %-26s fix: %s\n", "", "", c.Fix)
+		}
+	}
+	if b := r.Broken(); len(b) > 0 && !r.NoOriginAccepted() {
+		fmt.Fprintf(w, "  %d basic(s) broken: every vendor client of this target is affected; the calls that meet it fail at once with the diagnosis\n", len(b))
+	}
+}
+
+// Run checks the basics. The error is for a target that cannot be reached
+// at all (no client opens; it wraps driver.ErrUnreachable or the driver's
+// error); everything else is in the report.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	origins := cfg.Origins
+	if origins == nil {
+		origins = cfg.Driver.Origins()
+	}
+	if len(origins) == 0 {
+		return nil, fmt.Errorf("%w: no client origin to present", driver.ErrUnreachable)
+	}
+	r := &Report{Origins: append([]string(nil), origins...), Accepted: []string{}}
+	reset, err := r.steer(ctx, cfg, timeout)
+	if err != nil {
+		return nil, err
+	}
+	defer reset()
+	c, err := open(ctx, cfg.Driver, origins[0], timeout)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	r.reply(ctx, c, timeout)
+	if r.Check(CheckAnswers).Status != OK {
+		r.add(CheckSubscribe, Unknown, "not checked: the target does not answer", "")
+		r.add(CheckOrigins, Unknown, "not checked: the target does not answer", "")
+		return r, nil
+	}
+	r.origins(ctx, cfg.Driver, timeout)
+	return r, nil
+}
+
+// steer sets cfg.Options on a target that takes options, and returns what
+// resets it afterwards (when it may be reset).
+func (r *Report) steer(ctx context.Context, cfg Config, timeout time.Duration) (reset func(), err error) {
+	reset = func() {}
+	ctrl := cfg.Driver.Control()
+	if ctrl == nil || cfg.Options == nil {
+		return reset, nil
+	}
+	sctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	caps, err := ctrl.Capabilities(sctx)
+	if err != nil {
+		return reset, fmt.Errorf("%w: control endpoint: %v", driver.ErrUnreachable, err)
+	}
+	if !caps.Options {
+		return reset, nil
+	}
+	if err := ctrl.SetOptions(sctx, cfg.Options); err != nil {
+		return reset, fmt.Errorf("%w: control endpoint: %v", driver.ErrUnreachable, err)
+	}
+	r.Steered = true
+	if caps.NoReset {
+		return reset, nil
+	}
+	return func() {
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+		defer cancel()
+		_ = ctrl.Reset(rctx)
+	}, nil
+}
+
+func open(ctx context.Context, d driver.Driver, origin string, timeout time.Duration) (driver.Client, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	c, err := d.Open(ctx, origin)
+	if err != nil {
+		return nil, fmt.Errorf("%w: opening a client as %s: %v", driver.ErrUnreachable, origin, err)
+	}
+	return c, nil
+}
+
+func (r *Report) add(name string, s Status, detail, fix string) {
+	r.Checks = append(r.Checks, Check{Name: name, Status: s, Detail: detail, Fix: fix})
+}
+
+// reply calls agent.get (with the vendor client's first referenceId, "0")
+// and checks the reply's envelope; an error reply (an origin not accepted)
+// still shows the envelope.
+func (r *Report) reply(ctx context.Context, c driver.Client, timeout time.Duration) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	start := time.Now()
+	m, err := c.Call(ctx, wire.NewRequest("agent.get", "", nil))
+	took := time.Since(start).Round(time.Millisecond)
+	switch {
+	case errors.Is(err, driver.ErrBrokenEnvelope):
+		r.add(CheckAnswers, OK, fmt.Sprintf("agent.get was answered in %v, but not as a vendor client can take it", took), "")
+		r.add(CheckReply, Broken, diagnosis(err), "")
+		return
+	case err != nil:
+		r.add(CheckAnswers, Broken, fmt.Sprintf("no usable answer to agent.get: %v", err),
+			"check the target URL and that the Workspace page is loaded and logged in; every spec that waits for this target will wait its full timeout")
+		r.add(CheckReply, Unknown, "not checked: no reply", "")
+		return
+	}
+	r.add(CheckAnswers, OK, fmt.Sprintf("agent.get was answered in %v", took), "")
+	var problems []string
+	if ua, ok := m.String("userAgent"); !ok || !strings.Contains(ua, "WWE") {
+		problems = append(problems, fmt.Sprintf("userAgent %s does not contain \"WWE\" (envelope.reply.1)", field(m, "userAgent")))
+	}
+	if v, ok := m.Int("protocolVersion"); !ok || v != wire.ProtocolVersion {
+		problems = append(problems, fmt.Sprintf("protocolVersion is %s, not 2 (envelope.reply.2)", field(m, "protocolVersion")))
+	}
+	ref, _ := m.ReferenceID()
+	if len(problems) > 0 {
+		r.add(CheckReply, Broken, strings.Join(problems, "; "), "")
+		return
+	}
+	r.add(CheckReply, OK, fmt.Sprintf("referenceId %q echoed as the same string, userAgent %s, protocolVersion 2", ref, field(m, "userAgent")), "")
+}
+
+// field renders a message's field as it came, or "absent".
+func field(m *wire.Message, key string) string {
+	if raw, ok := m.Fields[key]; ok {
+		return string(raw)
+	}
+	return "absent"
+}
+
+// diagnosis is the near-miss explanation in a broken-envelope error.
+func diagnosis(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, driver.ErrBrokenEnvelope.Error()); i >= 0 {
+		return strings.TrimPrefix(s[i+len(driver.ErrBrokenEnvelope.Error()):], ": ")
+	}
+	return s
+}
+
+// originOutcome is what a subscribe from one origin got.
+type originOutcome struct {
+	origin string
+	ack    *wire.Message
+	err    error
+}
+
+// origins subscribes from every origin at once: an acknowledgement means
+// the origin is listed (INT-ORIGIN-6: any listed origin may subscribe;
+// subscribe is no request, so no rate limit is spent); the first
+// acknowledgement is checked for its envelope.
+func (r *Report) origins(ctx context.Context, d driver.Driver, timeout time.Duration) {
+	out := make([]originOutcome, len(r.Origins))
+	var wg sync.WaitGroup
+	for i, o := range r.Origins {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = subscribe(ctx, d, o, timeout)
+		}()
+	}
+	wg.Wait()
+	var ack *wire.Message
+	var broken error
+	var refused []string
+	for _, o := range out {
+		switch {
+		case o.err == nil && o.ack.Has("subscriptionId"):
+			r.Accepted = append(r.Accepted, o.origin)
+			if ack == nil {
+				ack = o.ack
+			}
+		case errors.Is(o.err, driver.ErrBrokenEnvelope):
+			r.Accepted = append(r.Accepted, o.origin) // it acknowledged, as no vendor client can take it
+			if broken == nil {
+				broken = o.err
+			}
+		case o.err == nil:
+			msg, _ := o.ack.ErrorMessage()
+			refused = append(refused, fmt.Sprintf("%s: %q", o.origin, msg))
+		default:
+			refused = append(refused, fmt.Sprintf("%s: %v", o.origin, o.err))
+		}
+	}
+	switch {
+	case broken != nil:
+		r.add(CheckSubscribe, Broken, diagnosis(broken), "")
+	case ack != nil:
+		r.add(CheckSubscribe, OK, fmt.Sprintf("acknowledged with subscriptionId %s, no event key", field(ack, "subscriptionId")), "")
+	default:
+		r.add(CheckSubscribe, Unknown, "not checked: no origin may subscribe", "")
+	}
+	n := len(r.Origins)
+	switch {
+	case len(r.Accepted) == n:
+		how := ""
+		if r.Steered {
+			how = " (options set through the control endpoint)"
+		}
+		r.add(CheckOrigins, OK, fmt.Sprintf("all %d accepted%s: %s", n, how, strings.Join(r.Origins, ", ")), "")
+	case len(r.Accepted) > 0:
+		r.add(CheckOrigins, OK, fmt.Sprintf("%d of %d accepted (%s); refused: %s", len(r.Accepted), n,
+			strings.Join(r.Accepted, ", "), strings.Join(refused, "; ")), "")
+	default:
+		r.add(CheckOrigins, Broken, fmt.Sprintf("none of the %d client origins is accepted: %s", n, strings.Join(refused, "; ")), r.fix())
+	}
+}
+
+// fix says what to configure so that the suite's origins are accepted: the
+// option line each spec of a steerable target starts from.
+func (r *Report) fix() string {
+	return fmt.Sprintf("configure the Workspace with %s = %s (or list in the profile's origins: the origins it accepts; "+
+		"or give the --control endpoint of a steerable target)", options.AcceptedOrigins, framework.DefaultOptions(r.Origins)[options.AcceptedOrigins])
+}
+
+// subscribe opens a client as origin and subscribes to agent events.
+func subscribe(ctx context.Context, d driver.Driver, origin string, timeout time.Duration) originOutcome {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	c, err := d.Open(ctx, origin)
+	if err != nil {
+		return originOutcome{origin: origin, err: err}
+	}
+	defer c.Close()
+	ack, err := c.Subscribe(ctx, "agent")
+	if err == nil && ack.Has("subscriptionId") {
+		if id, ok := ack.String("subscriptionId"); ok {
+			_ = c.Send(ctx, wire.NewUnsubscribe(id))
+		}
+	}
+	return originOutcome{origin: origin, ack: ack, err: err}
+}
