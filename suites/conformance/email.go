@@ -15,7 +15,7 @@ var _ = Describe("Email namespace", func() {
 			id := framework.InteractionID(s.InteractionEvent(c, "ADDED", ""))
 			created := s.InteractionEvent(c, "CREATED", id)
 			s.Holds("INT-EVENT-2", created["state"] == "CREATED" && s.Listed(c, id) &&
-				framework.HasUserData(s.GetInteraction(c, id), "EmailKey", "e"))
+				s.ShowsUserData(s.GetInteraction(c, id), map[string]any{"EmailKey": "e"}))
 		})
 
 	framework.ConformanceIt("an inbound email is an invitation the agent accepts",

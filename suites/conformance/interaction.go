@@ -82,5 +82,5 @@ var _ = Describe("Interaction namespace > accept, reject and the chat life cycle
 			s.Holds("INT-NS-14", s.Refused(c, "interaction.reject", id))
 			s.ExpectNoEvent(c, 0)
 			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "TALKING"), "accept/reject changed an established call")
-		}, framework.Needs(control.StimInboundCall))
+		})
 })

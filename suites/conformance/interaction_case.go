@@ -33,7 +33,7 @@ var _ = Describe("Interaction namespace > case selection", func() {
 				Expect(s.GetInteraction(c, pick.id)).To(HaveKeyWithValue("isCaseSelected", true), "isCaseSelected: Is true if the case containing this interaction is selected")
 				Expect(s.GetInteraction(c, pick.other)).To(HaveKeyWithValue("isCaseSelected", false), "otherwise is false")
 			}
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("a case id change gives CASE_ID_CHANGED with the new and previous case ids",
 		framework.Reqs{"events.interaction.CASE_ID_CHANGED.1", "events.interaction.CASE_ID_CHANGED.2"}, func(s *framework.Session) {

@@ -4,7 +4,6 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"scapi-conformance/contract/control"
 	"scapi-conformance/driver"
 	"scapi-conformance/schemas"
 	"scapi-conformance/suites/framework"
@@ -19,7 +18,7 @@ var _ = Describe("Interaction namespace > markdone", func() {
 			s.OK(c, "interaction.markdone", id)
 			s.InteractionEvent(c, "REMOVED", id)
 			Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("blockMarkdone holds markdone back and tells markdone subscribers; unblockMarkdone lets it through",
 		framework.Reqs{"interaction.blockMarkdone.1", "interaction.blockMarkdone.2", "interaction.unblockMarkdone.1"}, func(s *framework.Session) {
@@ -33,7 +32,7 @@ var _ = Describe("Interaction namespace > markdone", func() {
 			s.OK(c, "interaction.markdone", id)
 			s.InteractionEvent(c, "REMOVED", id)
 			Expect(s.Listed(c, id)).To(BeFalse(), "markdone after unblockMarkdone left the interaction listed")
-		}, framework.Needs(control.StimInboundCall))
+		})
 })
 
 // nsMarkdoneEvent waits for the "markdone" event, whose content neither

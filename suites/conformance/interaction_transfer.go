@@ -50,7 +50,7 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			it := s.InteractionEvent(c, "RELEASED", "")
 			s.Holds("INT-EVENT-7", it["interactionId"] == id || it["interactionId"] == consult["interactionId"])
 			Expect(s.GetInteraction(c, id)["state"]).To(Equal("IDLE"), "Completes a transfer: the agent's call is over")
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("consult to a target object then completeConference keeps the call and adds the party",
 		framework.Reqs{"interaction.consult.1", "interaction.consult.3", "interaction.completeConference.1"}, func(s *framework.Session) {
@@ -61,7 +61,7 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			it := s.InteractionEvent(c, "PARTY_CHANGED", id)
 			s.Holds("INT-EVENT-7", it["state"] == "TALKING")
 			Expect(nsPartyNames(s.GetInteraction(c, id))).To(ContainElement("5011"), "Completes a conference: the consulted party joins the call")
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("singleStepTransfer releases the agent's call",
 		framework.Reqs{"interaction.singleStepTransfer.1"}, func(s *framework.Session) {
@@ -70,7 +70,7 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			s.OK(c, "interaction.singleStepTransfer", id, "5012", map[string]any{}, map[string]any{})
 			it := s.InteractionEvent(c, "RELEASED", id)
 			s.Holds("INT-EVENT-7", it["state"] == "IDLE")
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("singleStepConference keeps the call and adds the party",
 		framework.Reqs{"interaction.singleStepConference.1"}, func(s *framework.Session) {
@@ -80,7 +80,7 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			it := s.InteractionEvent(c, "PARTY_CHANGED", id)
 			s.Holds("INT-EVENT-7", it["state"] == "TALKING")
 			Expect(nsPartyNames(it)).To(ContainElement("5013"), "Make a single step conference: the party joins")
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("singleStepTransfer of an accepted chat completes the transfer",
 		framework.Reqs{"interaction.singleStepTransfer.1", "events.interaction.TRANSFER_COMPLETED.1"}, func(s *framework.Session) {

@@ -4,7 +4,6 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"scapi-conformance/contract/control"
 	"scapi-conformance/suites/framework"
 	"scapi-conformance/suites/matchers"
 )
@@ -14,45 +13,50 @@ var _ = Describe("Interaction namespace > user data", func() {
 		framework.Reqs{"interaction.setUserData.1", "interaction.setUserData.2", "interaction.setUserData.4",
 			"events.interaction.ATTACHED_DATA_CHANGED.1", "events.interaction.ATTACHED_DATA_CHANGED.2"},
 		func(s *framework.Session) {
+			keys := s.UserDataKeys("MyKEY1", "MyKEY2")
+			k1, k2 := keys[0], keys[1]
 			c := s.Agent("interaction")
 			id := s.Talking(c)
-			s.OK(c, "interaction.setUserData", id, map[string]any{"MyKEY1": "MyValue1", "MyKEY2": "MyValue2"})
+			s.OK(c, "interaction.setUserData", id, map[string]any{k1: "MyValue1", k2: "MyValue2"})
 			ev := s.Event(c, "interaction", "ATTACHED_DATA_CHANGED")
 			it := framework.InteractionOf(ev)
 			Expect(framework.InteractionID(it)).To(Equal(id))
-			s.Holds("INT-EVENT-13", framework.HasUserData(it, "MyKEY1", "MyValue1") && framework.HasUserData(it, "MyKEY2", "MyValue2"))
+			s.Holds("INT-EVENT-13", framework.HasUserData(it, k1, "MyValue1") && framework.HasUserData(it, k2, "MyValue2"))
 			Expect(ev).To(HaveKeyWithValue("media", "voice"), `the documented example carries "media": "voice"`)
 
-			s.OK(c, "interaction.setUserData", id, map[string]any{"MyKEY1": "Overwritten"})
+			s.OK(c, "interaction.setUserData", id, map[string]any{k1: "Overwritten"})
 			it = s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
-			s.Holds("INT-EVENT-13", framework.HasUserData(it, "MyKEY1", "Overwritten"))
+			s.Holds("INT-EVENT-13", framework.HasUserData(it, k1, "Overwritten"))
 			got := s.GetInteraction(c, id)
-			Expect(framework.HasUserData(got, "MyKEY1", "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
-			Expect(framework.HasUserData(got, "MyKEY2", "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
-		}, framework.Needs(control.StimInboundCall))
+			Expect(framework.HasUserData(got, k1, "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
+			Expect(framework.HasUserData(got, k2, "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
+		})
 
 	framework.ConformanceIt("deleteUserData removes the key and only it",
 		framework.Reqs{"interaction.deleteUserData.1", "events.interaction.ATTACHED_DATA_CHANGED.2"}, func(s *framework.Session) {
+			keys := s.UserDataKeys("Gone", "Kept")
+			gone, kept := keys[0], keys[1]
 			c := s.Agent("interaction")
 			id := s.Talking(c)
-			s.OK(c, "interaction.setUserData", id, map[string]any{"Gone": "1", "Kept": "2"})
+			s.OK(c, "interaction.setUserData", id, map[string]any{gone: "1", kept: "2"})
 			s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
-			s.OK(c, "interaction.deleteUserData", id, "Gone")
+			s.OK(c, "interaction.deleteUserData", id, gone)
 			it := s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
-			s.Holds("INT-EVENT-13", !framework.HasUserDataKey(it, "Gone"))
+			s.Holds("INT-EVENT-13", !framework.HasUserDataKey(it, gone))
 			got := s.GetInteraction(c, id)
-			Expect(framework.HasUserDataKey(got, "Gone")).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
-			Expect(framework.HasUserData(got, "Kept", "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
-		}, framework.Needs(control.StimInboundCall))
+			Expect(framework.HasUserDataKey(got, gone)).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
+			Expect(framework.HasUserData(got, kept, "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
+		})
 
 	framework.ConformanceIt("setUserData on a released (IDLE) voice interaction is refused",
 		framework.Reqs{"interaction.setUserData.3"}, func(s *framework.Session) {
+			late := s.UserDataKeys("Late")[0]
 			c := s.Agent("interaction")
 			id := s.Released(c)
-			refused := s.Refused(c, "interaction.setUserData", id, map[string]any{"Late": "x"})
-			Expect(framework.HasUserDataKey(s.GetInteraction(c, id), "Late")).To(BeFalse(), "setUserData changed an IDLE voice interaction")
+			refused := s.Refused(c, "interaction.setUserData", id, map[string]any{late: "x"})
+			Expect(framework.HasUserDataKey(s.GetInteraction(c, id), late)).To(BeFalse(), "setUserData changed an IDLE voice interaction")
 			s.Holds("INT-NS-6", refused)
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("getByInteractionId answers null for an interaction that does not exist",
 		framework.Reqs{"interaction.getByInteractionId.2"}, func(s *framework.Session) {
@@ -79,7 +83,7 @@ var _ = Describe("Interaction namespace > user data", func() {
 			if uuid, ok := got["interactionUUID"]; ok {
 				Expect(uuid).To(Equal(got["callUuid"]), "interactionUUID: the callUuid for a voice interaction")
 			}
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("interaction methods on an interaction that does not exist fail",
 		framework.Reqs{"interaction.unknownId.1"}, func(s *framework.Session) {

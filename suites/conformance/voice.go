@@ -4,7 +4,6 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"scapi-conformance/contract/control"
 	"scapi-conformance/suites/framework"
 )
 
@@ -28,7 +27,7 @@ var _ = Describe("Voice namespace", func() {
 				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("recordingState", st.state),
 					"The call recording state is stored in the recordingState attribute on the interaction.Interaction object.")
 			}
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	for _, device := range []string{"Microphone", "Speaker"} {
 		framework.ConformanceIt("the "+device+" mute state follows mute"+device+" and unmute"+device,

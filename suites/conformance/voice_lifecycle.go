@@ -56,7 +56,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			s.Holds("INT-EVENT-9", s.Refused(c, "voice.hangUp", id))
 			s.ExpectNoEvent(c, 0)
 			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
-		}, framework.Needs(control.StimInboundCall))
+		})
 
 	framework.ConformanceIt("dial calls the destination: DIALING, direction OUT, the userData attached; hung up and marked done it is gone",
 		framework.Reqs{"voice.dial.1", "voice.dial.2", "events.interaction.DIALING.1", "events.interaction.ADDED.1",
@@ -67,8 +67,9 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			id := framework.InteractionID(it)
 			s.InteractionEvent(c, "ADDED", id)
 			s.Holds("INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT")
-			Expect(it["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"), "userData: The attached user data key/value object that is updated with each interaction event.")
-			Expect(s.GetInteraction(c, id)["userData"]).To(HaveKeyWithValue("DialKey", "dial-value"))
+			attached := map[string]any{"DialKey": "dial-value"}
+			s.ExpectUserData(it, attached, "DIALING (userData: The attached user data key/value object that is updated with each interaction event.)")
+			s.ExpectUserData(s.GetInteraction(c, id), attached, "getByInteractionId")
 			before := s.GetInteraction(c, id)["state"]
 			s.OK(c, "voice.hangUp", id)
 			released := s.InteractionEvent(c, "RELEASED", id)
@@ -84,7 +85,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			c := s.Agent("interaction")
 			s.OK(c, "voice.dialEx", "5002", map[string]any{"DialExKey": "x"}, map[string]any{"ext": "1"})
 			it := s.InteractionEvent(c, "DIALING", "")
-			Expect(it["userData"]).To(HaveKeyWithValue("DialExKey", "x"), "dialEx: Calls the destination with the attached data")
+			s.ExpectUserData(it, map[string]any{"DialExKey": "x"}, "DIALING after dialEx (Calls the destination with the attached data)")
 			Expect(s.Listed(c, framework.InteractionID(it))).To(BeTrue())
 		})
 

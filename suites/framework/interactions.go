@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -107,15 +108,47 @@ func (s *Session) Ringing(c driver.Client, args map[string]any) map[string]any {
 	return it
 }
 
-// Talking makes a voice call ring, answers it and returns its id once
-// ESTABLISHED.
+// Talking returns the id of a voice call the agent talks on, once
+// ESTABLISHED: an inbound call it answers when the target can ring one, else
+// a call it dials (Dialled).
 func (s *Session) Talking(c driver.Client) string {
 	ginkgo.GinkgoHelper()
+	if !s.has(control.StimInboundCall) {
+		return s.Dialled(c)
+	}
 	id := InteractionID(s.Ringing(c, nil))
 	s.OK(c, "voice.answer", id)
 	it := s.InteractionEvent(c, "ESTABLISHED", id)
 	Expect(it["state"]).To(Equal("TALKING"), "ESTABLISHED: %s", eventMeaning["ESTABLISHED"])
 	return id
+}
+
+// DialDestination is the number a spec dials for a call the agent talks on
+// when the target cannot ring an inbound one: a destination that answers (the
+// reference Workspace's answers at once; a lab's must).
+const DialDestination = "5001"
+
+// Dialled dials DialDestination and returns the id of the call once it is
+// ESTABLISHED (c must be subscribed to "interaction"). A call that is not
+// answered within the timeout skips the spec with the reason: it needs a call
+// the agent talks on, which the lab did not provide (voice.dial itself is
+// judged by its own spec).
+func (s *Session) Dialled(c driver.Client) string {
+	ginkgo.GinkgoHelper()
+	s.OK(c, "voice.dial", DialDestination, map[string]any{})
+	id := InteractionID(s.InteractionEvent(c, "DIALING", ""))
+	for {
+		m, err := s.awaitEvent(c, "interaction", "ESTABLISHED")
+		if err != nil {
+			ginkgo.Skip(fmt.Sprintf("this spec needs a call the agent talks on: the target cannot ring an inbound call and the call dialled to %s was not ESTABLISHED (%s)",
+				DialDestination, s.waitError(err, "no ESTABLISHED event")))
+		}
+		it := InteractionOf(s.EventData(m, "interaction", "ESTABLISHED"))
+		if it["interactionId"] == id {
+			Expect(it["state"]).To(Equal("TALKING"), "ESTABLISHED: %s", eventMeaning["ESTABLISHED"])
+			return id
+		}
+	}
 }
 
 // Released returns the id of an answered call the agent hung up (IDLE).

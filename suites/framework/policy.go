@@ -129,18 +129,49 @@ func (s *Session) Readable(key string) bool { return s.policy.read.Allows(key) }
 // or delete the user-data key.
 func (s *Session) Writable(key string) bool { return s.policy.write.Allows(key) }
 
-// NeedUserData skips the spec, with the reason, when the user-data lists in
-// force hide one of the keys it writes and reads back, or refuse to write it.
-func (s *Session) NeedUserData(keys ...string) {
+// UserDataKeys returns user-data keys a spec may write and read back: each
+// preferred key the lists in force let a client write and read, else in its
+// place a key both lists name that no other preferred key uses. When none is
+// left, the spec is skipped with the reason (for example "user data key
+// MyKEY2 is hidden by read-allowed Key1,Key2").
+func (s *Session) UserDataKeys(preferred ...string) []string {
 	ginkgo.GinkgoHelper()
-	for _, k := range keys {
-		if !s.Readable(k) {
-			ginkgo.Skip(fmt.Sprintf("user data key %s is hidden by read-allowed %s", k, s.OptionsInForce(options.UserDataReadAllowed)))
-		}
-		if !s.Writable(k) {
-			ginkgo.Skip(fmt.Sprintf("user data key %s may not be written: write-allowed %s", k, s.OptionsInForce(options.UserDataWriteAllowed)))
+	used := map[string]bool{}
+	for _, k := range preferred {
+		used[k] = true
+	}
+	var spare []string
+	for _, k := range s.policy.write.List() {
+		if s.Readable(k) && !used[k] {
+			spare = append(spare, k)
 		}
 	}
+	out := make([]string, len(preferred))
+	for i, k := range preferred {
+		switch {
+		case s.Readable(k) && s.Writable(k):
+			out[i] = k
+		case len(spare) > 0:
+			out[i], spare = spare[0], spare[1:]
+		case !s.Readable(k):
+			ginkgo.Skip(fmt.Sprintf("user data key %s is hidden by read-allowed %s, and no other key both lists allow is left for it", k, s.OptionsInForce(options.UserDataReadAllowed)))
+		default:
+			ginkgo.Skip(fmt.Sprintf("user data key %s may not be written (write-allowed %s), and no other key both lists allow is left for it", k, s.OptionsInForce(options.UserDataWriteAllowed)))
+		}
+	}
+	return out
+}
+
+// ShowsUserData reports whether the userData of an interaction a client
+// received shows exactly what the read-allowed list in force lets it see of
+// the keys attached: each readable one with its value, no hidden one.
+func (s *Session) ShowsUserData(it map[string]any, attached map[string]any) bool {
+	for k, v := range attached {
+		if s.Readable(k) != HasUserData(it, k, v) || !s.Readable(k) && HasUserDataKey(it, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // ExpectUserData checks the userData of an interaction a client received (in

@@ -20,23 +20,33 @@ import (
 // fails the spec, listing what arrived instead.
 func (s *Session) ExpectEvent(c driver.Client, event, eventType string) *wire.Message {
 	ginkgo.GinkgoHelper()
+	m, err := s.awaitEvent(c, event, eventType)
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf("waiting for event %s on %s: %s; unconsumed messages: %s",
+			describeEvent(event, eventType), c.Origin(), s.waitError(err, "no such event"), s.client(c).describeBacklog()))
+	}
+	return m
+}
+
+// awaitEvent is ExpectEvent returning the failed wait instead of failing.
+func (s *Session) awaitEvent(c driver.Client, event, eventType string) (*wire.Message, error) {
+	ginkgo.GinkgoHelper()
 	rc := s.client(c)
 	if m := rc.take(event, eventType); m != nil {
 		recordEvent(event, eventType)
-		return m
+		return m, nil
 	}
 	ctx, cancel := s.wait()
 	defer cancel()
 	for {
 		m, err := rc.read(ctx)
 		if err != nil {
-			ginkgo.Fail(fmt.Sprintf("waiting for event %s on %s: %s; unconsumed messages: %s",
-				describeEvent(event, eventType), rc.Origin(), s.waitError(err, "no such event"), rc.describeBacklog()))
+			return nil, err
 		}
 		rc.stamp(m)
 		if matchers.IsEvent(m, event, eventType) {
 			recordEvent(event, eventType)
-			return m
+			return m, nil
 		}
 		rc.keep(m)
 	}
