@@ -19,12 +19,22 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("list requirements", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print id, quote, document, section, interpretations and note as a JSON array")
 	ns := fs.String("ns", "", "only the requirements of this namespace (the first segment of the id: agent, security, envelope, …)")
+	trace := fs.Bool("trace", false, "trace each requirement: its sentence and section, the specs citing it (file:line), the fuzz\nchecks citing it, the mutants that break it, the schemas and the interpretations involved")
+	asYAML := fs.Bool("yaml", false, "with --trace: print the trace as YAML, as "+traceFile+" holds it")
 	if code, done := parseListFlags(fs, args, stdout, stderr, "requirements",
 		"Prints every requirement: its id (what specs cite and verdicts are given for), the document\n"+
 			"(001 reference, 000 guide, client-library), the interpretation ids that decide its reading,\n"+
-			"and the sentence it tests.",
-		"scapi-conformance list requirements --ns security"); done {
+			"and the sentence it tests. --trace adds everything that tests it.",
+		"scapi-conformance list requirements --ns security\n         scapi-conformance list requirements --trace --json | jq '.[] | select(.id == \"agent.setState.3\")'"); done {
 		return code
+	}
+	switch {
+	case *asYAML && !*trace:
+		fmt.Fprintln(stderr, "scapi-conformance list requirements: --yaml needs --trace (see scapi-conformance list requirements --help)")
+		return exitUsage
+	case *asYAML && *asJSON:
+		fmt.Fprintln(stderr, "scapi-conformance list requirements: --yaml and --json exclude each other (see scapi-conformance list requirements --help)")
+		return exitUsage
 	}
 	var out []requirements.Requirement
 	namespaces := map[string]bool{}
@@ -38,6 +48,21 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 	if len(out) == 0 {
 		fmt.Fprintf(stderr, "scapi-conformance list requirements: no namespace %q; one of: %s\n", *ns, strings.Join(slices.Sorted(maps.Keys(namespaces)), ", "))
 		return exitUsage
+	}
+	if *trace {
+		entries := buildTrace(out)
+		switch {
+		case *asJSON:
+			return printJSON(stdout, stderr, "requirements", entries)
+		case *asYAML:
+			if err := writeTraceYAML(stdout, entries); err != nil {
+				fmt.Fprintf(stderr, "scapi-conformance list requirements: %v\n", err)
+				return exitFailed
+			}
+		default:
+			printTrace(stdout, entries)
+		}
+		return exitOK
 	}
 	if *asJSON {
 		return printJSON(stdout, stderr, "requirements", out)
