@@ -74,6 +74,11 @@ func (g *Generator) Session(i uint64) *Session {
 	}
 	gs.clients = len(s.Origins)
 	s.Steps = append(s.Steps, Step{Op: OpSubscribe, Client: 0, Events: events})
+	if gs.can(control.StimPreviewRecord) && rng.IntN(5) == 0 {
+		// A preview record first, so that its interaction and the call made
+		// from it are the session's first two interactionIds.
+		s.Steps = append(s.Steps, gs.previewPath()...)
+	}
 	for len(s.Steps) < n {
 		s.Steps = append(s.Steps, gs.step()...)
 	}
@@ -229,6 +234,9 @@ func (gs *genState) clockMillis() int64 {
 func (gs *genState) step() []Step {
 	cat := gs.g.methods()
 	client := gs.rng.IntN(gs.clients)
+	if gs.rng.IntN(5) == 0 {
+		return gs.scenario(client)
+	}
 	switch k := gs.rng.IntN(100); {
 	case k < 4:
 		return gs.pair(client)
@@ -259,7 +267,9 @@ func (gs *genState) step() []Step {
 		}
 		return []Step{{Op: OpClock, Millis: gs.clockMillis()}}
 	case k < 86:
-		return []Step{{Op: OpSubscribe, Client: client, Events: []string{gs.pick(events)}}}
+		// Some client listens to a channel the session's channel is a
+		// prefix of: broadcasts on the session's channel must not reach it.
+		return []Step{{Op: OpSubscribe, Client: client, Events: []string{gs.pick(append(events, contract.MessengerEventPrefix+channel+"2"))}}}
 	case k < 90:
 		if gs.rng.IntN(4) != 0 {
 			client = 0 // the watching client, subscribed to every event
@@ -393,9 +403,22 @@ func (gs *genState) stimulus(name string) Step {
 	case control.StimPreviewRecord:
 		st.Args["mode"] = Lit(gs.pick([]string{"pull", "push", "direct-push"}))
 	case control.StimRealtime:
-		st.Args["state"] = Lit(gs.pick([]string{"DISCONNECTED", "CONNECTED"}))
+		st.Args["state"] = Lit(gs.pick([]string{"DISCONNECTED", "RECONNECTED", "DOWN"}))
+	case control.StimElection:
+		st.Args["state"] = Lit(gs.pick([]string{"NEGOTIATING", "LEADING", "FOLLOWING"}))
+	case control.StimCampaign:
+		st.Args["eventType"] = Lit(gs.pick([]string{"CampaignLoaded", "CampaignStarted", "CampaignStopped", "CampaignUnloaded"}))
+		st.Args["mode"] = Lit(gs.pick([]string{"Preview", "Progressive", "Predictive"}))
+	case control.StimInboundCall:
+		ud := map[string]any{}
+		for _, k := range userDataKeys {
+			gs.tokens++
+			ud[k] = fmt.Sprintf("%s%d-%d", tokenPrefix, gs.id, gs.tokens)
+		}
+		st.Args["userData"] = Lit(ud)
 	case control.StimToastClick:
-		st.Args["customToastId"] = RefArg("customToastId", 0)
+		st.Args["customToastId"] = RefArg(popupToast, gs.rng.IntN(2))
+		st.Args["buttonIndex"] = Lit(gs.rng.IntN(2))
 	}
 	return st
 }

@@ -69,8 +69,8 @@ func TestMutantTable(t *testing.T) {
 	}
 	type row struct {
 		name, breaks, got string
-		after          time.Duration
-		found, same    bool
+		after             time.Duration
+		found, same       bool
 	}
 	var rows []row
 	for _, m := range reference.Mutants() {
