@@ -32,6 +32,7 @@ func TestPreflight(t *testing.T) {
 	cases := []struct {
 		name, mutant string
 		options      bool   // set the suite's default options first
+		spare        bool   // Config.SpareRequests
 		broken       string // the broken check ("" = none)
 		detail       string // in the broken check's detail
 	}{
@@ -46,12 +47,16 @@ func TestPreflight(t *testing.T) {
 			detail: "protocolVersion is 1, not 2 (envelope.reply.2)"},
 		{name: "acknowledgement with an event key", mutant: "subscribe-ack-with-event-key", options: true, broken: CheckSubscribe,
 			detail: `the answer carries an "event" key ("subscribe")`},
+		{name: "healthy, no request spent", options: true, spare: true},
+		{name: "no origin accepted, no request spent", spare: true, broken: CheckOrigins, detail: "none of the 4 client origins is accepted"},
+		{name: "acknowledgement with an event key, no request spent", mutant: "subscribe-ack-with-event-key", options: true, spare: true,
+			broken: CheckSubscribe, detail: `the answer carries an "event" key ("subscribe")`},
 		{name: "acknowledgement not echoing the referenceId", mutant: "subscribe-ack-reference-id-not-echoed", options: true, broken: CheckSubscribe,
 			detail: `carries referenceId "subscription-`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cfg := Config{Driver: reference(t, c.mutant), Timeout: time.Second}
+			cfg := Config{Driver: reference(t, c.mutant), Timeout: time.Second, SpareRequests: c.spare}
 			if c.options {
 				cfg.Options = steer
 			}
@@ -131,4 +136,6 @@ func TestUnreachable(t *testing.T) {
 
 type closedDriver struct{ driver.Driver }
 
-func (closedDriver) Open(context.Context, string) (driver.Client, error) { return nil, driver.ErrClosed }
+func (closedDriver) Open(context.Context, string) (driver.Client, error) {
+	return nil, driver.ErrClosed
+}

@@ -112,8 +112,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 			ginkgo.AbortSuite("the target stopped answering: " + why)
 		}
 	})
-	if p, ok := t.Identity["probe"]; ok {
-		fmt.Fprintf(progress, "warning: %s\n         every spec that waits for this target will wait its full timeout\n", p)
+	if _, err := runPreflight(ctx, t, cfg.Target.Profile, progress); err != nil {
+		progress.Flush()
+		return nil, err
 	}
 	ginkgo.ReportAfterEach(func(sr types.SpecReport) {
 		if sr.State == types.SpecStateSkipped && sr.Failure.IsZero() {

@@ -63,6 +63,8 @@ var scenarios = map[string]runner.Config{
 	"attribution": {LabelFilter: "attribution"},
 	"timeout":     {LabelFilter: "stall", Timeout: 300 * time.Millisecond},
 	"lost":        {LabelFilter: "lost"},
+	// a reference in fixed mode that accepts no origin (preflight.go)
+	"unconfigured": {LabelFilter: "req:agent.get.1 && !more"},
 }
 
 // silentTarget accepts websocket clients and never answers them.
@@ -92,6 +94,9 @@ func TestScenarioChild(t *testing.T) {
 	cfg := scenarios[name]
 	if name == "silent" || name == "lost" {
 		cfg.Target.URL = silentTarget(t)
+	}
+	if name == "unconfigured" {
+		cfg.Target.URL = unconfiguredTarget(t)
 	}
 	cfg.Progress = os.Stdout
 	cfg.Redactor = report.NewRedactor("hunter2-secret")
@@ -186,7 +191,7 @@ func TestRunMixedVerdicts(t *testing.T) {
 
 func TestRunWarnsOfASilentTarget(t *testing.T) {
 	o := runScenario(t, "silent")
-	if o.code != 0 || !strings.Contains(o.stdout, "warning: no reply to agent.get") || o.res == nil || o.res.Target.Build["probe"] == "" {
+	if o.code != 0 || !strings.Contains(o.stdout, "BROKEN  target answers             no usable answer to agent.get") || o.res == nil || o.res.Target.Build["probe"] == "" {
 		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", o.code, o.stdout, o.stderr)
 	}
 }
@@ -202,6 +207,7 @@ func TestRunErrors(t *testing.T) {
 		{"bad-focus", 2, `--focus "((" is not a regular expression`},
 		{"unreachable", 3, "target unreachable: ws://127.0.0.1:1/scapi"},
 		{"bad-mutant", 2, `unknown mutant "no-such-mutant"`},
+		{"unconfigured", 2, `the target accepts none of the suite's client origins (none of the 4 client origins is accepted: https://app.example.com: "The origin 'https://app.example.com' is not listed`},
 	} {
 		t.Run(tc.scenario, func(t *testing.T) {
 			o := runScenario(t, tc.scenario)
