@@ -32,3 +32,10 @@ func (x *Exchange) NextAfter(ctx context.Context) (*wire.Message, int, error) {
 	q := x.dequeue(ctx)
 	return q.msg, q.answers, q.err
 }
+
+// Arrived is how many messages were queued for Next so far (driver.Awaiter).
+func (x *Exchange) Arrived() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.arrived
+}

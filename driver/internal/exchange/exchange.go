@@ -359,16 +359,15 @@ func (x *Exchange) Deliver(b []byte) {
 // none is.
 func (x *Exchange) claim(ref string, msg *wire.Message) bool {
 	x.mu.Lock()
+	defer x.mu.Unlock()
 	ch := x.pop(ref)
-	after := x.arrived
-	if ch != nil {
-		x.answers++
-	}
-	x.mu.Unlock()
 	if ch == nil {
 		return false
 	}
-	ch <- result{msg: msg, answer: msg, after: after}
+	// Sent under the lock (the channel has room for it): a wait that gives
+	// up (Cancel, then a last look) either finds it or was never matched.
+	x.answers++
+	ch <- result{msg: msg, answer: msg, after: x.arrived}
 	return true
 }
 

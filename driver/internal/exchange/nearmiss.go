@@ -162,14 +162,11 @@ func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 	if ok {
 		ch = x.pop(id)
 	}
-	after := x.arrived
-	if ch != nil {
-		x.answers++
-	}
-	x.mu.Unlock()
+	defer x.mu.Unlock()
 	if ch == nil {
 		return false
 	}
-	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: after}
+	x.answers++ // sent under the lock, as claim does
+	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: x.arrived}
 	return true
 }
