@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"strings"
 
@@ -9,7 +10,19 @@ import (
 )
 
 func init() {
-	registerList(&lister{what: "methods", summary: "the method catalog: 75 documented methods + subscribe, unsubscribe", run: runListMethods})
+	registerList(&lister{what: "methods", summary: fmt.Sprintf("the method catalog: %d documented methods + subscribe, unsubscribe", documentedMethods()), run: runListMethods})
+}
+
+// documentedMethods counts the catalog's methods of a namespace (subscribe
+// and unsubscribe have none).
+func documentedMethods() int {
+	n := 0
+	for _, m := range contract.Catalog() {
+		if m.Namespace != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func runListMethods(args []string, stdout, stderr io.Writer) int {
