@@ -42,11 +42,19 @@ type fixedReport struct {
 	Seed       int64            `json:"seed"`
 	OptionSets []fixedSetResult `json:"optionSets"`
 	// SecurityMutants are the selected mutants that break a security.*
-	// requirement (origins, rate limits, user data); SecurityUncaught those
-	// that no option set let the suite catch.
-	SecurityMutants  []string `json:"securityMutants"`
-	SecurityUncaught []string `json:"securityUncaught"`
-	Millis           int64    `json:"millis"`
+	// requirement (origins, rate limits, user data), each with the option
+	// sets under which the suite caught it; SecurityUncaught those caught
+	// under none.
+	SecurityMutants  []fixedSecurityMutant `json:"securityMutants"`
+	SecurityUncaught []string              `json:"securityUncaught"`
+	Millis           int64                 `json:"millis"`
+}
+
+// fixedSecurityMutant is a security-option mutant and where it was caught.
+type fixedSecurityMutant struct {
+	Mutant      string   `json:"mutant"`
+	Requirement string   `json:"requirement"`
+	CaughtUnder []string `json:"caughtUnder"`
 }
 
 // fixedSetResult is the outcome of one option set.
@@ -359,27 +367,30 @@ func (f *fixedFlags) runOne(ctx context.Context, base string, s fixedOptionSet, 
 	return r
 }
 
-// securityCoverage lists the selected security-option mutants and those no
-// option set caught.
-func securityCoverage(mutants []reference.Mutant, sets []fixedSetResult) (all, uncaught []string) {
-	all, uncaught = []string{}, []string{}
+// securityCoverage returns, per selected security-option mutant, the option
+// sets under which it was caught, and those caught under none.
+func securityCoverage(mutants []reference.Mutant, sets []fixedSetResult) (all []fixedSecurityMutant, uncaught []string) {
+	all, uncaught = []fixedSecurityMutant{}, []string{}
 	for _, m := range mutants {
 		if !isSecurityMutant(m) {
 			continue
 		}
-		all = append(all, m.Name)
-		caught := false
+		sm := fixedSecurityMutant{Mutant: m.Name, Requirement: m.Requirement, CaughtUnder: []string{}}
 		for _, s := range sets {
-			caught = caught || slices.ContainsFunc(s.Caught, func(r fixedRun) bool { return r.Mutant == m.Name })
+			if slices.ContainsFunc(s.Caught, func(r fixedRun) bool { return r.Mutant == m.Name }) {
+				sm.CaughtUnder = append(sm.CaughtUnder, s.Name)
+			}
 		}
-		if !caught {
+		all = append(all, sm)
+		if len(sm.CaughtUnder) == 0 {
 			uncaught = append(uncaught, m.Name)
 		}
 	}
 	return all, uncaught
 }
 
-// printFixedTable prints the per-set table and the security verdict.
+// printFixedTable prints the per-set table and, per security-option mutant,
+// the sets that caught it.
 func printFixedTable(w io.Writer, rep fixedReport) {
 	fmt.Fprintf(w, "\n%-20s %-9s %-26s %s\n", "option set", "reference", "requirements P·NS·F·S", "mutants caught")
 	for _, s := range rep.OptionSets {
@@ -392,8 +403,12 @@ func printFixedTable(w io.Writer, rep fixedReport) {
 	}
 	fmt.Fprintf(w, "\nsecurity-option mutants caught under some option set: %d/%d (%s)\n",
 		len(rep.SecurityMutants)-len(rep.SecurityUncaught), len(rep.SecurityMutants), millis(rep.Millis))
-	for _, m := range rep.SecurityUncaught {
-		fmt.Fprintf(w, "  UNCAUGHT %s\n", m)
+	for _, m := range rep.SecurityMutants {
+		under := "UNCAUGHT"
+		if len(m.CaughtUnder) > 0 {
+			under = "caught under " + strings.Join(m.CaughtUnder, ", ")
+		}
+		fmt.Fprintf(w, "  %-42s %-22s %s\n", m.Mutant, m.Requirement, under)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,5 +130,18 @@ func TestServeURLLine(t *testing.T) {
 	}
 	if len(urls) != 2 || urls["websocket"] != "ws://127.0.0.1:1/scapi" || urls["control"] != "http://127.0.0.1:1/control" {
 		t.Errorf("urls %v", urls)
+	}
+}
+
+// TestSecurityCoverage: a security-option mutant is covered by the sets that
+// caught it; other mutants are left out; one caught nowhere is uncaught.
+func TestSecurityCoverage(t *testing.T) {
+	mutants := []reference.Mutant{{Name: "a", Requirement: "security.origin.1"}, {Name: "b", Requirement: "agent.get.1"},
+		{Name: "c", Requirement: "security.rateLimit.4"}}
+	sets := []fixedSetResult{{Name: "s1", Caught: []fixedRun{{Mutant: "a"}, {Mutant: "b"}}}, {Name: "s2", Caught: []fixedRun{{Mutant: "a"}}}}
+	all, uncaught := securityCoverage(mutants, sets)
+	if len(all) != 2 || all[0].Mutant != "a" || !slices.Equal(all[0].CaughtUnder, []string{"s1", "s2"}) ||
+		all[1].Mutant != "c" || len(all[1].CaughtUnder) != 0 || !slices.Equal(uncaught, []string{"c"}) {
+		t.Errorf("securityCoverage = %+v, %v; want a under s1, s2 and c uncaught", all, uncaught)
 	}
 }
