@@ -15,6 +15,7 @@ func TestReliesOn(t *testing.T) {
 	}{
 		{"strictly valid", "media.State", `{"type": "NOT_READY", "displayName": "Not Ready", "operationName": "NotReady"}`, nil},
 		{"one replacement", "media.State", `{"type": "NOT_READY_AFTER_CALLWORK_REASON", "displayName": "ACW", "operationName": "Acw"}`, []string{"INT-SCHEMA-5"}},
+		{"callType in another case", "interaction.Interaction", `{"interactionId": "1", "state": "TALKING", "callType": "Internal"}`, []string{"INT-SCHEMA-2"}},
 		{"keyValues as a string", "system.ToastParameters", `{"title": "t", "iconUrl": "https://a.example/i.png", "keyValues": "k: v"}`, []string{"INT-SCHEMA-6"}},
 		{"color of 8 digits", "system.ApplicationMenuView", `{"name": "v", "label": "l", "labelColor": "#FFFFFFFF"}`, []string{"INT-SCHEMA-19"}},
 		{"two replacements", "system.ToastUpdateParameters", `{"keyValues": "k: v", "buttonArray": ["OK"]}`, []string{"INT-SCHEMA-6", "INT-SCHEMA-7"}},

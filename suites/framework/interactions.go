@@ -30,10 +30,7 @@ func (s *Session) Event(c driver.Client, event, eventType string) map[string]any
 func (s *Session) EventData(m *wire.Message, event, eventType string) map[string]any {
 	ginkgo.GinkgoHelper()
 	Expect(m).To(matchers.BeEvent(event, eventType))
-	s.Valid(m, "envelope.Event")
-	if schema, ok := schemas.EventSchema(event, eventType); ok {
-		s.Valid(m, schema)
-	}
+	s.ValidMessage(m, "")
 	data, ok := Decode(m.Data()).(map[string]any)
 	Expect(ok).To(BeTrue(), "the event's data is not an object: %s", matchers.Describe(m))
 	return data

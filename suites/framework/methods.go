@@ -52,13 +52,11 @@ func (s *Session) OK(c driver.Client, name string, params ...any) any {
 	ginkgo.GinkgoHelper()
 	m := s.CallMethod(c, name, params...)
 	Expect(m).To(matchers.HaveSucceeded(), "%s%v", name, params)
-	s.Valid(m, "envelope.Reply")
-	data := Decode(m.Data())
 	if result := Method(name).Result; result != "" {
 		Expect(m.Has("data")).To(BeTrue(), "%s documents a result (%s); the reply carries no data: %s", name, result, matchers.Describe(m))
-		s.Valid(data, result)
 	}
-	return data
+	s.ValidMessage(m, Method(name).Wire)
+	return Decode(m.Data())
 }
 
 // Refused calls the method and reports whether it was refused with an error
@@ -67,13 +65,9 @@ func (s *Session) OK(c driver.Client, name string, params ...any) any {
 func (s *Session) Refused(c driver.Client, name string, params ...any) bool {
 	ginkgo.GinkgoHelper()
 	m := s.CallMethod(c, name, params...)
+	s.ValidMessage(m, Method(name).Wire)
 	msg, present := m.ErrorMessage()
-	if !present {
-		s.Valid(m, "envelope.Reply")
-		return false
-	}
-	s.Valid(m, "envelope.ErrorReply")
-	return msg != ""
+	return present && msg != ""
 }
 
 // MustRefuse calls the method and expects an error reply: the documentation
@@ -82,7 +76,7 @@ func (s *Session) MustRefuse(c driver.Client, name string, params ...any) *wire.
 	ginkgo.GinkgoHelper()
 	m := s.CallMethod(c, name, params...)
 	Expect(m).To(matchers.HaveRepliedWithError(), "%s%v must fail", name, params)
-	s.Valid(m, "envelope.ErrorReply")
+	s.ValidMessage(m, Method(name).Wire)
 	return m
 }
 

@@ -2,9 +2,6 @@ package framework
 
 import (
 	"encoding/json"
-	"errors"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2"
@@ -19,8 +16,8 @@ import (
 // Valid checks a value (a message or decoded JSON) against a named schema. A
 // strict run holds it to the strict schema. A lenient run accepts what the
 // lenient schema accepts, and when only the lenient one does, reports the spec
-// NON-STRICT under the schema interpretations that explain the difference
-// (schemaInterpretations).
+// NON-STRICT under the interpretations its lenient pass relies on
+// (schemas.ReliesOn: the ids lenient.json records on the replacements used).
 func (s *Session) Valid(v any, schema string) {
 	ginkgo.GinkgoHelper()
 	if m, ok := v.(*wire.Message); ok {
@@ -31,95 +28,28 @@ func (s *Session) Valid(v any, schema string) {
 		return
 	}
 	Expect(v).To(matchers.BeValidAgainstIn(schemas.Lenient, schema))
-	var invalid *schemas.ValidationError
-	if err := schemas.Validate(schemas.Strict, schema, v); errors.As(err, &invalid) {
-		for _, id := range schemaInterpretations(v, invalid) {
-			ginkgo.AddReportEntry(NonStrictEntry, id)
-		}
+	ids, err := schemas.ReliesOn(schema, v)
+	Expect(err).NotTo(HaveOccurred(), "%s", schema)
+	for _, id := range ids {
+		ginkgo.AddReportEntry(NonStrictEntry, id)
 	}
 }
 
-// schemaInterpretations names the INT-SCHEMA interpretations that explain why
-// a document valid in lenient mode fails the strict schema: for each
-// violation, those whose lenient reading names the offending property and
-// value, else those that name the property, else those about the schema's
-// namespace; when none is found, every interpretation lenient mode applies.
-func schemaInterpretations(doc any, verr *schemas.ValidationError) []string {
-	var candidates []interp.Interpretation
-	for _, in := range interp.All() {
-		if strings.HasPrefix(in.ID, "INT-SCHEMA-") && in.Lenient != "" {
-			candidates = append(candidates, in)
+// ValidMessage checks a message against every schema schemas.ForMessage names
+// for it (the oracle validate and the fuzzer use too); answers is the wire
+// request name it answers, wire.EventSubscribe for a subscribe, "" for an
+// event. What makes the message undocumented fails the spec.
+func (s *Session) ValidMessage(m *wire.Message, answers string) {
+	ginkgo.GinkgoHelper()
+	checks, violations := schemas.ForMessage(m, answers)
+	Expect(violations).To(BeEmpty(), "%s", matchers.Describe(m))
+	for _, c := range checks {
+		if c.Pointer == "" {
+			s.Valid(m, c.Schema)
+		} else {
+			s.Valid(m.Fields[strings.TrimPrefix(c.Pointer, "/")], c.Schema)
 		}
 	}
-	decoded := decodeAny(doc)
-	found := map[string]bool{}
-	for _, viol := range verr.Violations {
-		tokens := strings.Split(viol.Pointer, "/")
-		prop := tokens[len(tokens)-1]
-		value, _ := at(decoded, tokens[1:]).(string)
-		ns, _, _ := strings.Cut(verr.Schema, ".")
-		for _, match := range []func(in interp.Interpretation) bool{
-			func(in interp.Interpretation) bool {
-				return prop != "" && value != "" && strings.Contains(in.Lenient, value) && strings.Contains(in.Topic+in.Lenient, prop)
-			},
-			func(in interp.Interpretation) bool {
-				return prop != "" && strings.Contains(in.Topic+" "+in.Lenient, prop)
-			},
-			func(in interp.Interpretation) bool { return strings.Contains(in.Topic, ns+".") },
-		} {
-			n := 0
-			for _, in := range candidates {
-				if match(in) {
-					found[in.ID] = true
-					n++
-				}
-			}
-			if n > 0 {
-				break
-			}
-		}
-	}
-	if len(found) == 0 {
-		ids, _ := schemas.Interpretations()
-		return ids
-	}
-	ids := make([]string, 0, len(found))
-	for id := range found {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
-
-// decodeAny returns a document as generic JSON values.
-func decodeAny(doc any) any {
-	switch d := doc.(type) {
-	case json.RawMessage:
-		return Decode(d)
-	case []byte:
-		return Decode(d)
-	}
-	return doc
-}
-
-// at follows JSON pointer tokens (unescaped) into a decoded document.
-func at(doc any, tokens []string) any {
-	for _, tok := range tokens {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch d := doc.(type) {
-		case map[string]any:
-			doc = d[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(d) {
-				return nil
-			}
-			doc = d[i]
-		default:
-			return nil
-		}
-	}
-	return doc
 }
 
 // Decode decodes raw JSON into generic values (nil for absent or invalid).
