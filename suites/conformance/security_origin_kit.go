@@ -2,8 +2,11 @@ package conformance
 
 import (
 	"fmt"
-	"github.com/onsi/ginkgo/v2"
+	"net/url"
+	"strconv"
 	"strings"
+
+	"github.com/onsi/ginkgo/v2"
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
@@ -39,6 +42,7 @@ var originProbes = []originProbe{
 // allows the other outcome in lenient mode, the deviation is recorded.
 func originJudge(s *framework.Session, value string, c driver.Client, p originProbe) {
 	ginkgo.GinkgoHelper()
+	s.JudgeAllowList()
 	list, _, err := allowlist.Parse(value)
 	if err != nil {
 		ginkgo.Fail(fmt.Sprintf("the spec's option value %q does not parse: %v", value, err))
@@ -124,4 +128,29 @@ func originPrefix(origin string) string {
 		return origin[:i]
 	}
 	return origin[:len(origin)-1]
+}
+
+// originNeighbours returns origins next to a listed one that no entry for it
+// admits: a longer host, a shorter host, and another port.
+func originNeighbours(origin string) []string {
+	u, err := url.Parse(origin)
+	if err != nil || u.Hostname() == "" {
+		return nil
+	}
+	host, port := u.Hostname(), u.Port()
+	withPort := func(h, p string) string {
+		if p == "" {
+			return u.Scheme + "://" + h
+		}
+		return u.Scheme + "://" + h + ":" + p
+	}
+	other := "8443"
+	if n, err := strconv.Atoi(port); err == nil {
+		other = strconv.Itoa(n%65535 + 1)
+	}
+	out := []string{withPort(host+"x", port), withPort(host[:len(host)-1], port), withPort(host, other)}
+	if len(host) < 2 {
+		out = append(out[:1], out[2])
+	}
+	return out
 }

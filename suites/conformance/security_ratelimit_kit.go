@@ -3,10 +3,10 @@ package conformance
 import (
 	"context"
 	"fmt"
-	"github.com/onsi/ginkgo/v2"
 	"strings"
 	"time"
 
+	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract/options"
