@@ -93,6 +93,7 @@ type fixedFlags struct {
 	mode                        string
 	parallel                    int
 	jsonOut, only, sets, labels string
+	keep                        string
 	security, strict            bool
 	seed                        int64
 	wait                        time.Duration
@@ -108,6 +109,7 @@ func runSelftestFixed(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.only, "mutants", "", "comma-separated mutant names to test (default: all)")
 	fs.BoolVar(&f.security, "security", false, "test only the security-option mutants (those breaking a security.* requirement)")
 	fs.StringVar(&f.sets, "sets", "", "comma-separated option set names (default: all; see the table in --help)")
+	fs.StringVar(&f.keep, "keep", "", "keep every run's options file, profile and JSON report in this `DIR` (default: a temporary directory, removed)")
 	fs.StringVar(&f.labels, "label-filter", "", "run only these specs against every target")
 	fs.BoolVar(&f.strict, "strict", false, "hold every target to the strict reading of every interpretation")
 	fs.Int64Var(&f.seed, "seed", 0, "seed of the spec order of every run (0: from the clock; reported)")
@@ -146,12 +148,17 @@ func runSelftestFixed(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	dir, err := os.MkdirTemp("", "scapi-selftest-fixed-")
+	dir := f.keep
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "scapi-selftest-fixed-")
+		defer os.RemoveAll(dir)
+	} else {
+		err = os.MkdirAll(dir, 0o755)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "scapi-conformance selftest --fixed:", err)
 		return exitUsage
 	}
-	defer os.RemoveAll(dir)
 
 	fmt.Fprintf(stdout, "selftest --fixed: %d option sets × (the reference + %d mutants), %s, seed %d, %d in parallel\n",
 		len(sets), len(mutants), f.mode, f.seed, f.parallel)
