@@ -225,7 +225,7 @@ func (r *Report) reply(ctx context.Context, c driver.Client, timeout time.Durati
 	defer cancel()
 	start := time.Now()
 	m, err := c.Call(ctx, wire.NewRequest(Request, "", nil))
-	took := time.Since(start).Round(time.Millisecond)
+	took := time.Since(start).Round(100 * time.Microsecond)
 	switch {
 	case errors.Is(err, driver.ErrBrokenEnvelope):
 		r.add(CheckAnswers, OK, fmt.Sprintf("agent.get was answered in %v, but not as a vendor client can take it", took), "")
@@ -365,10 +365,21 @@ func (r *Report) origins(out []originOutcome) {
 		r.add(CheckOrigins, OK, fmt.Sprintf("all %d accepted%s: %s", n, how, strings.Join(r.Origins, ", ")), "")
 	case len(r.Accepted) > 0:
 		r.add(CheckOrigins, OK, fmt.Sprintf("%d of %d accepted (%s); refused: %s", len(r.Accepted), n,
-			strings.Join(r.Accepted, ", "), strings.Join(refused, "; ")), "")
+			strings.Join(r.Accepted, ", "), summary(refused)), "")
 	default:
-		r.add(CheckOrigins, Broken, fmt.Sprintf("none of the %d client origins is accepted: %s", n, strings.Join(refused, "; ")), r.fix())
+		r.add(CheckOrigins, Broken, fmt.Sprintf("none of the %d client origins is accepted: %s", n, summary(refused)), r.fix())
 	}
+}
+
+// summary gives the first refusal in full and counts the others.
+func summary(refused []string) string {
+	switch len(refused) {
+	case 0:
+		return ""
+	case 1:
+		return refused[0]
+	}
+	return fmt.Sprintf("%s; and %d more", refused[0], len(refused)-1)
 }
 
 // fix says what to configure so that the suite's origins are accepted: the

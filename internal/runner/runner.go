@@ -112,7 +112,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 			ginkgo.AbortSuite("the target stopped answering: " + why)
 		}
 	})
-	if _, err := runPreflight(ctx, t, cfg.Target.Profile, progress); err != nil {
+	if _, err := runPreflight(ctx, t, progress); err != nil {
 		progress.Flush()
 		return nil, err
 	}

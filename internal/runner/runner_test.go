@@ -207,7 +207,8 @@ func TestRunErrors(t *testing.T) {
 		{"bad-focus", 2, `--focus "((" is not a regular expression`},
 		{"unreachable", 3, "target unreachable: ws://127.0.0.1:1/scapi"},
 		{"bad-mutant", 2, `unknown mutant "no-such-mutant"`},
-		{"unconfigured", 2, `the target accepts none of the suite's client origins (none of the 4 client origins is accepted: https://app.example.com: "The origin 'https://app.example.com' is not listed`},
+		{"unconfigured", 2, `the target accepts none of the suite's 4 client origins, so every spec would fail on its configuration: ` +
+			`configure the Workspace with service-client-api.accepted-web-content-origins = https://app.example.com (*, auth.getJwtToken), `},
 	} {
 		t.Run(tc.scenario, func(t *testing.T) {
 			o := runScenario(t, tc.scenario)
