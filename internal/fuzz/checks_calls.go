@@ -226,7 +226,11 @@ func checkStateSettable(r *record) []Finding {
 	types := map[string]string{} // operationName → type, from getStateList
 	var media []string
 	listed := false
-	for _, c := range r.calls {
+	var prev *call
+	for i, c := range r.calls {
+		if i > 0 {
+			prev = r.calls[i-1]
+		}
 		switch {
 		case c.request == getStateList && c.succeeded():
 			var states []struct{ OperationName, Type string }
@@ -242,6 +246,12 @@ func checkStateSettable(r *record) []Finding {
 				for _, m := range ms {
 					media = append(media, m.Name)
 				}
+			}
+		case c.request == getState && c.succeeded() && prev != nil && prev.request == setState && prev.step == c.step-1 && prev.runs() && prev.succeeded():
+			var st struct{ Type string }
+			if json.Unmarshal(c.reply.msg.Data(), &st) == nil && slices.Contains(eventOnly, st.Type) {
+				return []Finding{finding("agent.setState.4", "state-settable", c.reply.step, c.client, c.reply,
+					"agent.setState(%v) succeeded and getState then answers type %s, limited to an event", prev.params[0], st.Type).keyed(setState, "applied")}
 			}
 		case (c.request == setState || c.request == mediaSetState) && c.runs() && c.succeeded():
 			op, _ := c.params[len(c.params)-1].(string)

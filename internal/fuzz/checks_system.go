@@ -3,6 +3,8 @@ package fuzz
 import (
 	"bytes"
 	"strings"
+
+	"scapi-conformance/contract"
 )
 
 const (
@@ -63,6 +65,12 @@ func checkToastClosed(r *record) []Finding {
 	})
 }
 
+// channelOf is the channel a broadcast names.
+func channelOf(c *call) string {
+	ch, _ := c.params[0].(string)
+	return ch
+}
+
 // checkBroadcastOthers: broadcastMessage sends "to other web applications
 // … subscribed to the specified channel": the sender never receives its own
 // message (the message carries a value unique in the session).
@@ -76,10 +84,18 @@ func checkBroadcastOthers(r *record) []Finding {
 		if !strings.HasPrefix(tok, tokenPrefix) {
 			continue
 		}
+		want := contract.MessengerEventPrefix + channelOf(c)
 		for _, e := range r.timeline {
-			if isEvent(e) && e.client == c.client && e.seq > c.sent.seq && carries(e, tok) {
+			if !isEvent(e) || e.seq <= c.sent.seq || !carries(e, tok) {
+				continue
+			}
+			if e.client == c.client {
 				return []Finding{finding("messenger.broadcastMessage.5", "broadcast-others", e.step, e.client, e,
-					"the client that broadcast %q on channel %v receives its own message", tok, c.params[0])}
+					"the client that broadcast %q on channel %v receives its own message", tok, c.params[0]).keyed("own")}
+			}
+			if ev, _ := eventName(e.msg); ev != want {
+				return []Finding{finding("messenger.broadcastMessage.1", "broadcast-others", e.step, e.client, e,
+					"the message broadcast on channel %v reaches a client as event %s", c.params[0], ev).keyed("channel")}
 			}
 		}
 	}

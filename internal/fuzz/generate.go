@@ -134,6 +134,11 @@ func (gs *genState) options(rateSession bool) control.Options {
 			entries = append(entries, origin+" ()")
 		}
 	}
+	if u, err := url.Parse(gs.g.Origins[len(gs.g.Origins)-1]); err == nil && u.Port() != "" && gs.rng.IntN(3) == 0 {
+		// The last origin's host without its port: another origin, which
+		// does not list the last one.
+		entries = append(entries, u.Scheme+"://"+u.Hostname())
+	}
 	if gs.rng.IntN(8) == 0 {
 		entries = append(entries, "*")
 	}

@@ -1,6 +1,9 @@
 package fuzz
 
 import (
+	"fmt"
+
+	"scapi-conformance/contract"
 	"scapi-conformance/contract/control"
 )
 
@@ -32,6 +35,10 @@ const (
 	previewCallRefSlot = 1 // the call made from a session's first preview record is its second interactionId
 )
 
+// eventOnlyNames are operationNames a state limited to an event could have:
+// its documented type, and the type in the case the states list uses.
+var eventOnlyNames = []string{"PARTIAL_READY", "OUT_OF_SERVICE", "LOGOUT_DND_ON", "PartialReady", "OutOfService", "LogoutDndOn"}
+
 // frameQueries are the requests that read the tab's election state.
 var frameQueries = []string{"system.isFrameLeading", "system.isFrameFollowing", "system.isFrameNegotiating", "system.isFrameLeadingOrNegotiating"}
 
@@ -44,7 +51,18 @@ var optionPatterns = []string{"voice.*", "voice.auto*", "sipendpoint.*", "Custom
 // lifecycle, so that the per-call expectations (checks_lifecycle.go) have
 // something to judge.
 func (gs *genState) scenario(client int) []Step {
-	switch gs.rng.IntN(10) {
+	switch gs.rng.IntN(12) {
+	case 10:
+		// A state whose type the documentation limits to an event, by a
+		// name such a state could have, then the state it left.
+		return []Step{{Op: OpCall, Client: client, Request: setState, Params: []Arg{Lit(gs.pick(eventOnlyNames))}},
+			{Op: OpCall, Client: client, Request: getState, NoParams: true}}
+	case 11:
+		// A client listens to a channel the session's channel is a prefix
+		// of; another broadcasts on the session's channel.
+		gs.tokens++
+		return []Step{{Op: OpSubscribe, Client: client, Events: []string{contract.MessengerEventPrefix + channel + "2"}},
+			{Op: OpCall, Client: 0, Request: broadcast, Params: []Arg{Lit(channel), Lit(map[string]any{"fz": fmt.Sprintf("%s%d-%d", tokenPrefix, gs.id, gs.tokens)})}}}
 	case 0, 1:
 		if !gs.can(control.StimInboundCall) {
 			return nil

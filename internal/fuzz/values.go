@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"scapi-conformance/contract"
@@ -132,4 +133,36 @@ func hasType(t contract.JSONType, v any) bool {
 		return t == contract.TypeObject || t == contract.TypeObjectOrString
 	}
 	return false
+}
+
+// refValue returns the value a reference may later name, when key names the
+// identifier of something the target created (a string id, an operationName,
+// a record handle, which is a number).
+func refValue(key string, val any) (string, bool) {
+	switch key {
+	case "referenceId", "subscriptionId", "frameId":
+		return "", false
+	}
+	switch v := val.(type) {
+	case string:
+		return v, v != "" && (strings.HasSuffix(key, "Id") || handleKey(key) || key == "operationName")
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), handleKey(key)
+	}
+	return "", false
+}
+
+// handleKey names the keys of record handles ("recordHandle",
+// "GSW_RECORD_HANDLE"): numbers on the wire.
+func handleKey(key string) bool { return strings.HasSuffix(strings.ToLower(key), "handle") }
+
+// refArg is the JSON value of a reference resolved to a remembered value: a
+// handle is a number again.
+func refArg(key, s string) any {
+	if handleKey(key) {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return f
+		}
+	}
+	return s
 }
