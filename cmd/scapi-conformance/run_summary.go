@@ -49,7 +49,7 @@ func printSummary(w io.Writer, r *report.Result) {
 		for _, f := range b.New {
 			fmt.Fprintf(w, "  NEW %s in %q: %s\n", f.Requirement, f.Spec, f.Signature)
 			if e := f.Resembles; e != nil {
-				fmt.Fprintf(w, "      resembles the accepted entry %s (owner %s, %s), which accepts %s\n", entryName(b.File, e), e.Owner, e.Reason, acceptsWhat(e))
+				fmt.Fprintf(w, "      resembles the accepted entry %s (owner %s), which accepts %s\n", entryName(b.File, e), e.Owner, acceptsWhat(e))
 			}
 		}
 		for _, e := range b.Stale {
@@ -87,5 +87,5 @@ func acceptsWhat(e *report.BaselineEntry) string {
 	case e.Signature == "":
 		return fmt.Sprintf("any failure of %s in %q", e.Requirement, e.Spec)
 	}
-	return fmt.Sprintf("%q in %q", e.Signature, e.Spec)
+	return fmt.Sprintf("only %s", e.Signature)
 }

@@ -3,6 +3,7 @@ package runner
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
@@ -18,7 +19,15 @@ func writeProgress(w io.Writer, n, total int, sr types.SpecReport) {
 		return
 	}
 	s := specs[0]
-	fmt.Fprintf(w, "[%*d/%d] %-10s %s (%s)\n", len(fmt.Sprint(total)), n, total, s.Verdict, s.Text, strings.Join(s.Requirements, ", "))
+	reqs := strings.Join(s.Requirements, ", ")
+	if s.Verdict == report.Fail && len(s.Violated) > 0 {
+		// The failure is attributed: say which requirement it fails.
+		reqs = "fails " + strings.Join(s.Violated, ", ")
+		if others := slices.DeleteFunc(slices.Clone(s.Requirements), func(id string) bool { return slices.Contains(s.Violated, id) }); len(others) > 0 {
+			reqs += "; also cites " + strings.Join(others, ", ")
+		}
+	}
+	fmt.Fprintf(w, "[%*d/%d] %-10s %s (%s)\n", len(fmt.Sprint(total)), n, total, s.Verdict, s.Text, reqs)
 	switch s.Verdict {
 	case report.Fail:
 		fmt.Fprintf(w, "           %s\n           at %s\n", report.Cause(s.Failure.Message), s.Failure.Location)
