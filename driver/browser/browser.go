@@ -197,11 +197,18 @@ func (d *Driver) start(ctx context.Context) error {
 	if v, err := chromedp.CallBrowser(rctx, browser.GetVersion, chromedp.Void{}); err == nil {
 		d.version = v.Product
 	}
-	if err := chromedp.Do(rctx, chromedp.Navigate(d.cfg.ServicePageURL)); err != nil {
+	// A page (a real Workspace's, its login page) may load slower than a
+	// reply comes: its load has the start's bound.
+	nctx, ncancel := context.WithTimeout(d.tab.ctx, limit)
+	defer ncancel()
+	defer context.AfterFunc(ctx, ncancel)()
+	if err := chromedp.Do(nctx, chromedp.Navigate(d.cfg.ServicePageURL)); err != nil {
 		return fmt.Errorf("browser driver: opening the service page %s: %w: %v", d.cfg.ServicePageURL, driver.ErrUnreachable, err)
 	}
 	if d.cfg.LoginScript != "" {
-		if err := d.login(rctx); err != nil {
+		lctx, lcancel := d.bounded(ctx, d.tab.ctx)
+		defer lcancel()
+		if err := d.login(lctx); err != nil {
 			return fmt.Errorf("browser driver: logging in: %s", d.redact(err.Error()))
 		}
 	}

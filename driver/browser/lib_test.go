@@ -62,6 +62,7 @@ func TestClientLibFailures(t *testing.T) {
 		}}}}};`, `the target replied .* but the library never called back \(it dropped the reply\)`},
 		{"throws", `window.genesys = {wwe: {service: {sendMessage: function () { throw new Error("boom"); }}}};`,
 			`request "agent.getState" via the client library \(genesys\.wwe\.service\.sendMessage\): the client library threw: Error: boom`},
+		{"does not load", `throw new Error("syntax, say");`, `request "agent.getState" via the client library: the client library did not load`},
 		{"sends nothing", `window.genesys = {wwe: {service: {agent: {getState: function (ok, fail) {}}}}};`, `the library posted no request to window.parent within`},
 	}
 	for _, c := range cases {

@@ -249,7 +249,9 @@ func (c *Client) libCallRequest(ctx context.Context, req wire.Request) (*wire.Me
 		return c.rawCall(ctx, req, "raw ("+path.Why+")")
 	}
 	c.lib.setNote(lc, path.note())
-	what = fmt.Sprintf("request %q via the client library (%s)", req.Request, path.Via)
+	if path.Via != "" {
+		what += " (" + path.Via + ")"
+	}
 	if path.Problem != "" {
 		return nil, fmt.Errorf("%s: %s", what, path.Problem)
 	}
