@@ -54,6 +54,10 @@ type Capabilities struct {
 	// Absent (false) means /reset works, as for every steerable target before
 	// this field existed.
 	NoReset bool `json:"noReset,omitempty"`
+	// Unavailable names stimuli the target knows but cannot produce in this
+	// run, with the reason (a lab's manual stimulus in a run nobody watches):
+	// the specs that need them are skipped with it.
+	Unavailable map[string]string `json:"unavailable,omitempty"`
 	// Mutant names the deviation the target runs with ("" for none).
 	Mutant string `json:"mutant,omitempty"`
 }

@@ -51,10 +51,19 @@ func (t *Target) skipReason(spec specInfo, caps control.Capabilities) string {
 		case CapClock:
 			return "the spec moves the target's virtual clock, which it has not"
 		}
-		return fmt.Sprintf("the target cannot provide %q, which this spec needs", need)
+		return fmt.Sprintf("the target cannot provide %q, which this spec needs%s", need, unavailable(caps, need))
 	}
 	if len(spec.options) > 0 && !has(CapOptions, caps, ctrl) {
 		return optionsMismatch(t.declaredOptions(), control.Options(spec.options))
+	}
+	return ""
+}
+
+// unavailable is the reason the target gives for not producing a stimulus
+// in this run ("" when it gives none).
+func unavailable(caps control.Capabilities, name string) string {
+	if why := caps.Unavailable[name]; why != "" {
+		return ": " + why
 	}
 	return ""
 }

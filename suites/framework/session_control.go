@@ -59,7 +59,7 @@ func (s *Session) Options() control.Options { return maps.Clone(s.options) }
 func (s *Session) Stimulate(name string, args map[string]any) map[string]any {
 	ginkgo.GinkgoHelper()
 	if !s.has(name) {
-		ginkgo.Skip(fmt.Sprintf("the target cannot produce the stimulus %q", name))
+		ginkgo.Skip(fmt.Sprintf("the target cannot produce the stimulus %q%s", name, unavailable(s.caps, name)))
 	}
 	ctx, cancel := s.wait()
 	defer cancel()
