@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -53,7 +52,7 @@ func Parse(file string, b []byte) (*Profile, error) {
 		"options": func(n *yaml.Node) { p.Options = d.options(n) },
 		"origins": func(n *yaml.Node) { p.Origins = d.origins(n) },
 		"data":    func(n *yaml.Node) { d.data(n, &p.Data) },
-		"stimuli": func(n *yaml.Node) { p.Stimuli = d.stimuli(n) },
+		"stimuli": func(n *yaml.Node) { p.Stimuli, p.Lab = d.stimuli(n) },
 	})
 	if d.Err != nil {
 		return nil, d.Err
@@ -85,15 +84,7 @@ func (d *decoder) target(n *yaml.Node, t *Target) {
 			}
 		},
 		"timeout": func(v *yaml.Node) {
-			s := d.String(v, "target.timeout")
-			if d.Err != nil {
-				return
-			}
-			dur, err := time.ParseDuration(s)
-			if err != nil || dur <= 0 {
-				d.Fail(v, "target.timeout must be a positive duration such as 10s, found %q", s)
-			}
-			t.Timeout = dur
+			t.Timeout = d.duration(v, "target.timeout")
 		},
 	})
 	if d.Err == nil && t.URL != "" && t.Driver != "" {
@@ -244,13 +235,5 @@ func (d *decoder) data(n *yaml.Node, out *Data) {
 		},
 		"media":     func(v *yaml.Node) { out.Media = d.Strings(v, "data.media", nil) },
 		"campaigns": func(v *yaml.Node) { out.Campaigns = d.Strings(v, "data.campaigns", nil) },
-	})
-}
-
-func (d *decoder) stimuli(n *yaml.Node) []string {
-	return d.Strings(n, "stimuli", func(e *yaml.Node, s string) {
-		if !slices.Contains(knownStimuli, s) {
-			d.Fail(e, "unknown stimulus %q (known: %s)", s, strings.Join(knownStimuli, ", "))
-		}
 	})
 }

@@ -26,6 +26,23 @@ type Profile struct {
 	Data    Data
 	// Stimuli lists the stimulus names (package control) available.
 	Stimuli []string
+	// Lab says, per stimulus, how the lab produces it on a target without a
+	// control endpoint (the mapping form of stimuli:); nil for the list form.
+	Lab map[string]LabStimulus
+}
+
+// LabStimulus is how a lab produces one stimulus: a command or manual
+// instructions (exactly one of them).
+type LabStimulus struct {
+	// Command is the argv; a relative program path (./ring.sh) is relative
+	// to the profile's directory, where the command also runs.
+	Command []string
+	// Dir is the profile's directory, where the command runs.
+	Dir string
+	// Manual are instructions an operator follows.
+	Manual string
+	// Timeout bounds the command or the operator (0 = the lab's default).
+	Timeout time.Duration
 }
 
 // Target says how to reach the target.
