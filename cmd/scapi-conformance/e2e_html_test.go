@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,10 +43,16 @@ func TestE2EHTMLReportInChromium(t *testing.T) {
 		{"requirement row", got.Row, "FAIL"},
 		{"failure", got.Failures, "transcript"},
 		{"failure", got.Failures, "Expected and actual:"},
+		{"failure transcript names the client", got.Failures, "sent by client 1 ("},
+		{"failure location relative to the module", got.Failures, "at suites/conformance/"},
+		{"provenance without empty selection fields", got.Provenance, "selection every spec"},
 	} {
 		if !strings.Contains(c.text, c.want) {
 			t.Errorf("%s: %q lacks %q", c.what, c.text, c.want)
 		}
+	}
+	if wd, _ := os.Getwd(); strings.Contains(got.Failures, filepath.Dir(filepath.Dir(wd))+"/") {
+		t.Errorf("the failures show the build machine's paths (%s):\n%s", filepath.Dir(filepath.Dir(wd)), got.Failures)
 	}
 	if got.Rows != len(res.Requirements) || got.External != 0 || got.Methods != 77 {
 		t.Errorf("%d requirement rows (want %d), %d external resources (want 0), %d matrix rows (want 77)",

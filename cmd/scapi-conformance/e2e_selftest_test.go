@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,6 +34,12 @@ func TestE2ESelftest(t *testing.T) {
 		if o.Status == "killed" && len(o.Caught) == 0 {
 			t.Errorf("%s killed by no spec", o.Mutant)
 		}
+		if o.Status == "killed" && (!o.OwnRequirement || !slices.Contains(o.Failed, o.Requirement)) {
+			t.Errorf("%s (breaks %s) failed only %v", o.Mutant, o.Requirement, o.Failed)
+		}
+	}
+	if len(rep.Misattributed) != 0 || !strings.Contains(r.stdout, "own requirement failed: 1/1 killed mutants") {
+		t.Errorf("misattributed %v; output:\n%s", rep.Misattributed, r.stdout)
 	}
 	if rep.Reference.Status != "pass" || status[caught] != "killed" || status[missed] != "survived" || rep.Score != 0.5 {
 		t.Errorf("selftest report %+v", rep)

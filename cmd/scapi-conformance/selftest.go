@@ -35,9 +35,12 @@ type selftestOutcome struct {
 	// Status is "pass"/"fail" for the reference, "killed"/"survived" for a
 	// mutant, "error" when the run could not decide.
 	Status string `json:"status"`
-	// Caught lists the failing specs (with their requirement ids).
+	// Caught lists the failing specs (with the requirement ids each failure
+	// is attributed to).
 	Caught []string `json:"caught,omitempty"`
-	// OwnRequirement is true when a spec citing the mutant's requirement failed.
+	// Failed lists the requirements the run failed (FAIL verdicts).
+	Failed []string `json:"failed,omitempty"`
+	// OwnRequirement is true when the mutant's requirement is among Failed.
 	OwnRequirement bool   `json:"ownRequirement"`
 	Error          string `json:"error,omitempty"`
 	Millis         int64  `json:"millis"`
@@ -45,11 +48,14 @@ type selftestOutcome struct {
 
 // selftestReport is the --json output of selftest.
 type selftestReport struct {
-	Score     float64           `json:"score"`
-	Killed    int               `json:"killed"`
-	Mutants   int               `json:"mutants"`
-	Reference selftestOutcome   `json:"reference"`
-	Outcomes  []selftestOutcome `json:"outcomes"`
+	Score  float64 `json:"score"`
+	Killed int     `json:"killed"`
+	// Misattributed are the killed mutants whose own requirement did not
+	// fail (caught only through other requirements): they fail the self-test.
+	Misattributed []string          `json:"misattributed"`
+	Mutants       int               `json:"mutants"`
+	Reference     selftestOutcome   `json:"reference"`
+	Outcomes      []selftestOutcome `json:"outcomes"`
 }
 
 func runSelftest(args []string, stdout, stderr io.Writer) int {
@@ -70,7 +76,9 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "\nRuns the whole suite against the embedded reference Workspace, which must pass entirely, and")
 		fmt.Fprintln(fs.Output(), "against each of its mutants (one realistic deviation each), each of which must fail at least one")
 		fmt.Fprintln(fs.Output(), "spec. Prints the mutation score and, per mutant, the specs that caught it (the first one; all")
-		fmt.Fprintln(fs.Output(), "of them with --thorough). Exit 1 when the reference fails or a mutant survives.")
+		fmt.Fprintln(fs.Output(), "of them with --thorough), and the requirements it failed. Exit 1 when the reference fails, a")
+		fmt.Fprintln(fs.Output(), "mutant survives, or a mutant is caught only through requirements other than the one it breaks")
+		fmt.Fprintln(fs.Output(), "(MISATTRIBUTED: a spec fails the wrong requirement, or none of its own specs catches it).")
 		fmt.Fprintln(fs.Output(), "With --fixed, the same through profiles against the reference configured once, per option set")
 		fmt.Fprintln(fs.Output(), "(see scapi-conformance selftest --fixed --help).")
 		fmt.Fprintln(fs.Output(), "\nFlags:")
@@ -125,6 +133,19 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 				flags = append(flags, "--fail-fast")
 			}
 			o := selftestOne(ctx, m, flags, filepath.Join(dir, fmt.Sprintf("%d.json", i)))
+			if o.Status == "killed" && !o.OwnRequirement {
+				// The first failure (--fail-fast) may belong to another
+				// requirement: run the specs citing the mutant's own.
+				own := "req:" + m.Requirement
+				if *labelFilter != "" {
+					own = "(" + *labelFilter + ") && " + own
+				}
+				focused := selftestOne(ctx, m, append(slices.Clone(flags), "--label-filter="+own), filepath.Join(dir, fmt.Sprintf("%d-own.json", i)))
+				o.Caught = append(o.Caught, focused.Caught...)
+				o.Failed = append(o.Failed, focused.Failed...)
+				o.OwnRequirement = focused.OwnRequirement
+				o.Millis += focused.Millis
+			}
 			outcomes[i] = o
 			mu.Lock()
 			printOutcome(stdout, o)
@@ -133,10 +154,13 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	}
 	wg.Wait()
 
-	rep := selftestReport{Reference: outcomes[0], Outcomes: outcomes[1:], Mutants: len(mutants)}
+	rep := selftestReport{Reference: outcomes[0], Outcomes: outcomes[1:], Mutants: len(mutants), Misattributed: []string{}}
 	for _, o := range rep.Outcomes {
 		if o.Status == "killed" {
 			rep.Killed++
+			if !o.OwnRequirement {
+				rep.Misattributed = append(rep.Misattributed, o.Mutant)
+			}
 		}
 	}
 	if rep.Mutants > 0 {
@@ -144,9 +168,13 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "\nreference Workspace: %s\nmutation score: %d/%d = %.1f%% (%s)\n", rep.Reference.Status,
 		rep.Killed, rep.Mutants, 100*rep.Score, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "own requirement failed: %d/%d killed mutants\n", rep.Killed-len(rep.Misattributed), rep.Killed)
 	for _, o := range rep.Outcomes {
-		if o.Status != "killed" {
+		switch {
+		case o.Status != "killed":
 			fmt.Fprintf(stdout, "  %s %s (breaks %s)\n", strings.ToUpper(o.Status), o.Mutant, o.Requirement)
+		case !o.OwnRequirement:
+			fmt.Fprintf(stdout, "  MISATTRIBUTED %s (breaks %s; fails only %s)\n", o.Mutant, o.Requirement, strings.Join(o.Failed, ", "))
 		}
 	}
 	if *jsonOut != "" {
@@ -156,7 +184,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	if rep.Reference.Status != "pass" || rep.Killed != rep.Mutants {
+	if rep.Reference.Status != "pass" || rep.Killed != rep.Mutants || len(rep.Misattributed) > 0 {
 		return exitFailed
 	}
 	return exitOK
@@ -184,10 +212,15 @@ func selftestOne(ctx context.Context, m reference.Mutant, flags []string, path s
 	}
 	for _, s := range res.Specs {
 		if s.Verdict == report.Fail {
-			o.Caught = append(o.Caught, fmt.Sprintf("%s [%s]", s.Text, strings.Join(s.Requirements, ", ")))
-			o.OwnRequirement = o.OwnRequirement || slices.Contains(s.Requirements, m.Requirement)
+			o.Caught = append(o.Caught, fmt.Sprintf("%s [%s]", s.Text, strings.Join(s.Violates(), ", ")))
 		}
 	}
+	for _, rr := range res.Requirements {
+		if rr.Verdict == report.Fail {
+			o.Failed = append(o.Failed, rr.ID)
+		}
+	}
+	o.OwnRequirement = slices.Contains(o.Failed, m.Requirement)
 	switch {
 	case m.Name == "" && code == exitOK:
 		o.Status = "pass"
@@ -215,8 +248,11 @@ func printOutcome(w io.Writer, o selftestOutcome) {
 		fmt.Fprintf(w, "%-48s %s (%s)\n", name, strings.ToUpper(o.Status), took)
 	default:
 		own := ""
-		if o.Status == "killed" && !o.OwnRequirement {
-			own = "; " + o.Requirement + " not among the failures"
+		if o.Status == "killed" {
+			own = "; fails " + strings.Join(o.Failed, ", ")
+			if !o.OwnRequirement {
+				own += "; NOT its own " + o.Requirement
+			}
 		}
 		fmt.Fprintf(w, "%-48s %s by %d spec(s) (%s%s)\n", name, strings.ToUpper(o.Status), len(o.Caught), took, own)
 	}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"scapi-conformance/internal/report"
+)
+
+// verdictsOf maps requirement ids to their verdicts.
+func verdictsOf(res *report.Result) map[string]report.Verdict {
+	out := map[string]report.Verdict{}
+	for _, rr := range res.Requirements {
+		out[rr.ID] = rr.Verdict
+	}
+	return out
+}
+
+// A mutant that breaks the comparison of origins fails security.origin.1,
+// not security.origin.2, although its spec cites both (issue 14.1).
+func TestE2EVerdictsPerRequirement(t *testing.T) {
+	r := e2e(t, "run", "--mutant", "origin-prefix-match", "--label-filter", "ns:security", "--json", "{dir}/r.json")
+	r.expect(t, exitFailed)
+	v := verdictsOf(r.result(t))
+	if v["security.origin.1"] != report.Fail || v["security.origin.2"] == report.Fail {
+		t.Errorf("security.origin.1 %s, security.origin.2 %s: want FAIL and not FAIL", v["security.origin.1"], v["security.origin.2"])
+	}
+	if !strings.Contains(r.stdout, "must be refused") {
+		t.Errorf("the FAIL line does not say why:\n%s", tail(r.stdout, 30))
+	}
+}
+
+// A baseline accepts a failure by its fingerprint: another defect under the
+// same accepted requirement fails the gate and names the entry (issue 14.2).
+func TestE2EBaselineFingerprint(t *testing.T) {
+	first := e2e(t, "run", "--mutant", "origin-prefix-match", "--label-filter", "ns:security", "--write-baseline", "{dir}/b.yaml", "--owner", "qa")
+	first.expect(t, exitFailed)
+	b := filepath.Join(first.dir, "b.yaml")
+	text, err := os.ReadFile(b)
+	if err != nil || !strings.Contains(string(text), "signature:") || !strings.Contains(string(text), "spec:") {
+		t.Fatalf("the baseline has no fingerprint (%v):\n%s", err, text)
+	}
+	same := e2e(t, "run", "--mutant", "origin-prefix-match", "--label-filter", "ns:security", "--baseline", b)
+	same.expect(t, exitOK)
+	other := e2e(t, "run", "--mutant", "origin-port-ignored", "--label-filter", "ns:security", "--baseline", b, "--json", "{dir}/r.json")
+	other.expect(t, exitFailed)
+	res := other.result(t)
+	if res.Baseline == nil || len(res.Baseline.New) == 0 || res.Baseline.New[0].Resembles == nil {
+		t.Fatalf("baseline outcome %+v", res.Baseline)
+	}
+	for _, want := range []string{"NEW security.origin.1", "app.example.com:#", "resembles the accepted entry security.origin.1"} {
+		if !strings.Contains(other.stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, tail(other.stdout, 20))
+		}
+	}
+}
+
+// A run stopped by its time limit is INCOMPLETE, not a conformance failure;
+// an output path that cannot be written stops the run before any spec
+// (issue 14.3).
+func TestE2EHonestExits(t *testing.T) {
+	r := e2e(t, "run", "--timeout", "1s", "--json", "{dir}/r.json")
+	r.expect(t, report.ExitIncomplete)
+	res := r.result(t)
+	if res.Verdict != report.Incomplete || res.Summary.Requirements.Fail != 0 || res.Summary.NotRun == 0 {
+		t.Errorf("verdict %s, summary %+v: want INCOMPLETE, no FAIL, specs NOT RUN", res.Verdict, res.Summary)
+	}
+	if regexp.MustCompile(`(?m)^FAIL |\] FAIL`).MatchString(r.stdout) || !strings.Contains(r.stdout, "INCOMPLETE (exit 4)") {
+		t.Errorf("console:\n%s", tail(r.stdout, 12))
+	}
+
+	for _, flag := range []string{"--html", "--json", "--junit", "--write-baseline"} {
+		bad := e2e(t, "run", flag, "/nonexistent/dir/r.out", "--owner", "qa")
+		bad.expect(t, exitUsage)
+		if bad.stdout != "" || !strings.Contains(bad.stderr, flag+" /nonexistent/dir/r.out: its directory /nonexistent/dir does not exist") {
+			t.Errorf("%s: stdout %q, stderr %q", flag, bad.stdout, bad.stderr)
+		}
+	}
+}
