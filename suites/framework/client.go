@@ -23,25 +23,38 @@ type recordingClient struct {
 	seq map[*wire.Message]int
 }
 
+// maxRateRetries bounds how often a request the target rate-limited,
+// although the suite's budget let it go, is sent again after the wait.
+const maxRateRetries = 2
+
 // Call counts the request against the options in force (Session.spend: it
-// may wait for a rate-limit window, or skip the spec) before sending it.
+// may wait for a rate-limit window, or skip the spec) before sending it; the
+// wait for the reply starts once the request is sent. A rate-limit error the
+// budget did not predict (traffic the suite could not see) teaches the budget
+// the target's quarantine, and the request is sent again after it.
 func (c *recordingClient) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
 	ginkgo.GinkgoHelper()
-	c.s.spend(c.Origin(), req.Request)
-	recordRequest(req)
-	m, err := c.Client.Call(ctx, req)
-	if m != nil {
+	for attempt := 0; ; attempt++ {
+		sendCtx, cancel := c.s.spendFor(ctx, c.Origin(), req.Request)
+		recordRequest(req)
+		m, err := c.Client.Call(sendCtx, req)
+		cancel()
+		if m == nil {
+			return m, err
+		}
 		c.s.observed.Add(1)
-		c.s.unexpectedRateLimit(req.Request, m)
+		if !c.s.unexpectedRateLimit(req.Request, m, attempt < maxRateRetries) {
+			return m, err
+		}
 	}
-	return m, err
 }
 
 func (c *recordingClient) Send(ctx context.Context, req wire.Request) error {
 	ginkgo.GinkgoHelper()
-	c.s.spend(c.Origin(), req.Request)
+	sendCtx, cancel := c.s.spendFor(ctx, c.Origin(), req.Request)
+	defer cancel()
 	recordRequest(req)
-	return c.Client.Send(ctx, req)
+	return c.Client.Send(sendCtx, req)
 }
 
 func (c *recordingClient) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {

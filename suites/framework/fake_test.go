@@ -26,7 +26,7 @@ type fakeDriver struct {
 }
 
 func (d *fakeDriver) Open(_ context.Context, origin string) (driver.Client, error) {
-	return &fakeClient{origin: origin, queue: make(chan *wire.Message, 64)}, nil
+	return &fakeClient{origin: origin, queue: make(chan *wire.Message, MaxBacklog+64)}, nil
 }
 
 func (d *fakeDriver) Origins() []string {
@@ -51,6 +51,8 @@ type fakeController struct {
 	resets  int
 	options []control.Options
 	stimuli []string
+	// now is the virtual clock AdvanceClock moves and Now reads.
+	now time.Time
 }
 
 func (c *fakeController) Capabilities(context.Context) (control.Capabilities, error) {
@@ -71,7 +73,18 @@ func (c *fakeController) Stimulate(_ context.Context, s control.Stimulus) (contr
 	return control.StimulusResult{Result: map[string]any{"stimulus": s.Name}}, nil
 }
 
-func (c *fakeController) AdvanceClock(context.Context, time.Duration) error { return nil }
+func (c *fakeController) AdvanceClock(_ context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	return nil
+}
+
+func (c *fakeController) Now(context.Context) (time.Time, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now, nil
+}
 
 func (c *fakeController) Reset(context.Context) error {
 	c.mu.Lock()
@@ -112,11 +125,9 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 		return fakeMessage(map[string]any{"referenceId": ref, "request": req.Request, "errorMessage": "refused"}), nil
 	case req.Request == "flood":
 		ev := fakeEvent("agent", "OTHER")
-		go func() {
-			for i := 0; i <= MaxBacklog; i++ {
-				c.queue <- ev
-			}
-		}()
+		for i := 0; i <= MaxBacklog; i++ {
+			c.queue <- ev // queued before the reply: the wait reads them at once
+		}
 	case strings.HasPrefix(req.Request, "emit:"):
 		event, eventType, _ := strings.Cut(strings.TrimPrefix(req.Request, "emit:"), "/")
 		c.queue <- fakeEvent(event, eventType)

@@ -118,14 +118,14 @@ var _ = ginkgo.Describe("scenarios", func() {
 var _ = ginkgo.Describe("profile scenarios", ginkgo.Label("profile"), func() {
 	ConformanceIt("passes: options the profile already has, and the profile's origins", Reqs{"envelope.reply.1"}, func(s *Session) {
 		Expect(s.Origins()).To(Equal([]string{"https://profile.example"}))
-		s.SetOptions(control.Options{options.RateLimit: "5", options.UserDataReadAllowed: options.DefaultUserDataReadAllowed})
+		s.SetOptions(control.Options{options.QuarantineDelay: "20", options.UserDataReadAllowed: options.DefaultUserDataReadAllowed})
 		Expect(s.Call(s.Client(s.Origins()[0]), "agent.get").Kind().String()).To(Equal("reply"))
 		v, ok := s.Data("agent")
 		Expect(ok).To(BeTrue())
 		Expect(v).To(Equal("007"))
 	})
 	ConformanceIt("skips: options the profile does not have", Reqs{"envelope.reply.1"}, func(s *Session) {
-		s.SetOptions(control.Options{options.RateLimit: "7"})
+		s.SetOptions(control.Options{options.QuarantineDelay: "45"})
 	})
 	ConformanceIt("skips: a stimulus without a control endpoint", Reqs{"envelope.reply.1"}, func(s *Session) {
 		s.Stimulate(control.StimAgentState, nil)
@@ -137,6 +137,57 @@ var _ = ginkgo.Describe("profile scenarios", ginkgo.Label("profile"), func() {
 	})
 })
 
+// The fixed scenarios run against a target configured once (capabilities:
+// the virtual clock only, no reset) whose profile declares its options.
+var fixedCtrl = &fakeController{caps: control.Capabilities{Clock: true, NoReset: true},
+	now: time.Date(2026, 1, 1, 9, 0, 30, 0, time.UTC)}
+
+var _ = ginkgo.Describe("fixed scenarios", ginkgo.Label("fixed"), func() {
+	ConformanceIt("passes: the suite's own traffic is paced to the rate limits in force, on the virtual clock", Reqs{"envelope.reply.1"}, func(s *Session) {
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 1, 0, 0, time.UTC)), "the run starts on a fresh window")
+		c := s.Client(s.Origins()[0])
+		for range 2 {
+			s.Call(c, "agent.get")
+		}
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 1, 0, 0, time.UTC)), "two requests fit in the limit")
+		s.Call(c, "agent.get")
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 2, 0, 0, time.UTC)), "the third waits for the next minute")
+		Expect(fixedCtrl.resets).To(BeZero(), "a target that cannot be reset is not reset")
+	})
+	ConformanceIt("passes: the windows carry over from spec to spec", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "agent.get")
+		s.Call(c, "agent.get")
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 3, 0, 0, time.UTC)), "one request was left in the minute the spec before used")
+	})
+	ConformanceIt("passes: a rate-limit spec exceeds the limit on purpose and later requests wait out its quarantine", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.ExceedRateLimits()
+		for range 3 {
+			s.Call(c, "agent.getState")
+		}
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 3, 0, 0, time.UTC)), "nothing was held")
+	})
+	ConformanceIt("passes: after a quarantine", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Call(s.Client(s.Origins()[0]), "agent.getState")
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 4, 0, 0, time.UTC)), "the quarantine (10s) ended inside the minute, whose count stays full")
+	})
+	ConformanceIt("skips: a request the allow-list in force refuses", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.Call(s.Client(s.Origins()[0]), "interaction.getInteractions")
+	})
+	ConformanceIt("passes: a refusal the spec judges is sent and not counted", Reqs{"envelope.reply.1"}, func(s *Session) {
+		s.JudgeAllowList()
+		c := s.Client(s.Origins()[0])
+		for range 3 {
+			s.Call(c, "interaction.getInteractions")
+		}
+		Expect(s.Now()).To(Equal(time.Date(2026, 1, 1, 9, 4, 0, 0, time.UTC)), "refused requests were counted")
+	})
+	ConformanceIt("skips: options other than those in force", Reqs{"envelope.reply.1"}, func(s *Session) {
+		ginkgo.Fail("the body ran")
+	}, WithOptions(control.Options{options.RateLimit: "7"}))
+})
+
 // TestScenarioChild runs the scenarios when started by TestScenarios.
 func TestScenarioChild(t *testing.T) {
 	mode := os.Getenv(envScenario)
@@ -146,11 +197,18 @@ func TestScenarioChild(t *testing.T) {
 	target := &Target{Driver: &fakeDriver{ctrl: scenarioCtrl}, Strict: mode == "strict", Silence: 50 * time.Millisecond, Timeout: 200 * time.Millisecond}
 	RegisterFailHandler(ginkgo.Fail)
 	suite, reporter := ginkgo.GinkgoConfiguration()
-	suite.LabelFilter = "!profile"
+	suite.LabelFilter = "!profile && !fixed"
+	if mode == "fixed" {
+		suite.LabelFilter = "fixed"
+		suite.RandomizeAllSpecs = false
+		target.Driver = &fakeDriver{ctrl: fixedCtrl}
+		target.Profile = Profile{Options: control.Options{options.AcceptedOrigins: "https://a.example (agent.*)",
+			options.RateLimit: "2", options.QuarantineDelay: "10"}}
+	}
 	if mode == "profile" {
 		suite.LabelFilter = "profile"
 		target.Driver = &fakeDriver{}
-		target.Profile = Profile{Options: control.Options{options.RateLimit: "5"}, Origins: []string{"https://profile.example"}, Data: map[string]any{"agent": "007"}}
+		target.Profile = Profile{Options: control.Options{options.QuarantineDelay: "20"}, Origins: []string{"https://profile.example"}, Data: map[string]any{"agent": "007"}}
 	}
 	Configure(target)
 	reporter.JSONReport = os.Getenv(envReport)
@@ -189,10 +247,21 @@ func TestScenarios(t *testing.T) {
 	t.Run("profile", func(t *testing.T) {
 		checkScenarios(t, runScenarios(t, "profile"), map[string]scenarioOutcome{
 			"passes: options the profile already has, and the profile's origins": {types.SpecStatePassed, ""},
-			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the spec needs service-client-api.rate-limit="7"; the target's options cannot be set and are configured with "5"`},
+			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the spec needs service-client-api.rate-limit-quarantine-delay="45"; the target's options cannot be set and are configured with "20"`},
 			"skips: a stimulus without a control endpoint":                       {types.SpecStateSkipped, `the target cannot produce the stimulus "agent-state"`},
 			"skips: more origins than the profile accepts":                       {types.SpecStateSkipped, `the spec needs 2 distinct client origins the target accepts; it offers 1 [https://profile.example]`},
 		}, "profile")
+	})
+	t.Run("fixed", func(t *testing.T) {
+		checkScenarios(t, runScenarios(t, "fixed"), map[string]scenarioOutcome{
+			"passes: the suite's own traffic is paced to the rate limits in force, on the virtual clock":        {types.SpecStatePassed, ""},
+			"passes: the windows carry over from spec to spec":                                                  {types.SpecStatePassed, ""},
+			"passes: a rate-limit spec exceeds the limit on purpose and later requests wait out its quarantine": {types.SpecStatePassed, ""},
+			"passes: after a quarantine":                                {types.SpecStatePassed, ""},
+			"skips: a request the allow-list in force refuses":          {types.SpecStateSkipped, `the accepted-web-content-origins in force ("https://a.example (agent.*)") refuse interaction.getInteractions to https://a.example`},
+			"passes: a refusal the spec judges is sent and not counted": {types.SpecStatePassed, ""},
+			"skips: options other than those in force":                  {types.SpecStateSkipped, `the spec needs service-client-api.rate-limit="7"; the target's options cannot be set and are configured with "2"`},
+		}, "fixed")
 	})
 	for mode, deviation := range map[string]scenarioOutcome{
 		"lenient": {types.SpecStatePassed, ""},

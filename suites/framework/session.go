@@ -95,6 +95,7 @@ func (s *Session) usePolicy(known bool) {
 		return
 	}
 	s.budget = s.t.sharedBudget(p.rate)
+	s.freshStart()
 }
 
 // end fails a spec that observed nothing from the target.
