@@ -87,7 +87,7 @@ func TestE2ESelftestFixed(t *testing.T) {
 		if ref.Status != "pass" || ref.Requirements.Fail != 0 || ref.Requirements.Pass == 0 || ref.Specs.Pass == 0 {
 			t.Errorf("%s: reference %+v; want a pass with passing requirements", name, ref)
 		}
-		if len(s.Caught) != 1 || s.Caught[0].Mutant != caught || len(s.Caught[0].Failures) == 0 ||
+		if len(s.Caught) != 1 || s.Caught[0].Mutant != caught || len(s.Caught[0].Failures) == 0 || !s.Caught[0].OwnRequirement ||
 			!slices.Equal(s.Survived, []string{missed}) || s.Mutants != 2 || s.Score != 0.5 {
 			t.Errorf("%s: caught %+v survived %v score %v; want %s caught by a spec, %s survived, 0.5", name, s.Caught, s.Survived, s.Score, caught, missed)
 		}

@@ -84,8 +84,11 @@ type fixedRun struct {
 	// Failures are the failing specs (with their requirement ids); for a
 	// mutant, only those that pass on the reference.
 	Failures []string `json:"failures,omitempty"`
-	Error    string   `json:"error,omitempty"`
-	Millis   int64    `json:"millis"`
+	// OwnRequirement is true when one of Failures cites the mutant's
+	// requirement (a catch by another spec may be a side effect).
+	OwnRequirement bool   `json:"ownRequirement,omitempty"`
+	Error          string `json:"error,omitempty"`
+	Millis         int64  `json:"millis"`
 }
 
 // fixedFlags are the flags of selftest --fixed.
@@ -359,6 +362,7 @@ func (f *fixedFlags) runOne(ctx context.Context, base string, s fixedOptionSet, 
 	for _, sp := range res.Specs {
 		if name := fmt.Sprintf("%s [%s]", sp.Text, strings.Join(sp.Requirements, ", ")); sp.Verdict == report.Fail && !slices.Contains(known, name) {
 			r.Failures = append(r.Failures, name)
+			r.OwnRequirement = r.OwnRequirement || m.Name != "" && slices.Contains(sp.Requirements, m.Requirement)
 		}
 	}
 	switch {
@@ -404,10 +408,14 @@ func printFixedTable(w io.Writer, rep fixedReport) {
 		names := make([]string, len(s.Caught))
 		for i, c := range s.Caught {
 			names[i] = c.Mutant
+			if !c.OwnRequirement {
+				names[i] += "*"
+			}
 		}
 		fmt.Fprintf(w, "%-20s %-9s %-26s %d/%d %s\n", s.Name, strings.ToUpper(s.Reference.Status), countsLine(s.Reference.Requirements),
 			len(s.Caught), s.Mutants, strings.Join(firstN(names, maxCaughtShown), ", "))
 	}
+	fmt.Fprintln(w, "(* caught by specs that do not cite the mutant's requirement: check it is no side effect)")
 	fmt.Fprintf(w, "\nsecurity-option mutants caught under some option set: %d/%d (%s)\n",
 		len(rep.SecurityMutants)-len(rep.SecurityUncaught), len(rep.SecurityMutants), millis(rep.Millis))
 	for _, m := range rep.SecurityMutants {
