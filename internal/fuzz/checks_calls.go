@@ -268,17 +268,39 @@ func checkStateSettable(r *record) []Finding {
 	return nil
 }
 
-// checkOutboundRecord: setCallResult's "\"Do Not Call\" must not be set for
+// checkOutboundRecord: "If updateRecordField contains a non-editable field,
+// the operation fails"; setCallResult's "\"Do Not Call\" must not be set for
 // the interaction"; rescheduleRecord's rescheduleDate is "in MM/DD/YYYY
 // HH:MM format": a date that is not one is refused.
 func checkOutboundRecord(r *record) []Finding {
 	dnc := map[string]bool{}
+	editable := map[string]bool{} // field name → isEditable, from getRecordFields
 	for _, c := range r.calls {
 		if !c.runs() || !c.succeeded() || len(c.params) == 0 {
 			continue
 		}
 		id, _ := c.params[0].(string)
 		switch c.request {
+		case getRecordFields:
+			var fields []struct {
+				Name       string
+				IsEditable *bool
+			}
+			if json.Unmarshal(c.reply.msg.Data(), &fields) == nil {
+				for _, f := range fields {
+					if f.IsEditable != nil {
+						editable[f.Name] = *f.IsEditable
+					}
+				}
+			}
+		case updateRecordFields:
+			data, _ := c.params[1].(map[string]any)
+			for _, k := range sortedKeys(data) {
+				if ed, known := editable[k]; known && !ed {
+					return []Finding{finding("outbound.updateRecordFields.3", "outbound-record", c.reply.step, c.client, c.reply,
+						"updateRecordFields writes %s, which getRecordFields says is not editable, and succeeds", k).keyed(updateRecordFields)}
+				}
+			}
 		case setDoNotCall:
 			dnc[id] = true
 		case "outbound.removeDoNotCall":

@@ -1,6 +1,10 @@
 package fuzz
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
 
 func init() {
 	registerCheck("held-event", checkHeldEvent)
@@ -171,8 +175,10 @@ func listed(r *record, id string, seq int) bool {
 }
 
 // newInteraction returns the first interaction event, after seq, about an
-// interaction no message before seq named and no stimulus made.
-func newInteraction(r *record, seq int) (*entry, *lifeEvent) {
+// interaction no message before seq named and no stimulus made, whose user
+// data carries one of the tokens (values unique in the session that the
+// call attached: they tell its interaction from others made meanwhile).
+func newInteraction(r *record, seq int, tokens []any) (*entry, *lifeEvent) {
 	known := map[string]bool{}
 	for _, st := range r.stimuli {
 		if id, ok := st.result["interactionId"].(string); ok {
@@ -190,12 +196,31 @@ func newInteraction(r *record, seq int) (*entry, *lifeEvent) {
 		})
 	}
 	for _, ev := range lifeEvents(r) {
-		if ev.e.seq > seq && ev.d.Interaction.InteractionID != "" && !known[ev.d.Interaction.InteractionID] {
-			d := ev.d
-			return ev.e, &d
+		it := ev.d.Interaction
+		if ev.e.seq <= seq || it.InteractionID == "" || known[it.InteractionID] {
+			continue
+		}
+		for _, v := range it.UserData {
+			if slices.Contains(tokens, v) {
+				d := ev.d
+				return ev.e, &d
+			}
 		}
 	}
 	return nil, nil
+}
+
+// tokensOf lists the generator's unique values among the call's parameters.
+func tokensOf(c *call) []any {
+	var out []any
+	for _, p := range c.params {
+		walk(p, func(_ string, v any) {
+			if s, ok := v.(string); ok && strings.HasPrefix(s, tokenPrefix) {
+				out = append(out, s)
+			}
+		})
+	}
+	return out
 }
 
 // checkNewInteraction: the interaction a call creates is the one documented:
@@ -208,7 +233,7 @@ func checkNewInteraction(r *record) []Finding {
 		if !(judged(r, c, voiceDial) || judged(r, c, voiceDialEx) || judged(r, c, consult)) {
 			continue
 		}
-		e, d := newInteraction(r, c.sent.seq)
+		e, d := newInteraction(r, c.sent.seq, tokensOf(c))
 		if e == nil {
 			continue
 		}

@@ -31,6 +31,8 @@ const (
 	setDoNotCall       = "outbound.setDoNotCall"
 	setCallResult      = "outbound.setCallResult"
 	rescheduleRecord   = "outbound.rescheduleRecord"
+	getRecordFields    = "outbound.getRecordFields"
+	updateRecordFields = "outbound.updateRecordFields"
 	recordHandleKey    = "GSW_RECORD_HANDLE"
 	previewCallRefSlot = 1 // the call made from a session's first preview record is its second interactionId
 )
@@ -51,7 +53,14 @@ var optionPatterns = []string{"voice.*", "voice.auto*", "sipendpoint.*", "Custom
 // lifecycle, so that the per-call expectations (checks_lifecycle.go) have
 // something to judge.
 func (gs *genState) scenario(client int) []Step {
-	switch gs.rng.IntN(12) {
+	switch gs.rng.IntN(13) {
+	case 12:
+		if !gs.can(control.StimRealtime) {
+			return nil
+		}
+		lost, back := gs.stimulus(control.StimRealtime), gs.stimulus(control.StimRealtime)
+		lost.Args["state"], back.Args["state"] = Lit("DISCONNECTED"), Lit("RECONNECTED")
+		return []Step{lost, back}
 	case 10:
 		// A state whose type the documentation limits to an event, by a
 		// name such a state could have, then the state it left.
@@ -84,7 +93,7 @@ func (gs *genState) scenario(client int) []Step {
 			target = Lit(map[string]any{"type": "CustomContact", "destination": "5002"})
 		}
 		return []Step{gs.stimulus(control.StimInboundCall), {Op: OpCall, Request: voiceAnswer, Params: []Arg{id}},
-			{Op: OpCall, Client: client, Request: consult, Params: []Arg{id, target}}}
+			{Op: OpCall, Client: client, Request: consult, Params: []Arg{id, target, Lit(gs.userData())}}}
 	case 4:
 		if !gs.can(control.StimInboundCall) {
 			return nil
@@ -136,6 +145,9 @@ func (gs *genState) voiceLife(client int) []Step {
 	}
 	out := []Step{gs.stimulus(control.StimInboundCall), call(voiceAnswer, id)}
 	if gs.rng.IntN(2) == 0 {
+		out = append(out, call(deleteUserData, id, Lit(gs.pick(userDataKeys))), call(getByInteractionID, id))
+	}
+	if gs.rng.IntN(2) == 0 {
 		out = append(out, call(voiceHold, id), call(voiceResume, id), call(voiceHold, id))
 	}
 	out = append(out, call(voiceHangUp, id))
@@ -162,15 +174,20 @@ func (gs *genState) previewPath() []Step {
 	out := []Step{st}
 	if mode != "pull" {
 		if gs.rng.IntN(4) == 0 {
-			return append(out, Step{Op: OpCall, Request: interactionReject, Params: []Arg{preview}})
+			return append(out, Step{Op: OpCall, Request: interactionReject, Params: []Arg{preview}}, Step{Op: OpCall, Request: getByInteractionID, Params: []Arg{preview}})
 		}
 		out = append(out, Step{Op: OpCall, Request: interactionAccept, Params: []Arg{preview}})
 	}
 	switch gs.rng.IntN(4) {
 	case 0:
-		return append(out, Step{Op: OpCall, Request: rejectPreview, Params: []Arg{preview}})
+		return append(out, Step{Op: OpCall, Request: rejectPreview, Params: []Arg{preview}}, Step{Op: OpCall, Request: getByInteractionID, Params: []Arg{preview}})
 	case 1:
-		return append(out, Step{Op: OpCall, Request: cancelPreview, Params: []Arg{preview}})
+		return append(out, Step{Op: OpCall, Request: cancelPreview, Params: []Arg{preview}}, Step{Op: OpCall, Request: getByInteractionID, Params: []Arg{preview}})
+	}
+	if gs.rng.IntN(2) == 0 {
+		field := gs.pick([]string{"GWS_FROM", "GSW_CUSTOM_STRING", "GSW_PHONE_TYPE", "GSW_CALLING_LIST", "GSW_ATTEMPTS", "GSW_CAMPAIGN_NAME"})
+		out = append(out, Step{Op: OpCall, Request: getRecordFields, Params: []Arg{preview}},
+			Step{Op: OpCall, Request: updateRecordFields, Params: []Arg{preview, Lit(map[string]any{field: "fz"})}})
 	}
 	out = append(out, Step{Op: OpCall, Request: callPreviewRecord, Params: []Arg{preview, handle}})
 	switch gs.rng.IntN(3) {
@@ -181,5 +198,8 @@ func (gs *genState) previewPath() []Step {
 		date := gs.pick([]string{"01/13/2030 10:00", "13/01/2030 10:00", "12/31/2030 23:59", "31/12/2030 23:59"})
 		out = append(out, Step{Op: OpCall, Request: rescheduleRecord, Params: []Arg{call, handle, Lit(date), Lit(gs.pick([]string{"CAMPAIGN", "PERSONAL"}))}})
 	}
-	return append(out, Step{Op: OpCall, Request: voiceHangUp, Params: []Arg{call}}, Step{Op: OpCall, Request: markdone, Params: []Arg{call}})
+	// The last call is a barrier: its answer on the watching connection
+	// comes after the events of the mark done.
+	return append(out, Step{Op: OpCall, Request: voiceHangUp, Params: []Arg{call}}, Step{Op: OpCall, Request: markdone, Params: []Arg{call}},
+		Step{Op: OpCall, Request: getByInteractionID, Params: []Arg{call}})
 }
