@@ -41,6 +41,12 @@ func init() {
 		Interpretation{ID: "INT-ORIGIN-8", Topic: "\"*\" combined with filters or with other entries",
 			Sources: []string{`Origin: "if you want to allow any page to access the API, just set ... to *."`},
 			Strict:  "\"*\" is an entry like the others whose origin matches every origin (opaque \"null\" included); it may carry a filter, \"* (agent.*)\", and adds up with the other entries (INT-ORIGIN-4)"},
+		Interpretation{ID: "INT-ORIGIN-9", Topic: "names getAllowedServices lists beyond the catalog's allow-list keywords (aliases)",
+			Sources: []string{
+				`001 getAllowedServices: "Gets the list of allowed services, as determined by the Security configuration."`,
+				`DESIGN.md: the mute/speaker methods go on the wire as sipEndpoint.* while the reference lists them under voice (INT-CAT-2)`},
+			Strict:  "getAllowedServices lists exactly the catalog's allow-list keywords the origin may send (sipEndpoint.* for the mute methods, INT-CAT-2), nothing else; a listed name the origin cannot call (an error reply or no reply to it, sent without parameters or with the parameters the spec's probes use) fails in every mode",
+			Lenient: "also listing another name the origin can really call (an alias such as voice.muteMicrophone next to sipEndpoint.muteMicrophone, answered when sent) is NON-STRICT"},
 	)
 }
 

@@ -72,6 +72,18 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 			}
 		})
 
+	framework.ConformanceIt("getAllowedServices in force reports what each origin may call, and a name it lists beyond the catalog must work",
+		framework.Reqs{"security.origin.9", "security.origin.10"}, func(s *framework.Session) {
+			value := configuredOrigins(s)
+			clients := configuredListed(s, value)
+			if c, err := s.TryClient(configuredStrangerOrigin); err == nil {
+				clients = append(clients, c)
+			}
+			for _, c := range clients {
+				originAllowedServices(s, value, c)
+			}
+		})
+
 	framework.ConformanceIt("an origin the configuration does not list, and the neighbours of each listed one (a longer host, a shorter one, another port), may send nothing and subscribe to nothing",
 		framework.Reqs{"security.origin.1", "security.origin.10"}, func(s *framework.Session) {
 			value := configuredOrigins(s)

@@ -1,15 +1,12 @@
 package conformance
 
 import (
-	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/options"
@@ -112,29 +109,8 @@ var _ = Describe("Security configuration > Origin", func() {
 			o := s.NeedOrigins(4)
 			value := fmt.Sprintf("%s (*), %s (agent.*, system.getAllowedServices), %s (system.*, interaction.getInteractions)", o[0], o[1], o[2])
 			s.SetOptions(control.Options{options.AcceptedOrigins: value})
-			list := allowlist.MustParse(value)
-			var keywords []string
-			for _, m := range contract.Catalog() {
-				if m.Namespace != "" {
-					keywords = append(keywords, m.AllowKeyword)
-				}
-			}
 			for _, c := range s.Clients(o) {
-				reply := s.Try(c, "system.getAllowedServices")
-				if !list.Listed(c.Origin()) {
-					originJudge(s, value, c, originProbes[5])
-					continue
-				}
-				Expect(reply).To(matchers.HaveSucceeded(), "getAllowedServices as %s, which is listed", c.Origin())
-				var reported []string
-				Expect(json.Unmarshal(reply.Data(), &reported)).To(Succeed(), "getAllowedServices returns Array.<string>: %s", matchers.Describe(reply))
-				Expect(reported).To(ConsistOf(list.AllowedServices(c.Origin(), keywords)),
-					"getAllowedServices as %s with accepted-web-content-origins %q", c.Origin(), value)
-				for _, p := range originProbes {
-					said := slices.Contains(reported, framework.Method(p.name).AllowKeyword)
-					answered := !framework.IsRefusal(s.Try(c, p.name, p.params...))
-					Expect(answered).To(Equal(said), "as %s, getAllowedServices says %s is allowed: %v; calling it says %v", c.Origin(), p.name, said, answered)
-				}
+				originAllowedServices(s, value, c)
 			}
 		}, framework.Needs(framework.CapOptions))
 

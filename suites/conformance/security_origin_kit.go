@@ -1,15 +1,19 @@
 package conformance
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
+	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 	"scapi-conformance/suites/framework"
 	"scapi-conformance/suites/matchers"
@@ -153,4 +157,62 @@ func originNeighbours(origin string) []string {
 		out = append(out[:1], out[2])
 	}
 	return out
+}
+
+// originAllowedServices asks getAllowedServices as c and judges the answer
+// against the oracle for value: an origin that may not call it (not listed,
+// or filtered without it) gets a refusal; any other gets exactly the catalog keywords it may send, and every probe
+// behaves as the list says. A name listed beyond the catalog's keywords is
+// called: one the origin can call is an alias, NON-STRICT; one it cannot call
+// fails in every mode (INT-ORIGIN-9).
+func originAllowedServices(s *framework.Session, value string, c driver.Client) {
+	ginkgo.GinkgoHelper()
+	s.JudgeAllowList()
+	list := allowlist.MustParse(value)
+	if !list.Decide(c.Origin(), "system.getAllowedServices").Allowed {
+		originJudge(s, value, c, originProbes[5]) // not listed, or filtered without it (INT-ORIGIN-6)
+		return
+	}
+	reply := s.Try(c, "system.getAllowedServices")
+	Expect(reply).To(matchers.HaveSucceeded(), "getAllowedServices as %s, which is listed", c.Origin())
+	var reported []string
+	Expect(json.Unmarshal(reply.Data(), &reported)).To(Succeed(), "getAllowedServices returns Array.<string>: %s", matchers.Describe(reply))
+	var keywords []string
+	for _, m := range contract.Catalog() {
+		if m.Namespace != "" {
+			keywords = append(keywords, m.AllowKeyword)
+		}
+	}
+	var documented, extra []string
+	for _, name := range reported {
+		if slices.Contains(keywords, name) {
+			documented = append(documented, name)
+		} else {
+			extra = append(extra, name)
+		}
+	}
+	Expect(documented).To(ConsistOf(list.AllowedServices(c.Origin(), keywords)),
+		"getAllowedServices as %s with accepted-web-content-origins %q", c.Origin(), value)
+	for _, p := range originProbes {
+		said := slices.Contains(reported, framework.Method(p.name).AllowKeyword)
+		answered := !framework.IsRefusal(s.Try(c, p.name, p.params...))
+		Expect(answered).To(Equal(said), "as %s, getAllowedServices says %s is allowed: %v; calling it says %v", c.Origin(), p.name, said, answered)
+	}
+	for _, name := range extra {
+		reply := s.TryRequest(c, wire.NewRequest(name, "", originAliasParams(name)))
+		Expect(framework.IsRefusal(reply)).To(BeFalse(), "getAllowedServices as %s lists %s, which is no catalog keyword, and calling it is refused (INT-ORIGIN-9): %s",
+			c.Origin(), name, matchers.Describe(reply))
+	}
+	s.Deviation("INT-ORIGIN-9", len(extra) == 0)
+}
+
+// originAliasParams are the parameters an extra name is called with: those of
+// the probe of the catalog method it names, if any.
+func originAliasParams(name string) []any {
+	for _, p := range originProbes {
+		if m := framework.Method(p.name); m.Request() == name || m.Wire == name {
+			return p.params
+		}
+	}
+	return nil
 }
