@@ -14,7 +14,7 @@ func init() {
 // one getState answered just before.
 func checkStateChanged(r *record) []Finding {
 	for i, c := range r.calls {
-		if c.request != setState || i == 0 || !c.runs() || !c.succeeded() || !watchedFrom(r, "agent", c.sent.seq) {
+		if c.request != setState || i == 0 || !c.runs() || !c.succeeded() || !settled(r, "agent", c.sent.seq, c.reply.seq) {
 			continue
 		}
 		prev := r.calls[i-1]
@@ -42,11 +42,14 @@ func checkStateChanged(r *record) []Finding {
 	return nil
 }
 
-// watchedFrom reports whether a subscription to the event name was active at
-// seq and stayed active to the end of the session.
-func watchedFrom(r *record, event string, seq int) bool {
+// settled reports whether a subscription to the event name was active from
+// before seq `from` to the end of the session, and its connection answered a
+// call sent after `handled` (when the target had handled what is judged):
+// the events that what is judged caused have then reached it, whatever the
+// connection the cause came from.
+func settled(r *record, event string, from, handled int) bool {
 	for _, s := range r.subs {
-		if s.ack.seq < seq && s.endSeq == 0 && covers(s, event) {
+		if s.ack.seq < from && s.endSeq == 0 && covers(s, event) && barrierAfter(r, s.client, handled) != 0 {
 			return true
 		}
 	}

@@ -45,7 +45,7 @@ func checkToast(r *record) []Finding {
 		}
 	}
 	for _, st := range r.stimuli {
-		if st.name != control.StimToastClick || !watchedFrom(r, "system", st.seq) {
+		if st.name != control.StimToastClick || !settled(r, "system", st.seq, st.seq) {
 			continue
 		}
 		want, _ := st.args["buttonIndex"].(float64)

@@ -61,7 +61,7 @@ func lifeEvents(r *record) []struct {
 // judged reports whether a call ran as documented and succeeded while a
 // subscription to interaction events watched from before it to the end.
 func judged(r *record, c *call, request string) bool {
-	return c.request == request && c.runs() && c.succeeded() && watchedFrom(r, "interaction", c.sent.seq)
+	return c.request == request && c.runs() && c.succeeded() && settled(r, "interaction", c.sent.seq, c.reply.seq)
 }
 
 // followedBy reports whether an interaction event about id of the eventType
@@ -143,7 +143,7 @@ func checkMarkdoneRemoved(r *record) []Finding {
 			blocked[id] = true
 		case c.request == "interaction.unblockMarkdone" && c.reply != nil:
 			delete(blocked, id) // an unblock that may have acted: no judgement
-		case c.request == markdone && blocked[id] && c.runs() && c.reply != nil && watchedFrom(r, "interaction", c.sent.seq):
+		case c.request == markdone && blocked[id] && c.runs() && c.reply != nil && settled(r, "interaction", c.sent.seq, c.reply.seq):
 			if followedBy(r, id, c.sent.seq, "REMOVED") {
 				return []Finding{finding("interaction.blockMarkdone.1", "markdone-removed", c.reply.step, c.client, c.reply,
 					"markdone removes interaction %q although blockMarkdone of it succeeded", id).keyed(blockMarkdone)}

@@ -26,10 +26,21 @@ func getter(m *contract.Method) bool {
 
 // checkAllowedGetter: a getter the allow-list grants to the origin succeeds:
 // it has no parameter and needs no state, so its preconditions always hold.
-// An error reply means the target does not implement it (or its reading of
-// the allow-list denies what the documentation grants): one finding per
-// method, under the method's own requirement, keyed by the method.
+// An error reply where the same request succeeded for another origin of the
+// session is the target's reading of the allow-list denying what the
+// documentation grants (security.origin.1); where it succeeded for none, the
+// target does not implement the method: one finding per method, under the
+// method's own requirement.
 func checkAllowedGetter(r *record) []Finding {
+	ok := map[string]map[string]bool{} // request → origins it succeeded for
+	for _, c := range r.calls {
+		if getter(c.method) && c.succeeded() {
+			if ok[c.request] == nil {
+				ok[c.request] = map[string]bool{}
+			}
+			ok[c.request][c.origin] = true
+		}
+	}
 	var out []Finding
 	seen := map[string]bool{}
 	for _, c := range r.calls {
@@ -41,7 +52,13 @@ func checkAllowedGetter(r *record) []Finding {
 			continue // the rate-limit check's
 		}
 		seen[c.request] = true
-		out = append(out, finding(methodRequirement(c.method.Request()), "allowed-getter", c.reply.step, c.client, c.reply,
+		if len(ok[c.request]) > 0 {
+			out = append(out, finding(reqOriginListed, "allowed-getter", c.reply.step, c.client, c.reply,
+				"%s from %s fails (%q) although the allow-list %q grants it through entry %s, and it succeeds for %v",
+				c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry, sortedKeysOf(ok[c.request])).keyed(c.request))
+			continue
+		}
+		out = append(out, finding(methodRequirement(c.method.Request()), "method-fails", c.reply.step, c.client, c.reply,
 			"%s from %s fails (%q): it takes no parameter and needs no state, and the allow-list %q grants it through entry %s",
 			c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry).keyed(c.request))
 	}

@@ -65,7 +65,7 @@ func lastEvent(r *record, id string, seq int) *interactionEvent {
 func checkRona(r *record) []Finding {
 	for i, st := range r.stimuli {
 		id, _ := st.args["interactionId"].(string)
-		if i == 0 || st.name != control.StimRemoteRelease || !watchedFrom(r, "interaction", st.seq) {
+		if i == 0 || st.name != control.StimRemoteRelease || !settled(r, "interaction", st.seq, st.seq) {
 			continue
 		}
 		ring := r.stimuli[i-1]
@@ -95,7 +95,7 @@ func checkRona(r *record) []Finding {
 // recording state changed" reaches interaction subscribers.
 func checkRecordingEvent(r *record) []Finding {
 	for _, c := range r.calls {
-		if c.request != "voice.startCallRecording" || !c.runs() || !c.succeeded() || !watchedFrom(r, "interaction", c.sent.seq) {
+		if c.request != "voice.startCallRecording" || !c.runs() || !c.succeeded() || !settled(r, "interaction", c.sent.seq, c.reply.seq) {
 			continue
 		}
 		id, _ := c.params[0].(string)
@@ -127,7 +127,7 @@ func checkAttachedDataEvent(r *record) []Finding {
 		return nil
 	}
 	for i, c := range r.calls {
-		if c.request != setUserData || !c.runs() || !c.succeeded() || !watchedFrom(r, "interaction", c.sent.seq) {
+		if c.request != setUserData || !c.runs() || !c.succeeded() || !settled(r, "interaction", c.sent.seq, c.reply.seq) {
 			continue
 		}
 		id, _ := c.params[0].(string)
