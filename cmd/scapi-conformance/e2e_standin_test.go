@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scapi-conformance/driver/browser"
+	"scapi-conformance/fixtures/standin"
+	"scapi-conformance/internal/report"
+)
+
+// standinPassword is the stand-in's password; it must show nowhere.
+const standinPassword = "Sh0w-Me-Nowhere-42"
+
+// standinProfile starts a reference Workspace and the stand-in of a real
+// Workspace page relaying to it, and writes the profile that reaches the
+// stand-in through the browser: service URL, control endpoint, login by a
+// script file (given as @FILE), the ready expression and a declared https
+// origin. It returns the reference's websocket and control URLs too.
+func standinProfile(t *testing.T, password string) (profilePath, wsURL, controlURL string) {
+	if _, ok := browser.FindChromium(); !ok {
+		t.Skip("no Chromium")
+	}
+	srv := startTarget(t)
+	s, err := standin.Start(context.Background(), standin.Config{ReferenceURL: srv.WebSocketURL(), User: "agent7", Password: standinPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "login.js"), []byte(standin.LoginScript), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	profilePath = filepath.Join(dir, "workspace.yaml")
+	text := "target:\n  driver: browser\n  url: " + s.URL() + "\n  control: " + srv.ControlURL() + "\n" +
+		"login:\n  user: agent7\n  password: \"" + password + "\"\n  script: \"@login.js\"\n" +
+		"  ready: \"" + standin.ReadyExpression + "\"\n" +
+		"origins: [https://apps.example.com]\n"
+	if err := os.WriteFile(profilePath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return profilePath, srv.WebSocketURL(), srv.ControlURL()
+}
+
+// TestE2EBrowserLogsIntoAStandinWorkspace: run --driver browser --profile P
+// logs into the stand-in through the profile's script and gives the same
+// verdicts as the ws driver against the same Workspace.
+func TestE2EBrowserLogsIntoAStandinWorkspace(t *testing.T) {
+	const filter = "ns:agent || ns:voice"
+	profilePath, wsURL, controlURL := standinProfile(t, standinPassword)
+	viaBrowser := e2e(t, "run", "--profile", profilePath, "--label-filter", filter, "--json", "{dir}/r.json")
+	viaBrowser.expect(t, exitOK)
+	viaWS := e2e(t, "run", "--target", wsURL, "--control", controlURL, "--label-filter", filter, "--json", "{dir}/r.json")
+	viaWS.expect(t, exitOK)
+	b, w := viaBrowser.result(t), viaWS.result(t)
+	if b.Provenance.Driver != "browser" || w.Provenance.Driver != "ws" {
+		t.Fatalf("drivers %q and %q; want browser and ws", b.Provenance.Driver, w.Provenance.Driver)
+	}
+	if d := verdictDiff(b, w); d != "" || len(b.Specs) == 0 {
+		t.Errorf("%d specs; the browser and ws verdicts differ:\n%s", len(b.Specs), d)
+	}
+	if strings.Contains(viaBrowser.stdout+viaBrowser.stderr, standinPassword) {
+		t.Error("the password shows in the run's output")
+	}
+}
+
+// TestE2EBrowserLoginFailsWithoutThePassword: a wrong password makes the
+// target unreachable (exit 3), saying where the login stopped, and the
+// password shows nowhere.
+func TestE2EBrowserLoginFailsWithoutThePassword(t *testing.T) {
+	const wrong = "Wr0ng-" + standinPassword
+	profilePath, _, _ := standinProfile(t, wrong)
+	r := e2e(t, "run", "--profile", profilePath, "--label-filter", "ns:agent", "--wait-timeout", "2s", "--json", "{dir}/r.json")
+	r.expect(t, exitUnreachable)
+	if !strings.Contains(r.stderr, "after the login script the page did not come back to") {
+		t.Errorf("stderr does not say where the login stopped:\n%s", r.stderr)
+	}
+	if strings.Contains(r.stdout+r.stderr, wrong) {
+		t.Errorf("the password shows in the output:\n%s\n%s", r.stdout, r.stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(r.dir, "r.json")); err == nil && strings.Contains(string(b), wrong) {
+		t.Error("the password shows in the JSON report")
+	}
+}
+
+// verdictDiff lists the specs whose verdicts differ between two runs.
+func verdictDiff(a, b *report.Result) string {
+	verdicts := map[string]report.Verdict{}
+	for _, s := range b.Specs {
+		verdicts[s.Text] = s.Verdict
+	}
+	var out []string
+	for _, s := range a.Specs {
+		if v, ok := verdicts[s.Text]; !ok || v != s.Verdict {
+			out = append(out, s.Text+": "+string(s.Verdict)+" vs "+string(v))
+		}
+		delete(verdicts, s.Text)
+	}
+	for text, v := range verdicts {
+		out = append(out, text+": absent vs "+string(v))
+	}
+	return strings.Join(out, "\n")
+}
