@@ -92,12 +92,13 @@ func parseListFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, w
 	return parseFlags(fs, args, stdout, stderr, "list "+what)
 }
 
-// printJSON writes v as indented JSON.
-func printJSON(stdout, stderr io.Writer, what string, v any) int {
+// printJSON writes v as indented JSON; command names the command in an
+// error ("list methods").
+func printJSON(stdout, stderr io.Writer, command string, v any) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance list %s: %v\n", what, err)
+		fmt.Fprintf(stderr, "scapi-conformance %s: %v\n", command, err)
 		return exitFailed
 	}
 	return exitOK

@@ -53,7 +53,7 @@ func runListInterpretations(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *asJSON {
-		return printJSON(stdout, stderr, "interpretations", out)
+		return printJSON(stdout, stderr, "list interpretations", out)
 	}
 	rows := make([]string, 0, len(out))
 	for _, v := range out {

@@ -38,7 +38,7 @@ func runListMethods(args []string, stdout, stderr io.Writer) int {
 	}
 	methods := contract.Catalog()
 	if *asJSON {
-		return printJSON(stdout, stderr, "methods", methods)
+		return printJSON(stdout, stderr, "list methods", methods)
 	}
 	rows := make([]string, len(methods))
 	for i, m := range methods {

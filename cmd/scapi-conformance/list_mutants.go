@@ -22,7 +22,7 @@ func runListMutants(args []string, stdout, stderr io.Writer) int {
 	}
 	mutants := reference.Mutants()
 	if *asJSON {
-		return printJSON(stdout, stderr, "mutants", mutants)
+		return printJSON(stdout, stderr, "list mutants", mutants)
 	}
 	rows := make([]string, len(mutants))
 	for i, m := range mutants {

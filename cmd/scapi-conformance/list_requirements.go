@@ -53,7 +53,7 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 		entries := buildTrace(out)
 		switch {
 		case *asJSON:
-			return printJSON(stdout, stderr, "requirements", entries)
+			return printJSON(stdout, stderr, "list requirements", entries)
 		case *asYAML:
 			if err := writeTraceYAML(stdout, entries); err != nil {
 				fmt.Fprintf(stderr, "scapi-conformance list requirements: %v\n", err)
@@ -65,7 +65,7 @@ func runListRequirements(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if *asJSON {
-		return printJSON(stdout, stderr, "requirements", out)
+		return printJSON(stdout, stderr, "list requirements", out)
 	}
 	rows := make([]string, 0, len(out))
 	for _, r := range out {

@@ -3,7 +3,7 @@
 //
 // Each command lives in its own file and registers itself in an init function;
 // main only dispatches. Exit codes: 0 success / conforming, 1 non-conforming or
-// invalid, 2 usage or input error, 3 target unreachable.
+// invalid, 2 usage or input error, 3 target unreachable, 4 incomplete run.
 package main
 
 import (
@@ -88,5 +88,6 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nscapi-conformance help <command> and scapi-conformance <command> --help show a command's flags;")
 	fmt.Fprintln(w, "scapi-conformance --version shows the version.")
-	fmt.Fprintln(w, "\nExit codes: 0 success/conforming, 1 non-conforming/invalid, 2 usage or input error, 3 target unreachable.")
+	fmt.Fprintln(w, "\nExit codes: 0 success/conforming, 1 non-conforming/invalid, 2 usage or input error, 3 target unreachable,")
+	fmt.Fprintln(w, "4 incomplete (a run stopped by --timeout, an interrupt or a lost target).")
 }
