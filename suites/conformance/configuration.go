@@ -132,10 +132,14 @@ var _ = Describe("Configuration namespace", func() {
 			def := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]
 			id := framework.InteractionID(s.Ringing(c, map[string]any{"userData": map[string]any{nsOverrideKey: nsOverrideName}}))
 			ctxual := nsSections(s.OK(c, "configuration.getContextualOption", nsFrameColor, id))[nsSection][nsFrameColor]
-			Expect(ctxual).NotTo(BeNil(), "getContextualOption answered no %s", nsFrameColor)
-			s.Holds("INT-NS-4", ctxual != def)
-			Expect(nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]).To(Equal(def),
-				"The response includes the original default value of the option instead of the overridden value")
+			s.For("configuration.getContextualOption.1", func() {
+				Expect(ctxual).NotTo(BeNil(), "getContextualOption answered no %s", nsFrameColor)
+				s.Holds("INT-NS-4", ctxual != def)
+			})
+			plain := nsOptions(s, c, nsFrameColor)[nsSection][nsFrameColor]
+			s.For("configuration.getOption.7", func() {
+				Expect(plain).To(Equal(def), "The response includes the original default value of the option instead of the overridden value")
+			})
 		}, framework.Needs(control.StimInboundCall))
 
 	framework.ConformanceIt("getContextualOption fails for a missing or unknown interaction",

@@ -27,11 +27,15 @@ var _ = Describe("Interaction namespace > case selection", func() {
 			for _, pick := range []struct{ id, caseID, other string }{{first, a, second}, {second, b, first}} {
 				By("selectCaseByCaseId(" + pick.caseID + ")")
 				s.OK(c, "interaction.selectCaseByCaseId", pick.caseID)
-				ev := s.Event(c, "interaction", "CASE_SELECTED")
-				s.Holds("INT-EVENT-4", ev["selectedCaseId"] == pick.caseID)
+				s.For("events.interaction.CASE_SELECTED.1", func() {
+					ev := s.Event(c, "interaction", "CASE_SELECTED")
+					s.Holds("INT-EVENT-4", ev["selectedCaseId"] == pick.caseID)
+				})
 				nsCaseViewEvents(s, c)
-				Expect(s.GetInteraction(c, pick.id)).To(HaveKeyWithValue("isCaseSelected", true), "isCaseSelected: Is true if the case containing this interaction is selected")
-				Expect(s.GetInteraction(c, pick.other)).To(HaveKeyWithValue("isCaseSelected", false), "otherwise is false")
+				s.For("interaction.selectCaseByCaseId.2", func() {
+					Expect(s.GetInteraction(c, pick.id)).To(HaveKeyWithValue("isCaseSelected", true), "isCaseSelected: Is true if the case containing this interaction is selected")
+					Expect(s.GetInteraction(c, pick.other)).To(HaveKeyWithValue("isCaseSelected", false), "otherwise is false")
+				})
 			}
 		})
 

@@ -26,12 +26,14 @@ var _ = Describe("Interaction namespace > markdone", func() {
 			id := s.Released(c)
 			s.OK(c, "interaction.blockMarkdone", id, "Fill in the disposition first")
 			s.CallMethod(c, "interaction.markdone", id)
-			nsMarkdoneEvent(s, c)
-			s.Holds("INT-EVENT-6", s.Listed(c, id))
+			s.For("interaction.blockMarkdone.1", func() { s.Holds("INT-EVENT-6", s.Listed(c, id)) })
+			s.For("interaction.blockMarkdone.2", func() { nsMarkdoneEvent(s, c) })
 			s.OK(c, "interaction.unblockMarkdone", id)
 			s.OK(c, "interaction.markdone", id)
-			s.InteractionEvent(c, "REMOVED", id)
-			Expect(s.Listed(c, id)).To(BeFalse(), "markdone after unblockMarkdone left the interaction listed")
+			s.For("interaction.unblockMarkdone.1", func() {
+				s.InteractionEvent(c, "REMOVED", id)
+				Expect(s.Listed(c, id)).To(BeFalse(), "markdone after unblockMarkdone left the interaction listed")
+			})
 		})
 })
 

@@ -21,10 +21,20 @@ var _ = Describe("Messenger namespace", func() {
 			s.Subscribe(other, "messenger:another-channel", "messenger:my-channel-archive")
 			message := map[string]any{"foo": "A foo text.", "bar": float64(1234)}
 			s.OK(sender, "messenger.broadcastMessage", "my-channel", message)
-			Expect(s.Event(both, "messenger:my-channel", "")).To(Equal(message), "you receive an event called messenger:<channel> with the message in the data attribute")
+			s.For("messenger.broadcastMessage.2", func() {
+				Expect(s.Event(both, "messenger:my-channel", "")).To(Equal(message), "you receive an event called messenger:<channel> with the message in the data attribute")
+			})
 			s.OK(sender, "messenger.broadcastMessage", "my-channel2", map[string]any{"n": float64(2)})
-			Expect(s.Event(both, "messenger:my-channel2", "")).To(Equal(map[string]any{"n": float64(2)}), "It is possible to subscribe to several channels")
-			s.ExpectNoEvent(other, 0)
+			second := s.Event(both, "messenger:my-channel2", "")
+			s.For("messenger.broadcastMessage.1", func() {
+				// Only the channel's subscribers hear it, and only as that
+				// channel: not as my-channel2, not as my-channel-archive.
+				Expect(second).NotTo(Equal(message), "the message broadcast on my-channel reached the subscription to my-channel2")
+				s.ExpectNoEvent(other, 0)
+			})
+			s.For("messenger.broadcastMessage.4", func() {
+				Expect(second).To(Equal(map[string]any{"n": float64(2)}), "It is possible to subscribe to several channels")
+			})
 		})
 
 	framework.ConformanceIt("the broadcaster does not hear its own message",
