@@ -3,7 +3,6 @@ package profile
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -131,7 +130,14 @@ func (d *decoder) script(n *yaml.Node, where string) string {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(d.File), path)
 	}
-	b, err := readLimited(path, maxScript)
+	var b []byte
+	fi, err := os.Stat(path)
+	if err == nil && fi.Size() > maxScript {
+		err = fmt.Errorf("%s is larger than %d bytes", path, maxScript)
+	}
+	if err == nil {
+		b, err = os.ReadFile(path)
+	}
 	switch {
 	case err != nil:
 		d.Fail(n, "%s: %v", where, err)
@@ -148,23 +154,6 @@ func (d *decoder) nonEmpty(n *yaml.Node, where string) string {
 		d.Fail(n, "%s must not be empty", where)
 	}
 	return s
-}
-
-// readLimited reads a file of at most limit bytes.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
-	}
-	return b, nil
 }
 
 func (d *decoder) options(n *yaml.Node) control.Options {

@@ -40,7 +40,7 @@ func TestLoginScriptErrors(t *testing.T) {
 	file := filepath.Join(dir, "p.yaml")
 	for _, c := range []struct{ name, in, want string }{
 		{"missing file", "login:\n  script: \"@nope.js\"\n",
-			file + `:2:11: login.script: open ` + filepath.Join(dir, "nope.js") + `: no such file or directory`},
+			file + `:2:11: login.script: stat ` + filepath.Join(dir, "nope.js") + `: no such file or directory`},
 		{"blank file", "login:\n  script: \"@blank.js\"\n", file + `:2:11: login.script: ` + filepath.Join(dir, "blank.js") + ` is empty`},
 		{"big file", "login:\n  script: \"@big.js\"\n",
 			file + `:2:11: login.script: ` + filepath.Join(dir, "big.js") + ` is larger than 1048576 bytes`},
