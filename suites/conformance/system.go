@@ -42,13 +42,25 @@ var _ = Describe("System namespace", func() {
 			c := s.Agent()
 			a := s.OK(c, "system.popupToast", nsToast)
 			b := s.OK(c, "system.popupToast", nsToast)
-			Expect(a).To(BeAssignableToTypeOf(""), "Returns A unique identifier")
-			Expect(a).NotTo(Equal(b), "two toasts got the same identifier")
-			Expect(s.OK(c, "system.updateToast", a, map[string]any{"title": "Updated", "message": "Now"})).To(Equal(true), "true if the toast has been updated")
-			Expect(s.OK(c, "system.closeToast", a)).To(Equal(true), "closeToast: true if the toast has been updated")
-			Expect(s.OK(c, "system.updateToast", a, map[string]any{"title": "Late"})).To(Equal(false), "false if the toast identifier has not been found")
-			Expect(s.OK(c, "system.closeToast", a)).To(Equal(false), "false if the toast identifier has not been found")
-			Expect(s.OK(c, "system.closeToast", b)).To(Equal(true), "closing one toast closed the other")
+			s.For("system.popupToast.1", func() {
+				Expect(a).To(BeAssignableToTypeOf(""), "Returns A unique identifier")
+				Expect(a).NotTo(Equal(b), "two toasts got the same identifier")
+			})
+			s.For("system.updateToast.1", func() {
+				Expect(s.OK(c, "system.updateToast", a, map[string]any{"title": "Updated", "message": "Now"})).To(Equal(true), "true if the toast has been updated")
+			})
+			// A second close tells a close that kept the toast (closeToast.1)
+			// from an update that finds a closed toast (updateToast.1).
+			s.For("system.closeToast.1", func() {
+				Expect(s.OK(c, "system.closeToast", a)).To(Equal(true), "closeToast: true if the toast has been updated")
+				Expect(s.OK(c, "system.closeToast", a)).To(Equal(false), "false if the toast identifier has not been found")
+			})
+			s.For("system.updateToast.1", func() {
+				Expect(s.OK(c, "system.updateToast", a, map[string]any{"title": "Late"})).To(Equal(false), "false if the toast identifier has not been found")
+			})
+			s.For("system.closeToast.1", func() {
+				Expect(s.OK(c, "system.closeToast", b)).To(Equal(true), "closing one toast closed the other")
+			})
 		})
 
 	framework.ConformanceIt("a click on a toast button reaches system subscribers with the toast id and the button index",

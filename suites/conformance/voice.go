@@ -21,11 +21,15 @@ var _ = Describe("Voice namespace", func() {
 				{"voice.stopCallRecording", "STOPPED"},
 			} {
 				By(st.method)
-				s.OK(c, st.method, id)
-				it := s.InteractionEvent(c, "CALL_RECORDING_STATE_CHANGED", id)
-				Expect(it).To(HaveKeyWithValue("recordingState", st.state), "after %s", st.method)
-				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("recordingState", st.state),
-					"The call recording state is stored in the recordingState attribute on the interaction.Interaction object.")
+				s.For(st.method+".1", func() { s.OK(c, st.method, id) })
+				s.For("events.interaction.CALL_RECORDING_STATE_CHANGED.1", func() {
+					it := s.InteractionEvent(c, "CALL_RECORDING_STATE_CHANGED", id)
+					Expect(it).To(HaveKeyWithValue("recordingState", st.state), "after %s", st.method)
+				})
+				s.For("voice.recording.1", func() {
+					Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("recordingState", st.state),
+						"The call recording state is stored in the recordingState attribute on the interaction.Interaction object.")
+				})
 			}
 		})
 
@@ -39,7 +43,10 @@ var _ = Describe("Voice namespace", func() {
 					muted  bool
 				}{{"voice.mute" + device, true}, {"voice.unmute" + device, false}, {"voice.mute" + device, true}} {
 					s.OK(c, st.method)
-					Expect(s.OK(c, "voice.is"+device+"Mute")).To(Equal(st.muted), "is%sMute after %s", device, st.method)
+					// A state that does not follow is the method's failure.
+					s.For(st.method+".1", func() {
+						Expect(s.OK(c, "voice.is"+device+"Mute")).To(Equal(st.muted), "is%sMute after %s", device, st.method)
+					})
 				}
 			})
 	}
