@@ -33,6 +33,7 @@ type runFlags struct {
 	owner                   string
 	expiresIn               time.Duration
 	repeat                  int
+	plan                    bool
 	set                     map[string]bool
 	fs                      *flag.FlagSet
 }
@@ -55,6 +56,7 @@ var runFlagExamples = map[string]string{
 	"owner":          "--write-baseline b.yaml --owner alice",
 	"expires-in":     "--write-baseline b.yaml --expires-in 336h",
 	"repeat":         "--repeat 5",
+	"plan":           "--profile workspace.yaml --plan",
 	"seed":           "--seed 1234",
 	"timeout":        "--timeout 5m",
 	"wait-timeout":   "--wait-timeout 10s",
@@ -81,6 +83,7 @@ func newRunFlags() *runFlags {
 	fs.StringVar(&f.owner, "owner", os.Getenv("USER"), "owner of the entries --write-baseline adds")
 	fs.DurationVar(&f.expiresIn, "expires-in", 30*24*time.Hour, "validity of the entries --write-baseline adds")
 	fs.IntVar(&f.repeat, "repeat", 1, "run the suite N times and report the specs whose verdicts differ as flaky")
+	fs.BoolVar(&f.plan, "plan", false, "print which specs would run, which be skipped and why, and the real waiting, without running any (exit 0)")
 	fs.Int64Var(&c.Seed, "seed", 0, "seed of the spec order (0: from the clock; the seed used is reported)")
 	fs.DurationVar(&c.Timeout, "timeout", 15*time.Minute, "bound on the whole run")
 	fs.Usage = func() { f.usage(fs.Output()) }
@@ -124,6 +127,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if f.plan {
+		return f.runPlan(ctx, stdout, stderr)
+	}
 
 	var bl *report.Baseline
 	if f.baseline != "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"scapi-conformance/internal/report"
+	"scapi-conformance/suites/framework"
 )
 
 // writeProgress prints one line per finished spec, and for a failure its
@@ -35,5 +36,10 @@ func writeProgress(w io.Writer, n, total int, sr types.SpecReport) {
 		fmt.Fprintf(w, "           %s\n", s.Reason)
 	case report.NonStrict:
 		fmt.Fprintf(w, "           under %s\n", strings.Join(s.Interpretations, ", "))
+	}
+	for _, e := range sr.ReportEntries {
+		if e.Name == framework.RateWaitEntry {
+			fmt.Fprintf(w, "           %s\n", e.StringRepresentation())
+		}
 	}
 }

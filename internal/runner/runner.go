@@ -86,6 +86,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	defer t.Close()
 	obs := &observer{Driver: t.Driver, redactor: cfg.Redactor}
 	ft := &framework.Target{Driver: obs, Strict: cfg.Strict, Timeout: cfg.Target.WaitTimeout}
+	ft.Notify = func(line string) { fmt.Fprintf(progress, "           %s\n", line) }
 	if p := cfg.Target.Profile; p != nil {
 		obs.stimuli = p.Stimuli
 		ft.Profile = framework.Profile{Options: p.Options, Origins: p.Origins, Data: p.Data.AsMap()}

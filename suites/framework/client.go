@@ -127,8 +127,9 @@ const MaxBacklog = 10000
 
 // keep adds m to the backlog, failing the spec past MaxBacklog.
 func (c *recordingClient) keep(m *wire.Message) {
-	ginkgo.GinkgoHelper()
 	if len(c.backlog) >= MaxBacklog {
+		ginkgo.GinkgoHelper() // here only: it costs a stack walk per message
+
 		ginkgo.Fail(fmt.Sprintf("%s received more than %d messages no expectation took (the last: %s)", c.Origin(), MaxBacklog, matchers.Describe(m)))
 	}
 	c.backlog = append(c.backlog, m)

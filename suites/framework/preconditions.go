@@ -38,23 +38,27 @@ func RealWait(estimate func(inForce control.Options) time.Duration) any {
 // skipReason decides, before the body runs and without calling the target
 // beyond its capabilities, whether a spec is skipped and why: a capability it
 // needs is missing, or the options it declares are not those in force on a
-// target whose options cannot be set. Session.begin and Plan share it.
-func (t *Target) skipReason(spec specInfo, caps control.Capabilities) string {
-	ctrl := t.Driver.Control() != nil
+// target whose options cannot be set (ctrl: the target has a controller).
+// Session.begin and PlanSpecs share it.
+func skipReason(spec specInfo, caps control.Capabilities, ctrl bool, profile Profile) string {
 	for _, need := range spec.needs {
 		if has(need, caps, ctrl) {
 			continue
 		}
 		switch need {
 		case CapOptions:
-			return "the spec sets service-client-api options of its own; the target's options cannot be set (they were configured once" + t.declaredSuffix() + ")"
+			declared := ", as the profile declares"
+			if profile.Options == nil {
+				declared = "; the profile declares none"
+			}
+			return "the spec sets service-client-api options of its own; the target's options cannot be set (they were configured once" + declared + ")"
 		case CapClock:
 			return "the spec moves the target's virtual clock, which it has not"
 		}
 		return fmt.Sprintf("the target cannot provide %q, which this spec needs%s", need, unavailable(caps, need))
 	}
 	if len(spec.options) > 0 && !has(CapOptions, caps, ctrl) {
-		return optionsMismatch(t.declaredOptions(), control.Options(spec.options))
+		return optionsMismatch(profile.declared(), control.Options(spec.options))
 	}
 	return ""
 }
@@ -66,13 +70,6 @@ func unavailable(caps control.Capabilities, name string) string {
 		return ": " + why
 	}
 	return ""
-}
-
-func (t *Target) declaredSuffix() string {
-	if t.Profile.Options == nil {
-		return "; the profile declares none"
-	}
-	return ", as the profile declares"
 }
 
 // has reports whether a target with these capabilities (and a control
@@ -146,17 +143,26 @@ type Plan struct {
 // interaction.getInteractions) are sent about this often per spec.
 const CallsPerSpec = 1
 
+// PlanTarget is what a plan knows of the target without running a spec: its
+// capabilities, whether it has a controller, the origins its driver presents
+// and its profile.
+type PlanTarget struct {
+	Caps    control.Capabilities
+	Control bool
+	Origins []string
+	Profile Profile
+}
+
 // PlanSpecs decides, for the specs a selection will run (Ginkgo's preview of
 // them), which run and which are skipped and why, and estimates the real
-// waiting, from the target's capabilities and the options in force. It calls
-// the target only for its capabilities.
-func (t *Target) PlanSpecs(caps control.Capabilities, specs []types.SpecReport) (*Plan, error) {
-	ctrl := t.Driver.Control() != nil
-	clock := has(CapClock, caps, ctrl)
+// waiting, from the target's capabilities and the options in force, with the
+// very decision Session.begin takes.
+func PlanSpecs(t PlanTarget, specs []types.SpecReport) (*Plan, error) {
+	clock := has(CapClock, t.Caps, t.Control)
 	plan := &Plan{Clock: clock}
-	inForce := DefaultOptions(t.Driver.Origins())
-	if !has(CapOptions, caps, ctrl) {
-		inForce = t.declaredOptions()
+	inForce := DefaultOptions(t.Origins)
+	if !has(CapOptions, t.Caps, t.Control) {
+		inForce = t.Profile.declared()
 		plan.Options = inForce
 	}
 	cfg, err := ratelimit.ParseOptions(inForce)
@@ -169,10 +175,10 @@ func (t *Target) PlanSpecs(caps control.Capabilities, specs []types.SpecReport) 
 	defer registryMu.Unlock()
 	for _, r := range specs {
 		spec, ok := registry[locationKey(r.LeafNodeLocation)]
-		if !ok {
+		if !ok || r.LeafNodeType != types.NodeTypeIt || r.State.Is(types.SpecStateSkipped|types.SpecStatePending) {
 			continue
 		}
-		p := PlannedSpec{Text: r.FullText(), Requirements: append([]string(nil), spec.reqs...), Skip: t.skipReason(spec, caps)}
+		p := PlannedSpec{Text: r.FullText(), Requirements: append([]string(nil), spec.reqs...), Skip: skipReason(spec, t.Caps, t.Control, t.Profile)}
 		if p.Skip == "" {
 			running++
 			if !clock && spec.realWait != nil {
@@ -223,6 +229,8 @@ func (p *Plan) String() string {
 		fmt.Fprintf(&b, "SKIPPED  %s\n         %s\n", s.Text, s.Skip)
 	}
 	fmt.Fprintf(&b, "\n%d specs will run, %d will be skipped.\n", run, skip)
+	b.WriteString("A spec planned to run may still skip, with the reason, for what only its body knows: more client origins than the\n" +
+		"configuration accepts, user-data keys the lists hide, a request its origin may not send, a call the lab does not answer.\n")
 	fmt.Fprintf(&b, "Rate limits in force: %s.\n", p.Limits)
 	if p.Clock {
 		b.WriteString("The target has a virtual clock: rate-limit windows, quarantines and timelines pass on it, without real waiting.\n")

@@ -57,7 +57,7 @@ func (s *Session) begin() {
 		ginkgo.Fail(fmt.Sprintf("cannot read the target's capabilities: %v", err))
 	}
 	s.caps = caps
-	if reason := s.t.skipReason(s.spec, caps); reason != "" {
+	if reason := skipReason(s.spec, caps, s.t.Driver.Control() != nil, s.t.Profile); reason != "" {
 		ginkgo.Skip(reason)
 	}
 	ctrl := s.t.Driver.Control()
@@ -69,7 +69,7 @@ func (s *Session) begin() {
 		}
 	}
 	if !s.has(CapOptions) {
-		s.options = s.t.declaredOptions()
+		s.options = s.t.Profile.declared()
 		s.usePolicy(s.t.Profile.Options != nil)
 		return
 	}

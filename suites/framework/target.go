@@ -95,9 +95,9 @@ func (t *Target) resettable(caps control.Capabilities) bool {
 	return t.Driver.Control() != nil && !caps.NoReset
 }
 
-// declaredOptions are the options the profile says the target runs with.
-func (t *Target) declaredOptions() control.Options {
-	o := maps.Clone(t.Profile.Options)
+// declared are the options the profile says the target runs with.
+func (p Profile) declared() control.Options {
+	o := maps.Clone(p.Options)
 	if o == nil {
 		o = control.Options{}
 	}
