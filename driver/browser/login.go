@@ -20,13 +20,19 @@ const loginMark = "__scapiLoginPage"
 
 // login runs the login script in the page the service page URL led to, then
 // waits, within ctx, until the page is back under the service page URL and
-// ready: Config.LoginReady is true, or without it, a new document has
-// loaded. A script that navigates away (a form submitted) ends its own
-// evaluation; that is expected. Errors never hold the password.
+// ready: Config.LoginReady is true, or without it, a new document at
+// another address than the login page has loaded (a login form that comes
+// back after a wrong password is not the Workspace). A script that
+// navigates away (a form submitted) ends its own evaluation; that is
+// expected. Errors never hold the password.
 func (d *Driver) login(ctx context.Context) error {
+	loginPage, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.origin + location.pathname`))
+	if err != nil {
+		return fmt.Errorf("reading the login page's address: %v", err)
+	}
 	script := fmt.Sprintf("window[%s] = true;\n(async function (user, password) {\n%s\n})(%s, %s)",
 		jsString(loginMark), d.cfg.LoginScript, jsString(d.cfg.LoginUser), jsString(d.cfg.Password))
-	err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](script, chromedp.EvalAwaitPromise))
+	err = chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](script, chromedp.EvalAwaitPromise))
 	if err != nil && !strings.Contains(err.Error(), "context was destroyed") && !strings.Contains(err.Error(), "Cannot find context") {
 		return d.loginFailed(ctx, fmt.Errorf("the login script failed: %v", err))
 	}
@@ -34,7 +40,8 @@ func (d *Driver) login(ctx context.Context) error {
 	if i := strings.IndexAny(prefix, "?#"); i >= 0 {
 		prefix = prefix[:i]
 	}
-	ready := fmt.Sprintf(`document.readyState === "complete" && !window[%s]`, jsString(loginMark))
+	ready := fmt.Sprintf(`document.readyState === "complete" && !window[%s] && location.origin + location.pathname !== %s`,
+		jsString(loginMark), jsString(loginPage))
 	if d.cfg.LoginReady != "" {
 		ready = fmt.Sprintf(`(function () { try { return !!(%s); } catch (e) { return false; } })()`, d.cfg.LoginReady)
 	}
@@ -54,7 +61,7 @@ func (d *Driver) login(ctx context.Context) error {
 			wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 			where, _ := chromedp.Run(wctx, chromedp.Evaluate[string](`location.href`))
 			cancel()
-			want := "loaded"
+			want := "loaded at another address than the login page " + loginPage + " (else give login.ready)"
 			if d.cfg.LoginReady != "" {
 				want = "ready (" + d.cfg.LoginReady + ")"
 			}

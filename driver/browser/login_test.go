@@ -2,9 +2,6 @@ package browser_test
 
 import (
 	"context"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,45 +10,35 @@ import (
 	"time"
 
 	"scapi-conformance/driver/browser"
+	"scapi-conformance/fixtures/server"
+	"scapi-conformance/fixtures/standin"
 )
 
-// loginSite is a Workspace stand-in behind a login form: /workspace/ sends
-// to /login until the form is posted with agent / s3cret.
+// loginSite serves the stand-in of a real Workspace page (login form,
+// redirect, start-up delay) in front of a reference Workspace; it returns
+// the stand-in's root, which redirects to the Workspace page.
 func loginSite(t *testing.T) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/workspace/":
-			if c, err := r.Cookie("session"); err != nil || c.Value != "ok" {
-				http.Redirect(w, r, "/login", http.StatusFound)
-				return
-			}
-			fmt.Fprint(w, `<!doctype html><title>workspace</title><body>logged in</body>`)
-		case "/login":
-			if r.Method == http.MethodPost && r.FormValue("user") == "agent" && r.FormValue("password") == "s3cret" {
-				http.SetCookie(w, &http.Cookie{Name: "session", Value: "ok", Path: "/"})
-				http.Redirect(w, r, "/workspace/", http.StatusFound)
-				return
-			}
-			fmt.Fprint(w, `<!doctype html><title>login</title><form method="post" action="/login">
-<input id="u" name="user"><input id="p" name="password" type="password"><button>Log in</button></form>`)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL + "/workspace/"
+	ref, err := server.Start(context.Background(), server.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ref.Close() })
+	s, err := standin.Start(context.Background(), standin.Config{ReferenceURL: ref.WebSocketURL(), User: "agent", Password: "s3cret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return strings.TrimSuffix(s.URL(), "workspace/")
 }
 
-const loginScript = `document.getElementById("u").value = user;
-document.getElementById("p").value = password;
-document.querySelector("form").submit();`
-
-const noSubmit = `document.getElementById("u").value = user;
-document.getElementById("p").value = password;`
+const noSubmit = `document.querySelector("input[name=user]").value = user;
+document.querySelector("input[name=password]").value = password;`
 
 // TestLogin: the driver logs in through the script and embeds frames only
 // afterwards; a failed login says where the page stopped, never with the
 // password, and keeps a screenshot only while the page does not show it.
+// The service URL is the site's root, so the login page is under it too:
+// without a ready expression, only a new document counts as logged in.
 func TestLogin(t *testing.T) {
 	needBrowser(t)
 	t.Cleanup(func() { checkNoBrowserLeft(t) })
@@ -61,10 +48,10 @@ func TestLogin(t *testing.T) {
 		wantErr                       string // "" = the login succeeds
 		screenshot                    bool   // a failure keeps a screenshot
 	}{
-		{"right password", loginScript, "s3cret", "", "", false},
-		{"wrong password (the form comes back empty)", loginScript, "wr0ng-pa55", "",
-			`did not come back to http://127\.0\.0\.1:\d+/workspace/ and get loaded \(it is at "http://127\.0\.0\.1:\d+/login"`, true},
-		{"ready never true", loginScript, "s3cret", "window.neverReady",
+		{"right password", standin.LoginScript, "s3cret", "", "", false},
+		{"wrong password (the form comes back empty)", standin.LoginScript, "wr0ng-pa55", "",
+			`did not come back to http://127\.0\.0\.1:\d+/ and get loaded at another address than the login page http://127\.0\.0\.1:\d+/login \(else give login\.ready\) \(it is at "http://127\.0\.0\.1:\d+/login"`, true},
+		{"ready never true", standin.LoginScript, "s3cret", "window.neverReady",
 			`and get ready \(window\.neverReady\) \(it is at "http://127\.0\.0\.1:\d+/workspace/"`, true},
 		{"the form still shows the password", noSubmit, "wr0ng-pa55", "", `screenshot withheld: the page may show the login password`, false},
 		{"the script throws with the password", `throw new Error("no luck for " + password);`, "wr0ng-pa55", "",
