@@ -20,9 +20,10 @@ type Awaiter interface {
 	// place of every message in the one stream the target sent. answers is
 	// -1 when the wait timed out.
 	NextAfter(ctx context.Context) (msg *wire.Message, answers int, err error)
-	// Arrived is how many messages for Next have arrived so far (taken or
-	// not): a caller that has taken fewer knows more are on their way.
-	Arrived() int
+	// Arrived is how many messages for Next, and how many answers to
+	// awaited messages, have arrived so far (taken or not): a caller that
+	// has taken fewer knows more are on their way.
+	Arrived() (messages, answers int)
 }
 
 // Awaited is one answer awaited.

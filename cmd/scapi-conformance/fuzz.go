@@ -2,199 +2,171 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"slices"
+	"runtime"
 	"strings"
 	"time"
 
-	"scapi-conformance/contract/control"
-	"scapi-conformance/driver"
 	"scapi-conformance/internal/fuzz"
 	"scapi-conformance/internal/fuzz/corpus"
-	"scapi-conformance/internal/profile"
+	"scapi-conformance/internal/target"
 )
 
 func init() {
 	register(&command{name: "fuzz", summary: "stateful contract fuzzing of a target; shrunk findings saved as replay files", run: runFuzz})
 }
 
-// fuzzTarget is where a fuzz or replay command runs its sessions.
-type fuzzTarget struct {
-	target fuzz.Target
-	name   string
-	// configured and origins come from a profile: the options of a target
-	// that cannot be steered, and the client origins it accepts.
-	configured control.Options
-	origins    []string
-}
-
-// targetFlags are the flags fuzz and replay share to choose a target.
-type targetFlags struct {
-	url, control, mutant, profile string
-	inprocess, strict             bool
-	callTimeout                   time.Duration
-}
-
-func (tf *targetFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&tf.url, "target", "", "websocket URL of the target (ws://…); default: the embedded reference Workspace over a loopback websocket")
-	fs.StringVar(&tf.profile, "profile", "", "YAML profile of the target (its URL, control endpoint, configured options, accepted origins)")
-	fs.StringVar(&tf.control, "control", "", "control endpoint URL of the --target (http://…/control), when it can be steered")
-	fs.StringVar(&tf.mutant, "mutant", "", "run the embedded reference Workspace with this mutant (see list mutants)")
-	fs.BoolVar(&tf.inprocess, "inprocess", false, "drive the embedded reference in-process, without the websocket (fastest)")
-	fs.DurationVar(&tf.callTimeout, "call-timeout", 2*time.Second, "how long a reply that is due may take")
-	fs.BoolVar(&tf.strict, "strict", false, "hold the target to the strict reading of every interpretation")
-}
-
-// open resolves the target.
-func (tf *targetFlags) open(ctx context.Context) (fuzzTarget, error) {
-	if tf.profile != "" {
-		return tf.openProfile(ctx)
-	}
-	if tf.url != "" {
-		if tf.mutant != "" || tf.inprocess {
-			return fuzzTarget{}, errors.New("--mutant and --inprocess apply to the embedded reference, not to --target")
-		}
-		t, err := fuzz.WebSocket(ctx, tf.url, tf.control, tf.callTimeout)
-		return fuzzTarget{target: t, name: tf.url}, err
-	}
-	name := "embedded reference"
-	if tf.mutant != "" {
-		name += " (mutant " + tf.mutant + ")"
-	}
-	if tf.inprocess {
-		t, err := fuzz.InProcess(tf.mutant)
-		return fuzzTarget{target: t, name: name + " in-process"}, err
-	}
-	t, err := fuzz.Embedded(ctx, tf.mutant, tf.callTimeout)
-	return fuzzTarget{target: t, name: name + " over websocket"}, err
-}
-
-// openProfile resolves the target a profile describes.
-func (tf *targetFlags) openProfile(ctx context.Context) (fuzzTarget, error) {
-	if tf.url != "" || tf.control != "" || tf.mutant != "" || tf.inprocess {
-		return fuzzTarget{}, errors.New("--profile says where the target is: drop --target, --control, --mutant and --inprocess")
-	}
-	p, err := profile.Load(tf.profile)
-	if err != nil {
-		return fuzzTarget{}, err
-	}
-	if p.Target.Driver == "browser" {
-		return fuzzTarget{}, fmt.Errorf("%s: the fuzzer reaches targets over websocket; the profile names the browser driver", tf.profile)
-	}
-	if p.Target.URL == "" {
-		return fuzzTarget{}, fmt.Errorf("%s: the profile gives no target URL", tf.profile)
-	}
-	timeout := tf.callTimeout
-	if p.Target.Timeout > 0 {
-		timeout = p.Target.Timeout
-	}
-	t, err := fuzz.WebSocket(ctx, p.Target.URL, p.Target.Control, timeout)
-	ft := fuzzTarget{target: t, name: p.Target.URL + " (profile " + tf.profile + ")", origins: p.Origins}
-	if p.Target.Control == "" {
-		ft.configured = p.Options
-		if ft.configured == nil {
-			ft.configured = control.Options{}
-		}
-	}
-	return ft, err
-}
-
-func (tf *targetFlags) runner(ft fuzzTarget) *fuzz.Runner {
-	return fuzz.NewRunner(ft.target, fuzz.Config{CallTimeout: tf.callTimeout, Strict: tf.strict,
-		Clock: fuzz.ClockOf(ft.target), Configured: ft.configured})
-}
-
-// sessionOrigins are the origins sessions present: the ones the profile says
-// the target accepts first (the first one watches events), then the
-// transport's own.
-func (ft fuzzTarget) sessionOrigins() []string {
-	out := append([]string(nil), ft.origins...)
-	for _, o := range ft.target.Origins() {
-		if !slices.Contains(out, o) {
-			out = append(out, o)
-		}
-	}
-	return out
+// fuzzFlags are the flags of fuzz beyond the target's.
+type fuzzFlags struct {
+	target   target.Flags
+	strict   bool
+	duration time.Duration
+	seed     uint64
+	out      string
+	sessions uint64
+	quiet    bool
+	first    bool
+	workers  int
+	shard    string
 }
 
 func runFuzz(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "corpus" {
+		return runCorpus(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "merge" {
+		return runFuzzMerge(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("fuzz", flag.ContinueOnError)
-	var tf targetFlags
-	tf.add(fs)
-	duration := fs.Duration("duration", time.Minute, "how long to fuzz")
-	seed := fs.Uint64("seed", 0, "seed of the sessions (0: from the clock; printed)")
-	out := fs.String("out", "fuzz-findings", "directory for the replay files, one per violated requirement")
-	sessions := fs.Uint64("sessions", 0, "stop after this many sessions (0: only the duration)")
-	quiet := fs.Bool("quiet", false, "no progress line")
-	first := fs.Bool("first", false, "stop at the first finding")
+	var f fuzzFlags
+	f.target.Register(fs)
+	fs.BoolVar(&f.strict, "strict", false, "hold the target to the strict reading of every interpretation (no NON-STRICT findings)")
+	fs.DurationVar(&f.duration, "duration", time.Minute, "how long to fuzz")
+	fs.Uint64Var(&f.seed, "seed", 0, "seed of the sessions (0: from the clock; printed)")
+	fs.StringVar(&f.out, "out", "fuzz-findings", "`DIR` for the replay files, one per violation (checked before the run)")
+	fs.Uint64Var(&f.sessions, "sessions", 0, "stop after this many sessions (0: only the duration)")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
+	fs.BoolVar(&f.first, "first", false, "stop at the first FAIL finding")
+	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "sessions run at once, each worker on its own embedded reference (an external target: 1)")
+	fs.StringVar(&f.shard, "shard", "", "run the `i/n`-th of n disjoint parts of the seed's sessions (one CI job each; join them with fuzz merge)")
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintln(w, "Usage: scapi-conformance fuzz [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]] --duration D --seed N --out DIR")
+		fmt.Fprintln(w, "Usage: scapi-conformance fuzz [target flags] [--duration D] [--seed N] [--out DIR] [--workers N] [--shard i/n]")
+		fmt.Fprintln(w, "       scapi-conformance fuzz merge --out DIR DIR...")
 		fmt.Fprintln(w, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
 		fmt.Fprintln(w, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
-		fmt.Fprintln(w, "\nExample: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
+		fmt.Fprintln(w, "A seed gives the same sessions on any target and with any number of workers; --shard i/n splits them.")
+		fmt.Fprintln(w, "\nExamples: scapi-conformance fuzz --duration 60s --seed 1 --out findings")
+		fmt.Fprintln(w, "          scapi-conformance fuzz --driver inproc --mutant origin-prefix-match --first")
+		fmt.Fprintln(w, "          scapi-conformance fuzz --seed 7 --shard 2/4 --out findings-2")
 		fmt.Fprintln(w, "\nCorpora: scapi-conformance fuzz corpus --help")
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(fs)
-		fmt.Fprintln(w, "\nExit codes: 0 no finding, 1 findings, 2 usage error, 3 target unreachable.")
-	}
-	if len(args) > 0 && args[0] == "corpus" {
-		return runCorpus(args[1:], stdout, stderr)
+		fmt.Fprintln(w, "\nExit codes: 0 no FAIL finding, 1 FAIL findings, 2 usage error, 3 target unreachable.")
 	}
 	if code, done := parseFlags(fs, args, stdout, stderr, "fuzz"); done {
 		return code
 	}
-	if *duration <= 0 {
-		fmt.Fprintf(stderr, "fuzz: --duration %v must be positive\n", *duration)
+	spec, shard, err := f.check(fs)
+	if err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance fuzz: %v\n", err)
 		return exitUsage
-	}
-	if *seed == 0 {
-		*seed = uint64(time.Now().UnixNano())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ft, err := tf.open(ctx)
-	if err != nil {
-		fmt.Fprintf(stderr, "fuzz: %v\n", err)
-		return targetExit(err)
-	}
-	defer ft.target.Close()
-	gen := &fuzz.Generator{Seed: *seed, Origins: ft.sessionOrigins()}
-	if ctrl := ft.target.Control(); ctrl != nil {
-		caps, err := ctrl.Capabilities(ctx)
+	var runners []*fuzz.Runner
+	var first *fuzzTarget
+	for range f.workers {
+		ft, err := openFuzzTarget(ctx, spec)
 		if err != nil {
-			fmt.Fprintf(stderr, "fuzz: %s: capabilities: %v\n", ft.name, err)
-			return exitUnreachable
+			fmt.Fprintf(stderr, "scapi-conformance fuzz: %v\n", err)
+			return targetExit(err)
 		}
-		gen.Steerable, gen.Clock, gen.Stimuli = caps.Options, caps.Clock, caps.Stimuli
+		defer ft.Close()
+		r := ft.runner(f.strict)
+		defer r.Close()
+		runners = append(runners, r)
+		if first == nil {
+			first = ft
+		}
 	}
-	fmt.Fprintf(stdout, "fuzz: target %s, seed %d, duration %v, findings in %s\n", ft.name, *seed, *duration, *out)
-	c := &fuzz.Campaign{Generator: gen, Runner: tf.runner(ft), Duration: *duration, MaxSessions: *sessions,
-		OutDir: *out, Target: ft.name, Mutant: tf.mutant, StopAtFirst: *first}
-	if !*quiet {
+	gen := &fuzz.Generator{Seed: f.seed, Origins: first.sessionOrigins(),
+		Steerable: first.Caps.Options, Clock: first.Caps.Clock, Stimuli: first.Caps.Stimuli}
+	part := ""
+	if shard.Count > 0 {
+		part = ", shard " + shard.String()
+	}
+	fmt.Fprintf(stdout, "fuzz: target %s, seed %d%s, %d workers, duration %v, findings in %s\n", spec.Name(), f.seed, part, f.workers, f.duration, f.out)
+	c := &fuzz.Campaign{Generator: gen, Runners: runners, Shard: shard, Duration: f.duration, MaxSessions: f.sessions,
+		OutDir: f.out, Target: fuzz.RecordedTarget(spec), Mutant: spec.Mutant, StopAtFirst: f.first}
+	if !f.quiet {
 		c.Progress = stderr
 	}
 	st, err := c.Run(ctx)
 	if st != nil {
-		for _, f := range st.Findings {
-			fmt.Fprintf(stdout, "FINDING %s after %v (session %d, %d steps shrunk to %d): %s\n  replay: %s\n",
-				f.Finding.Requirement, f.After.Round(time.Millisecond), f.Index, f.Steps, f.Shrunk, f.Finding.Detail, f.File)
-		}
-		fmt.Fprintf(stdout, "fuzz: %d sessions, %d requests in %v; %d findings\n", st.Sessions, st.Requests, st.Elapsed.Round(time.Millisecond), len(st.Findings))
+		printFindings(stdout, st)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "fuzz: %v\n", err)
+		fmt.Fprintf(stderr, "scapi-conformance fuzz: %v\n", err)
 		return exitUnreachable
 	}
-	if len(st.Findings) > 0 {
+	if fail, _ := fuzz.Split(st.Findings); len(fail) > 0 {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// check validates the flags that need more than parsing and returns the
+// target and the shard; the output directory is checked before the run.
+func (f *fuzzFlags) check(fs *flag.FlagSet) (target.Spec, fuzz.Shard, error) {
+	spec, err := f.target.Spec()
+	if err != nil {
+		return spec, fuzz.Shard{}, err
+	}
+	if f.duration <= 0 {
+		return spec, fuzz.Shard{}, fmt.Errorf("--duration %v must be positive", f.duration)
+	}
+	var shard fuzz.Shard
+	if f.shard != "" {
+		if shard, err = fuzz.ParseShard(f.shard); err != nil {
+			return spec, shard, fmt.Errorf("--shard: %w", err)
+		}
+	}
+	if f.workers < 1 {
+		return spec, shard, fmt.Errorf("--workers %d: want 1 or more", f.workers)
+	}
+	if !spec.Embedded() && f.workers > 1 {
+		set := false
+		fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "workers" })
+		if set {
+			return spec, shard, fmt.Errorf("--workers %d: %s is one Workspace; sessions run at once on it would disturb each other", f.workers, spec.Name())
+		}
+		f.workers = 1
+	}
+	if f.seed == 0 {
+		f.seed = uint64(time.Now().UnixNano())
+	}
+	return spec, shard, checkOutDir(f.out)
+}
+
+// printFindings prints the FAIL findings, then the NON-STRICT ones, and the
+// campaign's figures.
+func printFindings(w io.Writer, st *fuzz.Stats) {
+	fail, nonStrict := fuzz.Split(st.Findings)
+	for _, f := range fail {
+		fmt.Fprintf(w, "FINDING %s after %v (session %d, %d steps shrunk to %d): %s\n  replay: %s\n",
+			f.Finding.Requirement, f.After.Round(time.Millisecond), f.Index, f.Steps, f.Shrunk, f.Finding.Detail, f.File)
+	}
+	for _, f := range nonStrict {
+		fmt.Fprintf(w, "NON-STRICT %s (%s) after %v: %s\n  replay: %s\n",
+			f.Finding.Requirement, strings.Join(f.Finding.Interpretations, ", "), f.After.Round(time.Millisecond), f.Finding.Detail, f.File)
+	}
+	fmt.Fprintf(w, "fuzz: %d sessions, %d requests in %v; %d findings, %d non-strict\n",
+		st.Sessions, st.Requests, st.Elapsed.Round(time.Millisecond), len(fail), len(nonStrict))
 }
 
 // runCorpus converts corpora between Go's testdata/fuzz format and libFuzzer's.
@@ -246,12 +218,4 @@ func runCorpus(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "fuzz corpus: %d files written to %s\n", n, dst)
 	return exitOK
-}
-
-// targetExit is the exit code of a failure to reach the target.
-func targetExit(err error) int {
-	if errors.Is(err, driver.ErrUnreachable) || errors.Is(err, driver.ErrTimeout) {
-		return exitUnreachable
-	}
-	return exitUsage
 }

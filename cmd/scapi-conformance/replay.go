@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"scapi-conformance/internal/fuzz"
+	"scapi-conformance/internal/target"
 )
 
 func init() {
@@ -15,13 +16,17 @@ func init() {
 
 func runReplay(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	var tf targetFlags
-	tf.add(fs)
+	var tf target.Flags
+	tf.Register(fs)
+	strict := fs.Bool("strict", false, "hold the target to the strict reading of every interpretation")
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintln(w, "Usage: scapi-conformance replay FILE [--target URL [--control URL] | --profile FILE | --mutant NAME [--inprocess]]")
+		fmt.Fprintln(w, "Usage: scapi-conformance replay FILE [target flags]")
 		fmt.Fprintln(w, "\nRuns the session of a replay file (written by fuzz) and says whether the finding is still there.")
-		fmt.Fprintln(w, "\nExample: scapi-conformance replay findings/security.origin.1.replay.json --mutant origin-prefix-match")
+		fmt.Fprintln(w, "Without target flags it runs against the target recorded in the file: the embedded reference")
+		fmt.Fprintln(w, "with the recorded mutant, or the recorded URL. Target flags name another target (a fixed build).")
+		fmt.Fprintln(w, "\nExamples: scapi-conformance replay findings/security.origin.1.origin-listed.1a2b3c4d.replay.json")
+		fmt.Fprintln(w, "          scapi-conformance replay FILE --target ws://127.0.0.1:8080/scapi --control http://127.0.0.1:8080/control")
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(fs)
 		fmt.Fprintln(w, "\nExit codes: 0 no longer fails, 1 still fails, 2 usage or file error, 3 target unreachable.")
@@ -38,34 +43,62 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 	file := files[0]
 	rp, err := fuzz.ReadReplay(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "replay: %v\n", err)
+		fmt.Fprintf(stderr, "scapi-conformance replay: %v\n", err)
+		return exitUsage
+	}
+	spec, err := replaySpec(fs, &tf, rp)
+	if err != nil {
+		fmt.Fprintf(stderr, "scapi-conformance replay: %v\n", err)
 		return exitUsage
 	}
 	ctx := context.Background()
-	ft, err := tf.open(ctx)
+	ft, err := openFuzzTarget(ctx, spec)
 	if err != nil {
-		fmt.Fprintf(stderr, "replay: %v\n", err)
+		fmt.Fprintf(stderr, "scapi-conformance replay: %v\n", err)
 		return targetExit(err)
 	}
-	defer ft.target.Close()
-	if rp.Session.Options != nil && ft.target.Control() == nil {
-		if ft.configured == nil {
-			fmt.Fprintf(stderr, "replay: %s sets options, but %s cannot be steered (give --control)\n", file, ft.name)
+	defer ft.Close()
+	if rp.Session.Options != nil && ft.Control() == nil {
+		if spec.Profile == nil {
+			fmt.Fprintf(stderr, "scapi-conformance replay: %s sets options, but %s cannot be steered (give --control, or a --profile declaring its options)\n", file, ft.Name())
 			return exitUsage
 		}
 		rp.Session.Options = nil // the target runs with the options its profile declares
 	}
-	fs2, err := rp.Check(ctx, tf.runner(ft))
+	r := ft.runner(*strict)
+	defer r.Close()
+	found, err := rp.Check(ctx, r)
 	if err != nil {
-		fmt.Fprintf(stderr, "replay: %s: %v\n", ft.name, err)
+		fmt.Fprintf(stderr, "scapi-conformance replay: %s: %v\n", ft.Name(), err)
 		return exitUnreachable
 	}
-	if len(fs2) == 0 {
-		fmt.Fprintf(stdout, "PASS %s: %s no longer fails against %s (%d steps)\n", file, rp.Finding.Requirement, ft.name, len(rp.Session.Steps))
+	if len(found) == 0 {
+		fmt.Fprintf(stdout, "PASS %s: %s no longer fails against %s (%d steps)\n", file, rp.Finding.Requirement, ft.Name(), len(rp.Session.Steps))
 		return exitOK
 	}
-	for _, f := range fs2 {
-		fmt.Fprintf(stdout, "FAIL %s: %s\n", file, f)
+	for _, f := range found {
+		fmt.Fprintf(stdout, "FAIL %s: %s against %s\n", file, f, ft.Name())
 	}
 	return exitFailed
+}
+
+// replaySpec is the target of a replay: the one the flags name (--target,
+// --profile, --mutant), else the one the file records, reached as the other
+// target flags say (--driver, --wait-timeout, …).
+func replaySpec(fs *flag.FlagSet, tf *target.Flags, rp *fuzz.Replay) (target.Spec, error) {
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	spec, err := tf.Spec()
+	if err != nil || set["target"] || set["profile"] || set["mutant"] || set["control"] {
+		return spec, err
+	}
+	rs, err := rp.Spec()
+	if err != nil {
+		return rs, err
+	}
+	if set["driver"] {
+		rs.Driver = spec.Driver
+	}
+	rs.Browser, rs.ClientLib, rs.WaitTimeout = spec.Browser, spec.ClientLib, spec.WaitTimeout
+	return rs, rs.Check()
 }

@@ -6,18 +6,30 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // Campaign runs generated sessions against a target for a while, shrinks
-// the first session showing each violated requirement and saves it.
+// the first session showing each violation (by Finding.Signature) and saves
+// it.
 type Campaign struct {
 	Generator *Generator
-	Runner    *Runner
+	// Runner runs the sessions of a campaign with one worker.
+	Runner *Runner
+	// Runners, when set, run them with one worker each instead, one worker each; each worker's runner
+	// reaches its own target (sessions on one target would disturb each
+	// other). Session k of the campaign is the generator's session
+	// Shard.Session(k), whichever worker runs it.
+	Runners []*Runner
+	// Shard is the part of the seed's sessions this campaign runs (zero: all).
+	Shard Shard
 	// Duration bounds the campaign; MaxSessions too when positive.
 	Duration    time.Duration
 	MaxSessions uint64
-	// OutDir receives one replay file per violated requirement ("" = none).
+	// OutDir receives one replay file per violation ("" = none).
 	OutDir string
 	// Progress receives a live progress line, rewritten each second (nil = none).
 	Progress io.Writer
@@ -26,7 +38,7 @@ type Campaign struct {
 	// ShrinkTime bounds the shrinking of one finding (default 30 s; a target
 	// that stays silent makes every replay wait for its timeouts).
 	ShrinkTime time.Duration
-	// Target and Mutant are recorded in the replay files.
+	// Target and Mutant are recorded in the replay files (Replay.Spec).
 	Target, Mutant string
 }
 
@@ -45,76 +57,166 @@ type Saved struct {
 type Stats struct {
 	Sessions, Requests, Messages int
 	Elapsed                      time.Duration
-	Findings                     []Saved
+	// Findings are in the order of their sessions.
+	Findings []Saved
+	// Ran lists the indices of the generated sessions that ran, in order.
+	Ran []uint64
 }
 
-// Run runs the campaign. It stops at the deadline (a session under way ends
-// first: its waits are bounded by the runner's timeouts), at MaxSessions, when ctx
-// ends, or at a harness error (returned with the stats so far).
+// campaignRun is the state the workers of one Run share.
+type campaignRun struct {
+	c         *Campaign
+	st        *Stats
+	start     time.Time
+	deadline  time.Time
+	next      atomic.Uint64 // the next k to run
+	stopped   atomic.Bool
+	mu        sync.Mutex
+	seen      map[string]bool
+	shrinking time.Duration
+	err       error
+}
+
+// Run runs the campaign. It stops at the deadline (the sessions under way end
+// first: their waits are bounded by the runner's timeouts), at MaxSessions,
+// when ctx ends, or at a harness error (returned with the stats so far).
 func (c *Campaign) Run(ctx context.Context) (*Stats, error) {
-	st := &Stats{}
-	seen := map[string]bool{}
-	start := time.Now()
-	var shrinking time.Duration
-	deadline := start.Add(c.Duration)
-	lastLine := start
-	defer c.progress(st, start, true)
-	for i := uint64(0); c.MaxSessions == 0 || i < c.MaxSessions; i++ {
-		if time.Now().After(deadline) || ctx.Err() != nil {
-			break
+	runners := c.Runners
+	if len(runners) == 0 && c.Runner != nil {
+		runners = []*Runner{c.Runner}
+	}
+	if len(runners) == 0 {
+		return nil, fmt.Errorf("%w: a campaign needs a runner", ErrHarness)
+	}
+	c.Generator.methods() // read once, before the workers share the generator
+	cr := &campaignRun{c: c, st: &Stats{}, start: time.Now(), seen: map[string]bool{}}
+	cr.deadline = cr.start.Add(c.Duration)
+	done := make(chan struct{})
+	go cr.report(done)
+	var wg sync.WaitGroup
+	for _, r := range runners {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cr.work(ctx, r)
+		}()
+	}
+	wg.Wait()
+	close(done)
+	st := cr.st
+	st.Elapsed = time.Since(cr.start)
+	sort.Slice(st.Ran, func(i, j int) bool { return st.Ran[i] < st.Ran[j] })
+	sort.SliceStable(st.Findings, func(i, j int) bool { return st.Findings[i].Index < st.Findings[j].Index })
+	c.progress(st, cr.start, true)
+	return st, cr.err
+}
+
+// work runs sessions on r until the campaign ends.
+func (cr *campaignRun) work(ctx context.Context, r *Runner) {
+	c := cr.c
+	for !cr.stopped.Load() && ctx.Err() == nil && time.Now().Before(cr.deadline) {
+		k := cr.next.Add(1) - 1
+		if c.MaxSessions > 0 && k >= c.MaxSessions {
+			return
 		}
+		i := c.Shard.Session(k)
 		s := c.Generator.Session(i)
-		out, err := c.Runner.Run(ctx, s)
+		out, err := r.Run(ctx, s)
 		if err != nil && ctx.Err() != nil {
-			break // interrupted in the middle of a session
+			return // interrupted in the middle of a session
 		}
 		if err != nil {
-			return st, fmt.Errorf("session %d: %w", i, err)
+			cr.fail(fmt.Errorf("session %d: %w", i, err))
+			return
 		}
-		st.Sessions++
-		st.Requests += out.Requests
-		st.Messages += out.Messages
-		for _, f := range out.Findings {
-			if seen[f.Signature()] {
-				continue
-			}
-			seen[f.Signature()] = true
+		fresh := cr.count(i, out)
+		for _, f := range fresh {
 			t0 := time.Now()
-			saved, err := c.save(ctx, s, i, f, t0.Sub(start)-shrinking)
-			shrinking += time.Since(t0)
+			cr.mu.Lock()
+			after := t0.Sub(cr.start) - cr.shrinking
+			cr.mu.Unlock()
+			saved, err := c.save(ctx, r, s, i, f, after)
+			cr.mu.Lock()
+			cr.shrinking += time.Since(t0)
+			cr.mu.Unlock()
 			if err != nil {
-				return st, err
+				cr.fail(err)
+				return
 			}
-			st.Findings = append(st.Findings, saved)
-		}
-		if fail, _ := Split(st.Findings); c.StopAtFirst && len(fail) > 0 {
-			break
-		}
-		if time.Since(lastLine) >= time.Second {
-			lastLine = time.Now()
-			c.progress(st, start, false)
+			cr.mu.Lock()
+			cr.st.Findings = append(cr.st.Findings, saved)
+			fail, _ := Split(cr.st.Findings)
+			cr.mu.Unlock()
+			if c.StopAtFirst && len(fail) > 0 {
+				cr.stopped.Store(true)
+			}
 		}
 	}
-	st.Elapsed = time.Since(start)
-	return st, nil
 }
 
-// save shrinks the session to the finding's requirement and writes it.
-func (c *Campaign) save(ctx context.Context, s *Session, i uint64, f Finding, after time.Duration) (Saved, error) {
+// count adds a session's outcome to the stats and returns its findings not
+// seen before (claimed for this worker to shrink).
+func (cr *campaignRun) count(i uint64, out *Outcome) []Finding {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	st := cr.st
+	st.Sessions++
+	st.Requests += out.Requests
+	st.Messages += out.Messages
+	st.Ran = append(st.Ran, i)
+	var fresh []Finding
+	for _, f := range out.Findings {
+		if !cr.seen[f.Signature()] {
+			cr.seen[f.Signature()] = true
+			fresh = append(fresh, f)
+		}
+	}
+	return fresh
+}
+
+// fail ends the campaign with the first harness error.
+func (cr *campaignRun) fail(err error) {
+	cr.mu.Lock()
+	if cr.err == nil {
+		cr.err = err
+	}
+	cr.mu.Unlock()
+	cr.stopped.Store(true)
+}
+
+// report rewrites the progress line each second until done.
+func (cr *campaignRun) report(done chan struct{}) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+			cr.mu.Lock()
+			st := *cr.st
+			cr.mu.Unlock()
+			cr.c.progress(&st, cr.start, false)
+		}
+	}
+}
+
+// save shrinks the session to the finding's violation on r and writes it.
+func (c *Campaign) save(ctx context.Context, r *Runner, s *Session, i uint64, f Finding, after time.Duration) (Saved, error) {
 	sv := Saved{Finding: f, After: after, Index: i, Steps: len(s.Steps)}
 	limit := c.ShrinkTime
 	if limit <= 0 {
 		limit = 30 * time.Second
 	}
 	sctx, cancel := context.WithTimeout(ctx, limit)
-	small, err := Shrink(sctx, s, FailsWith(c.Runner, f))
+	small, err := Shrink(sctx, s, FailsWith(r, f))
 	cancel()
 	if err != nil {
 		return sv, fmt.Errorf("shrinking session %d: %w", i, err)
 	}
 	sv.Shrunk = len(small.Steps)
 	// The finding as the shrunk session shows it.
-	if out, err := c.Runner.Run(ctx, small); err == nil {
+	if out, err := r.Run(ctx, small); err == nil {
 		for _, g := range out.Findings {
 			if g.Signature() == f.Signature() {
 				sv.Finding = g

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"scapi-conformance/internal/target"
 )
 
 // TestReplayFilesRedOnTheirMutantGreenOnTheReference replays every shrunk
@@ -30,7 +32,7 @@ func TestReplayFilesRedOnTheirMutantGreenOnTheReference(t *testing.T) {
 				mutant string
 				fails  bool
 			}{{rp.Mutant, true}, {"", false}} {
-				fs := replayOn(t, rp, func() (Target, error) { return Embedded(context.Background(), c.mutant, 2*time.Second) })
+				fs := replayOn(t, rp, target.Spec{Mutant: c.mutant, WaitTimeout: 2 * time.Second})
 				if got := len(fs) > 0; got != c.fails {
 					t.Errorf("against mutant %q: findings of %s %v, want failing=%v", c.mutant, rp.Finding.Requirement, fs, c.fails)
 				}
@@ -39,15 +41,17 @@ func TestReplayFilesRedOnTheirMutantGreenOnTheReference(t *testing.T) {
 	}
 }
 
-// replayOn replays rp on the target open returns, and closes it.
-func replayOn(t *testing.T, rp *Replay, open func() (Target, error)) []Finding {
+// replayOn replays rp on the target s names.
+func replayOn(t *testing.T, rp *Replay, s target.Spec) []Finding {
 	t.Helper()
-	tg, err := open()
+	tg, err := target.Open(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer tg.Close()
-	fs, err := rp.Check(context.Background(), NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)}))
+	r := NewRunner(tg, Config{CallTimeout: time.Second, Clock: ClockOf(tg)})
+	defer r.Close()
+	fs, err := rp.Check(context.Background(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,10 +67,16 @@ func TestReadReplayErrors(t *testing.T) {
 		{"format", `{"format":"other/1"}`, `format "other/1", want "scapi-conformance-replay/1"`},
 		{"unknown field", `{"format":"scapi-conformance-replay/1","bogus":1}`, `unknown field "bogus"`},
 		{"no requirement", `{"format":"scapi-conformance-replay/1","session":{"origins":["https://a.example"],"steps":[]}}`, "finding.requirement is empty"},
-		{"bad step", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"r"},"session":{"origins":["https://a.example"],"steps":[{"op":"call","client":3}]}}`,
+		{"bad step", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example"],"steps":[{"op":"call","client":3}]}}`,
 			"session: step 0: client 3 is not one of the 1 origins"},
-		{"bad op", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"r"},"session":{"origins":["https://a.example"],"steps":[{"op":"dance"}]}}`,
+		{"bad op", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example"],"steps":[{"op":"dance"}]}}`,
 			`session: step 0 (dance): unknown op "dance"`},
+		{"unknown requirement", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"no.such.1"},"session":{"origins":["https://a.example"],"steps":[]}}`,
+			`finding.requirement "no.such.1" is no documented requirement`},
+		{"mutant on a URL", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"target":"ws://h/x","mutant":"m","session":{"origins":["https://a.example"],"steps":[]}}`,
+			`mutant "m" recorded for the target ws://h/x`},
+		{"target not a URL", `{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"target":"somewhere","session":{"origins":["https://a.example"],"steps":[]}}`,
+			`target "somewhere": want a ws(s):// or http(s):// URL`},
 	}
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name+".json")
@@ -105,20 +115,39 @@ func TestFormerFalsePositivesPassOnTheReference(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no replay file in testdata/false-positives")
 	}
-	ctx := context.Background()
-	targets := map[string]func() (Target, error){
-		"in-process":     func() (Target, error) { return InProcess("") },
-		"over websocket": func() (Target, error) { return Embedded(ctx, "", 2*time.Second) },
+	targets := map[string]target.Spec{
+		"in-process":     {Driver: target.DriverInProc},
+		"over websocket": {WaitTimeout: 2 * time.Second},
 	}
 	for _, f := range files {
 		rp, err := ReadReplay(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, open := range targets {
-			if fs := replayOn(t, rp, open); len(fs) > 0 {
+		for name, s := range targets {
+			if fs := replayOn(t, rp, s); len(fs) > 0 {
 				t.Errorf("%s %s: %v", f, name, fs)
 			}
+		}
+	}
+}
+
+// TestReplaySpec: a replay names the target it was found on, as fuzz
+// recorded it, and older files' names of the embedded reference still read.
+func TestReplaySpec(t *testing.T) {
+	for _, tc := range []struct {
+		target, mutant string
+		want           target.Spec
+	}{
+		{RecordedTarget(target.Spec{Mutant: "m"}), "m", target.Spec{Mutant: "m"}},
+		{"embedded reference (mutant m) over websocket", "m", target.Spec{Mutant: "m"}},
+		{"", "", target.Spec{}},
+		{RecordedTarget(target.Spec{URL: "ws://h/x"}), "", target.Spec{URL: "ws://h/x"}},
+		{"https://h/page", "", target.Spec{URL: "https://h/page", Driver: target.DriverBrowser}},
+	} {
+		got, err := (&Replay{Target: tc.target, Mutant: tc.mutant}).Spec()
+		if err != nil || got != tc.want {
+			t.Errorf("Spec() of %q/%q = %+v, %v; want %+v", tc.target, tc.mutant, got, err, tc.want)
 		}
 	}
 }

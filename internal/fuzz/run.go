@@ -22,8 +22,9 @@ type Config struct {
 	// the allow-list refuses, an unknown one, one a rate-limit reading
 	// ignores; default 100 ms): it is still checked when it comes.
 	Grace time.Duration
-	// Quiet is how long the end of a session waits for late messages
-	// (default 20 ms).
+	// Quiet bounds a barrier (the end of a session, the moment before the
+	// clock moves): how long a barrier the target leaves unanswered is
+	// waited for (default 200 ms).
 	Quiet time.Duration
 	// Strict holds the target to the strict reading of every interpretation;
 	// otherwise any recorded reading is accepted (a fuzzer finding is never
@@ -37,14 +38,41 @@ type Config struct {
 	Clock func(ctx context.Context) (time.Time, error)
 }
 
-// Runner runs sessions against one target and checks them.
+// Runner runs sessions against one target and checks them. It keeps the
+// connections a session leaves open for the next one; Close releases them.
+// A Runner runs one session at a time.
 type Runner struct {
-	t   Target
+	d   driver.Driver
 	cfg Config
+	// ctx lives as long as the runner: its connections read under it.
+	ctx    context.Context
+	cancel context.CancelFunc
+	inbox  chan incoming
+	// idle are the open connections no session uses; barriers counts the
+	// barrier requests sent (their referenceIds).
+	idle     []*conn
+	barriers int
+	// canReset says whether sessions start with a reset (read once).
+	canReset *bool
 }
 
-// NewRunner returns a Runner of sessions against t.
-func NewRunner(t Target, cfg Config) *Runner {
+// resets reports whether each session starts with a reset of the target: a
+// steerable target that allows it. Only then are connections kept from one
+// session to the next (the reset ends their subscriptions).
+func (r *Runner) resets(ctx context.Context) bool {
+	if r.canReset == nil {
+		ok := false
+		if ctrl := r.d.Control(); ctrl != nil {
+			caps, err := ctrl.Capabilities(ctx)
+			ok = err == nil && !caps.NoReset
+		}
+		r.canReset = &ok
+	}
+	return *r.canReset
+}
+
+// NewRunner returns a Runner of sessions against the target d reaches.
+func NewRunner(d driver.Driver, cfg Config) *Runner {
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 2 * time.Second
 	}
@@ -52,9 +80,19 @@ func NewRunner(t Target, cfg Config) *Runner {
 		cfg.Grace = 100 * time.Millisecond
 	}
 	if cfg.Quiet <= 0 {
-		cfg.Quiet = 20 * time.Millisecond
+		cfg.Quiet = 200 * time.Millisecond
 	}
-	return &Runner{t: t, cfg: cfg}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Runner{d: d, cfg: cfg, ctx: ctx, cancel: cancel, inbox: make(chan incoming, 1024)}
+}
+
+// Close closes the connections the runner keeps (not the driver).
+func (r *Runner) Close() {
+	r.cancel()
+	for _, cn := range r.idle {
+		cn.cl.Close()
+	}
+	r.idle = nil
 }
 
 // Outcome is the result of one session.
@@ -81,10 +119,11 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 		if err := ex.do(st); err != nil {
 			return nil, fmt.Errorf("%w: step %d (%s): %v", ErrHarness, i, st.Op, err)
 		}
+		ex.catchUp()
 	}
 	ex.step = len(s.Steps)
-	ex.settle()
-	ex.pumpFor(r.cfg.Quiet)
+	ex.unsettled = nil
+	ex.barrier(ex.clients)
 	if err := ctx.Err(); err != nil {
 		return nil, err // cut short: what was not waited for is no evidence
 	}
@@ -107,41 +146,39 @@ type exec struct {
 	ctrl    driver.Controller
 	rec     *record
 	clients []*client
-	inbox   chan incoming
-	refs    map[string][]string
+	// awaiting are the answers still awaited; stop cancels them.
+	awaiting []driver.Awaited
+	refs     map[string][]string
 	step    int
 	seq     int
 	// unsettled are the calls sent since the last settle.
 	unsettled []*call
 }
 
+// client is one client of the session: its connection (reopened when the
+// target closed it), its calls by referenceId (to place what the exchange did
+// not match: a second reply, a referenceId echoed as a number) and its
+// acknowledged subscriptions.
 type client struct {
 	idx     int
 	origin  string
-	ep      Endpoint
-	gen     int // connection generation: a closed connection is reopened
-	next    int // next referenceId
-	frameID string
+	cn      *conn
 	pending map[string]*call
 	subs    []*subscription
-	open    bool
 }
 
-type incoming struct {
-	client, gen int
-	msg         *wire.Message
-	err         error
-}
+// open reports whether the client has a live connection.
+func (c *client) open() bool { return c.cn != nil && !c.cn.dead }
 
 func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	ex := &exec{r: r, ctx: ctx, cancel: cancel, ctrl: r.t.Control(), inbox: make(chan incoming, 256),
-		refs: map[string][]string{}}
+	ex := &exec{r: r, ctx: ctx, cancel: cancel, ctrl: r.d.Control(), refs: map[string][]string{}}
+	r.drop() // what came after the last session's barrier belongs to no session
 	opts := r.cfg.Configured
-	if ex.ctrl != nil {
+	if ex.ctrl != nil && r.resets(ctx) {
 		if err := ex.ctrl.Reset(ctx); err != nil {
 			cancel()
 			return nil, fmt.Errorf("%w: reset: %v", ErrHarness, err)
@@ -170,58 +207,72 @@ func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 	return ex, nil
 }
 
+// stop ends the session's waits and keeps its open connections for the next.
 func (ex *exec) stop() {
+	for _, a := range ex.awaiting {
+		a.Cancel()
+	}
 	ex.cancel()
+	keep := ex.r.resets(ex.ctx)
 	for _, c := range ex.clients {
-		if c.ep != nil {
-			c.ep.Close()
+		if c.open() && keep {
+			ex.r.idle = append(ex.r.idle, c.cn)
+		} else if c.cn != nil {
+			c.cn.cl.Close()
 		}
 	}
 }
 
-// conn returns the client's connection, opening it (again) when needed.
-func (ex *exec) conn(c *client) (Endpoint, error) {
-	if c.open {
-		return c.ep, nil
+// drop takes, and ignores, what arrived between sessions.
+func (r *Runner) drop() {
+	for {
+		select {
+		case in := <-r.inbox:
+			in.cn.order(in)
+		default:
+			return
+		}
 	}
-	if c.ep != nil {
-		c.ep.Close()
+}
+
+// conn returns the client's connection: an idle one presenting its origin,
+// else a new one; a connection the target closed is replaced.
+func (ex *exec) conn(c *client) (*conn, error) {
+	if c.open() {
+		return c.cn, nil
 	}
-	ep, err := ex.r.t.Open(ex.ctx, c.origin)
+	if c.cn != nil {
+		c.cn.cl.Close()
+		for _, s := range c.subs {
+			if s.endSeq == 0 {
+				s.endSeq = ex.seq // the connection that held it is gone
+			}
+		}
+		c.subs = nil
+		c.pending = map[string]*call{}
+	}
+	r := ex.r
+	for i, cn := range r.idle {
+		if cn.origin == c.origin {
+			r.idle = append(r.idle[:i:i], r.idle[i+1:]...)
+			// The referenceIds go on counting: a late answer to the last
+			// session is never taken for one to this session.
+			c.cn = cn
+			return cn, nil
+		}
+	}
+	cl, err := r.d.Open(ex.ctx, c.origin)
 	if err != nil {
 		return nil, fmt.Errorf("open a client as %s: %v", c.origin, err)
 	}
-	c.gen++
-	c.ep, c.open, c.frameID = ep, true, ""
-	c.pending = map[string]*call{}
-	for _, s := range c.subs {
-		if s.endSeq == 0 {
-			s.endSeq = ex.seq // the connection that held it is gone
-		}
+	aw, ok := cl.(driver.Awaiter)
+	if !ok {
+		cl.Close()
+		return nil, fmt.Errorf("the %s driver's clients cannot await raw messages (driver.Awaiter)", r.d.Info().Driver)
 	}
-	c.subs = nil
-	go ex.read(c.idx, c.gen, ep)
-	return ep, nil
-}
-
-func (ex *exec) read(idx, gen int, ep Endpoint) {
-	for {
-		m, err := ep.Next(ex.ctx)
-		if err != nil && ex.ctx.Err() != nil {
-			return
-		}
-		if errors.Is(err, driver.ErrTimeout) {
-			continue // a quiet connection: the driver bounds each wait
-		}
-		select {
-		case ex.inbox <- incoming{client: idx, gen: gen, msg: m, err: err}:
-		case <-ex.ctx.Done():
-			return
-		}
-		if err != nil && !errors.Is(err, driver.ErrMalformed) {
-			return
-		}
-	}
+	c.cn = &conn{origin: c.origin, cl: cl, aw: aw}
+	go r.read(c.cn)
+	return c.cn, nil
 }
 
 // pumpUntil processes incoming messages until done() or the timeout.
@@ -233,8 +284,8 @@ func (ex *exec) pumpUntil(done func() bool, timeout time.Duration) {
 	defer t.Stop()
 	for !done() {
 		select {
-		case in := <-ex.inbox:
-			ex.receive(in)
+		case in := <-ex.r.inbox:
+			ex.take(in)
 		case <-t.C:
 			return
 		case <-ex.ctx.Done():
@@ -243,32 +294,127 @@ func (ex *exec) pumpUntil(done func() bool, timeout time.Duration) {
 	}
 }
 
-func (ex *exec) pumpFor(d time.Duration) { ex.pumpUntil(func() bool { return false }, d) }
+// catchUp takes every message and answer that has reached a client of the
+// session: what a step made the target send to other clients than the one
+// that acted is then recorded under that step, as far as the transport has
+// delivered it.
+func (ex *exec) catchUp() {
+	behind := func() bool {
+		for _, c := range ex.clients {
+			if !c.open() {
+				continue
+			}
+			if n, a := c.cn.aw.Arrived(); c.cn.received < n || c.cn.answered < a {
+				return true
+			}
+		}
+		return false
+	}
+	ex.pumpUntil(func() bool { return !behind() }, ex.r.cfg.Grace)
+}
+
+// barrier replaces a fixed wait: on each open connection of clients it
+// sends a message whose answer, one connection keeping its order, comes after
+// everything the target sent the client before it (at the end of a session,
+// its last events). A connection whose target leaves the barrier unanswered
+// (an origin it ignores) is waited for Quiet.
+func (ex *exec) barrier(clients []*client) {
+	var waits []chan struct{}
+	for _, c := range clients {
+		if !c.open() {
+			continue
+		}
+		ex.r.barriers++
+		ref := "barrier-" + strconv.Itoa(ex.r.barriers)
+		// A subscribe to no event: it changes nothing, is never counted
+		// by a rate limit (INT-RATE-2), and is answered (an error reply, or
+		// an acknowledgement of nothing).
+		b := mustMarshal(map[string]any{"event": wire.EventSubscribe, "data": []string{}, "referenceId": ref,
+			"userAgent": wire.ClientUserAgent, "protocolVersion": wire.ProtocolVersion})
+		a, err := c.cn.aw.Await(ref, "barrier")
+		if err != nil {
+			continue
+		}
+		if c.cn.cl.SendRaw(ex.ctx, b) != nil {
+			a.Cancel()
+			continue
+		}
+		ch := make(chan struct{})
+		waits = append(waits, ch)
+		ex.awaiting = append(ex.awaiting, a)
+		go ex.r.await(ex.ctx, c.cn, a, nil, ch)
+	}
+	passed := func() bool {
+		for _, ch := range waits {
+			select {
+			case <-ch:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	ex.pumpUntil(passed, ex.r.cfg.Quiet)
+}
 
 // drain processes what has already arrived, without waiting.
 func (ex *exec) drain() {
 	for {
 		select {
-		case in := <-ex.inbox:
-			ex.receive(in)
+		case in := <-ex.r.inbox:
+			ex.take(in)
 		default:
 			return
 		}
 	}
 }
 
-// receive records one incoming message and matches it to its call.
-func (ex *exec) receive(in incoming) {
-	c := ex.clients[in.client]
-	if in.gen != c.gen {
-		return // from a connection already replaced
+// take files what a connection got and records what can be taken, in the
+// order the target sent it.
+func (ex *exec) take(in incoming) {
+	for _, x := range in.cn.order(in) {
+		if x.barrier != nil {
+			close(x.barrier)
+			continue
+		}
+		c := ex.clientOf(x.cn)
+		if c == nil {
+			continue // a connection the session no longer uses
+		}
+		ex.receive(c, x)
+	}
+}
+
+// clientOf is the session's client on connection cn, nil when none.
+func (ex *exec) clientOf(cn *conn) *client {
+	for _, c := range ex.clients {
+		if c.cn == cn {
+			return c
+		}
+	}
+	return nil
+}
+
+// receive records one message and what it answers: the exchange says which
+// call an answer is for; a message it did not match is a reply only when its
+// referenceId names a call of the client (a second reply, a late one), and a
+// referenceId sent back as another JSON type is kept as such (badRef).
+func (ex *exec) receive(c *client, in incoming) {
+	if in.isAnswer && in.msg == nil {
+		if errors.Is(in.err, driver.ErrClosed) {
+			in.p.closed = true
+		}
+		return // no answer came (closed, timed out, or the session ended)
 	}
 	ex.seq++
-	e := &entry{seq: ex.seq, step: ex.step, client: in.client, in: true, msg: in.msg, err: in.err}
+	e := &entry{seq: ex.seq, step: ex.step, client: c.idx, in: true, msg: in.msg}
+	if in.msg == nil {
+		e.err = in.err
+	}
 	ex.rec.timeline = append(ex.rec.timeline, e)
-	if in.err != nil {
+	if in.msg == nil {
 		if !errors.Is(in.err, driver.ErrMalformed) {
-			c.open = false
+			c.cn.dead = true
 			for _, p := range c.pending {
 				p.closed = true
 			}
@@ -279,19 +425,26 @@ func (ex *exec) receive(in incoming) {
 	e.value, _ = in.msg.Value()
 	ex.capture(e.value)
 	if f, ok := in.msg.String("frameId"); ok && in.msg.Kind() == wire.KindFrameID {
-		c.frameID = f
+		c.cn.frameID = f
 	}
-	ref, ok := in.msg.ReferenceID()
-	if !ok {
-		if raw, has := in.msg.Fields["referenceId"]; has && in.msg.Kind() != wire.KindEvent {
-			if p := c.pending[string(raw)]; p != nil && p.badRef == nil {
-				p.badRef = e
-			}
-		}
-		return
-	}
-	p := c.pending[ref]
+	p := in.p
 	if p == nil {
+		ref, ok := in.msg.ReferenceID()
+		if !ok {
+			if raw, has := in.msg.Fields["referenceId"]; has && in.msg.Kind() != wire.KindEvent {
+				if q := c.pending[string(raw)]; q != nil && q.badRef == nil {
+					q.badRef = e
+				}
+			}
+			return
+		}
+		if p = c.pending[ref]; p == nil {
+			return
+		}
+	} else if _, ok := in.msg.ReferenceID(); !ok {
+		if p.badRef == nil {
+			p.badRef = e // a near miss: the referenceId came back as another type
+		}
 		return
 	}
 	if p.reply != nil {
@@ -370,41 +523,57 @@ func (ex *exec) do(st Step) error {
 // send sends one message and records it; a connection closed by the target
 // is reopened once (the target may close on garbage).
 func (ex *exec) send(c *client, b []byte, p *call) error {
-	ep, err := ex.conn(c)
+	cn, err := ex.conn(c)
 	if err != nil {
 		return err
 	}
 	ex.seq++
 	e := &entry{seq: ex.seq, step: ex.step, client: c.idx, raw: b, call: p}
 	ex.rec.timeline = append(ex.rec.timeline, e)
+	var a driver.Awaited
 	if p != nil {
 		p.sent = e
 		c.pending[p.refID] = p
 		ex.unsettled = append(ex.unsettled, p)
+		if a, err = cn.aw.Await(p.refID, "fuzz message"); err != nil {
+			a = nil // the connection failed: SendRaw says so below
+		}
 	}
-	if err := ep.SendRaw(ex.ctx, b); err != nil {
+	if err := cn.cl.SendRaw(ex.ctx, b); err != nil {
+		if a != nil {
+			a.Cancel()
+		}
 		if errors.Is(err, driver.ErrTooLarge) {
 			return nil // refused by our own transport: nothing was sent
 		}
-		c.open = false
+		cn.dead = true
 		e.err = err
 		if p != nil {
 			p.closed = true
 		}
+		return nil
+	}
+	if a != nil {
+		ex.awaiting = append(ex.awaiting, a)
+		go ex.r.await(ex.ctx, cn, a, p, nil)
 	}
 	return nil
 }
 
 // envelope builds a client → service envelope as the vendor client does.
 func (ex *exec) envelope(c *client, fields map[string]any) (string, []byte) {
-	ref := strconv.Itoa(c.next)
-	c.next++
+	cn, _ := ex.conn(c) // a failure shows when the envelope is sent
+	ref := "0"
+	if cn != nil {
+		ref = strconv.Itoa(cn.next)
+		cn.next++
+		if cn.frameID != "" {
+			fields["frameId"] = cn.frameID
+		}
+	}
 	fields["referenceId"] = ref
 	fields["userAgent"] = wire.ClientUserAgent
 	fields["protocolVersion"] = wire.ProtocolVersion
-	if c.frameID != "" {
-		fields["frameId"] = c.frameID
-	}
 	b, err := json.Marshal(fields)
 	if err != nil {
 		panic(fmt.Sprintf("fuzz: envelope does not marshal: %v", err)) // values come from JSON
@@ -523,19 +692,17 @@ func (ex *exec) advance(st Step) error {
 	return nil
 }
 
-// settle gives the calls sent since the last settle that have no reply yet
-// the grace period to get one: the target has then handled them before the
-// virtual clock moves (the control endpoint is another channel than the
-// clients'), and a late reply is still checked.
+// settle makes sure the target has handled the calls sent since the last
+// settle before the virtual clock moves (the control endpoint is another
+// channel than the clients'): a barrier on each connection with a call still
+// unanswered, whose answer comes after any late reply, which is then checked.
 func (ex *exec) settle() {
-	pending := ex.unsettled
-	ex.unsettled = nil
-	ex.pumpUntil(func() bool {
-		for _, p := range pending {
-			if !p.answered() {
-				return false
-			}
+	var open []*client
+	for _, p := range ex.unsettled {
+		if c := ex.clients[p.client]; !p.answered() && c.open() && !slices.Contains(open, c) {
+			open = append(open, c)
 		}
-		return true
-	}, ex.r.cfg.Grace)
+	}
+	ex.unsettled = nil
+	ex.barrier(open)
 }

@@ -8,26 +8,34 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+
+	"scapi-conformance/internal/target"
 )
 
 // BenchmarkSessionsOverWebSocket runs generated sessions against the
 // reference Workspace over a loopback websocket; its requests/s sits next to
 // BenchmarkWebSocketEcho's round trips/s, measured in the same run:
 //
-//	go test -run '^$' -bench 'OverWebSocket|WebSocketEcho' ./internal/fuzz/
+//	go test -run '^$' -bench 'OverWebSocket|WebSocketEcho|InProcess' ./internal/fuzz/
 func BenchmarkSessionsOverWebSocket(b *testing.B) {
+	benchSessions(b, target.Spec{WaitTimeout: 2 * time.Second})
+}
+
+// BenchmarkSessionsInProcess runs them in-process (the inproc driver).
+func BenchmarkSessionsInProcess(b *testing.B) {
+	benchSessions(b, target.Spec{Driver: target.DriverInProc})
+}
+
+func benchSessions(b *testing.B, s target.Spec) {
 	ctx := context.Background()
-	tg, err := Embedded(ctx, "", 2*time.Second)
+	tg, err := target.Open(ctx, s)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer tg.Close()
-	caps, err := tg.Control().Capabilities(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	g := &Generator{Seed: 1, Origins: tg.Origins(), Steerable: caps.Options, Clock: caps.Clock, Stimuli: caps.Stimuli}
+	g := &Generator{Seed: 1, Origins: tg.Origins(), Steerable: tg.Caps.Options, Clock: tg.Caps.Clock, Stimuli: tg.Caps.Stimuli}
 	r := NewRunner(tg, Config{Clock: ClockOf(tg)})
+	defer r.Close()
 	requests := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -23,11 +23,11 @@ import (
 // answer it is still opened (the specs or the fuzzer will say what is wrong).
 const probeTimeout = 3 * time.Second
 
-// Target is an opened target.
+// Target is an opened target; it is the driver that reaches it (Close also
+// stops the embedded server).
 type Target struct {
+	driver.Driver
 	Spec Spec
-	// Driver reaches the target.
-	Driver driver.Driver
 	// Server is the embedded reference serving the driver over a transport
 	// (nil for an external target and for the in-process driver).
 	Server *server.Server
@@ -67,11 +67,6 @@ func Open(ctx context.Context, s Spec) (*Target, error) {
 		return nil, err
 	}
 	t.Driver = d
-	if t.Driver, err = t.withLab(d); err != nil {
-		t.Driver = d
-		t.Close()
-		return nil, err
-	}
 	if err := t.probe(ctx); err != nil {
 		t.Close()
 		return nil, err
@@ -126,7 +121,6 @@ func (t *Target) dial(ctx context.Context, controlURL string) (driver.Driver, er
 	if p := s.Profile; p != nil {
 		bc.LoginUser, bc.Password = p.Login.User, p.Login.Password
 		bc.LoginScript, bc.LoginReady = p.Login.Script, p.Login.Ready
-		bc.Origins = p.Origins
 	}
 	if bc.ExecPath == "" {
 		if _, ok := browser.FindChromium(); !ok {

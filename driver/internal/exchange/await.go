@@ -33,9 +33,10 @@ func (x *Exchange) NextAfter(ctx context.Context) (*wire.Message, int, error) {
 	return q.msg, q.answers, q.err
 }
 
-// Arrived is how many messages were queued for Next so far (driver.Awaiter).
-func (x *Exchange) Arrived() int {
+// Arrived is how many messages were queued for Next, and how many answered
+// a waiting call, so far (driver.Awaiter).
+func (x *Exchange) Arrived() (messages, answers int) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.arrived
+	return x.arrived, x.answers
 }

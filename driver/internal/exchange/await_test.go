@@ -45,8 +45,8 @@ func TestNextAfter(t *testing.T) {
 	aw, _ := x.Await("1", "request")
 	x.Deliver([]byte(`{"referenceId":"1","request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
 	x.Deliver(ev)
-	if n := x.Arrived(); n != 2 {
-		t.Errorf("Arrived() = %d, want 2 (the events, not the answer)", n)
+	if n, a := x.Arrived(); n != 2 || a != 1 {
+		t.Errorf("Arrived() = %d, %d; want 2 messages for Next and 1 answer", n, a)
 	}
 	for i, want := range []int{0, 1} {
 		if _, n, err := x.NextAfter(ctx); err != nil || n != want {
