@@ -39,21 +39,14 @@ var fixedOptionSets = []fixedOptionSet{
 		// The options the suite sets on a steerable target: two origins may call
 		// everything, auth.getJwtToken included; every other option keeps its
 		// documented default (no rate limit, every user-data key readable and
-		// writable). The baseline of what runs without a control endpoint.
+		// writable). The baseline of what runs without a control endpoint. (A
+		// Workspace with every option at its default admits no origin at all:
+		// run refuses to certify it, naming the option to set, so it is no set.)
 		Name: "defaults",
 		What: "two origins allowed everything; other options at their documented defaults",
 		Options: control.Options{
 			options.AcceptedOrigins: appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
 		},
-	},
-	{
-		// Nothing configured at all: the documented default of
-		// accepted-web-content-origins is empty, so no origin may use the API.
-		// Exercises refusals of every kind with nothing else to test.
-		Name:    "no-origins",
-		What:    "every option at its documented default: the empty allow-list admits no origin",
-		Options: control.Options{},
-		Origins: []string{},
 	},
 	{
 		// A restrictive allow-list: each origin limited to a few namespaces and
@@ -75,6 +68,17 @@ var fixedOptionSets = []fixedOptionSet{
 		What: "several origins allowed (*) or unfiltered, one on a port: no JWT without its name",
 		Options: control.Options{
 			options.AcceptedOrigins: appOrigin + " (*), " + otherOrigin + ", " + portOrigin + " (*, auth.getJwtToken)",
+		},
+	},
+	{
+		// The allow-list as an administrator may type it: scheme and host in
+		// capitals, the default port written out. Browsers present the origin
+		// serialised (lower case, no default port), so the Workspace must
+		// compare origins as browsers serialise them, not as raw text.
+		Name: "mixed-case-origins",
+		What: "allow-list written with capitals and default ports: origins compared as browsers serialise them",
+		Options: control.Options{
+			options.AcceptedOrigins: "HTTPS://App.Example.COM:443 (*, auth.getJwtToken), https://OTHER.example.com (*)",
 		},
 	},
 	{
