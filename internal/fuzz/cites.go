@@ -47,7 +47,7 @@ func CheckRequirements() map[string][]string {
 		"subscribe-ack":       {reqSubscribeAck, reqOriginFilter},
 		"setstate-listed":     {reqSetState},
 		"mute-kept":           toggled,
-		"allowed-getter":      getters,
+		"allowed-getter":      append([]string{reqOriginListed}, getters...),
 		"origin-denied":       refusals,
 		"allowed-services":    {reqAllowedSvc},
 		"unknown-fails":       {reqUnknown},

@@ -85,7 +85,7 @@ func TestCheckRequirementsMatchTheSources(t *testing.T) {
 				return true
 			}
 			if !slices.Contains(Checks(), check) {
-				t.Errorf("%s: finding(…, %q): not a registered check", fset.Position(call.Pos()), check)
+				t.Errorf("%s: finding(…, %q): not a registered check (a finding's Check is the name its check is registered under)", fset.Position(call.Pos()), check)
 			}
 			id, ok := stringLit(call.Args[0])
 			if ident, isIdent := call.Args[0].(*ast.Ident); isIdent {
