@@ -27,7 +27,8 @@ const (
 	envReport   = "FRAMEWORK_REPORT"   // where the child writes its JSON report
 )
 
-var scenarioCtrl = &fakeController{caps: control.Capabilities{Options: true, Stimuli: []string{control.StimAgentState}}}
+var scenarioCtrl = &fakeController{caps: control.Capabilities{Options: true, Stimuli: []string{control.StimAgentState},
+	Unavailable: map[string]string{control.StimChatEnd: "manual, and nobody is at the console"}}}
 
 var _ = ginkgo.Describe("scenarios", func() {
 	ConformanceIt("passes: a call, an event read past and found later, a stimulus", Reqs{"envelope.reply.1"}, func(s *Session) {
@@ -240,7 +241,7 @@ func TestScenarios(t *testing.T) {
 		"fails: a reply where silence was due":                           {types.SpecStateFailed, `request agent.get[] as https://a.example: expected no reply within 50ms, got {"data":{}`},
 		"passes: silence where silence was due":                          {types.SpecStatePassed, ""},
 		"skips: a capability the target lacks":                           {types.SpecStateSkipped, `the target cannot provide "inbound-call", which this spec needs`},
-		"skips: a stimulus the target lacks":                             {types.SpecStateSkipped, `the target cannot produce the stimulus "chat-end"`},
+		"skips: a stimulus the target lacks":                             {types.SpecStateSkipped, `the target cannot produce the stimulus "chat-end": manual, and nobody is at the console`},
 		"skips: real waiting in a spec not decorated Slow":               {types.SpecStateSkipped, "the target has no virtual clock and this spec is not decorated Slow: it would wait 1s in real time"},
 		"fails: an unknown interpretation":                               {types.SpecStateFailed, `unknown interpretation id "INT-NOPE-1" (not in contract/interp)`},
 	}
