@@ -156,7 +156,7 @@ func (s *Session) Has(capability string) bool { return s.has(capability) }
 // origins of the accepted-web-content-origins in force and the driver's.
 func (s *Session) Origins() []string {
 	if s.has(CapOptions) || s.policy == nil || !s.policy.originsKnown {
-		if s.t.Driver.Control() == nil && len(s.t.Profile.Origins) > 0 {
+		if !s.has(CapOptions) && len(s.t.Profile.Origins) > 0 {
 			return append([]string(nil), s.t.Profile.Origins...)
 		}
 		return s.t.Driver.Origins()
