@@ -49,7 +49,7 @@ func checkStateChanged(r *record) []Finding {
 // connection the cause came from.
 func settled(r *record, event string, from, handled int) bool {
 	for _, s := range r.subs {
-		if s.ack.seq < from && s.endSeq == 0 && covers(s, event) && barrierAfter(r, s.client, handled) != 0 {
+		if s.ack.seq <= from && s.endSeq == 0 && covers(s, event) && barrierAfter(r, s.client, handled) != 0 {
 			return true
 		}
 	}

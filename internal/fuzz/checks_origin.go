@@ -27,13 +27,17 @@ func getter(m *contract.Method) bool {
 // checkAllowedGetter: a getter the allow-list grants to the origin succeeds:
 // it has no parameter and needs no state, so its preconditions always hold.
 // An error reply where the same request succeeded for another origin of the
-// session is the target's reading of the allow-list denying what the
-// documentation grants (security.origin.1); where it succeeded for none, the
-// target does not implement the method: one finding per method, under the
-// method's own requirement.
+// session, or for an origin no request succeeded for, is the target's
+// reading of the allow-list denying what the documentation grants
+// (security.origin.1); otherwise the target does not implement the method:
+// one finding per method, under the method's own requirement.
 func checkAllowedGetter(r *record) []Finding {
 	ok := map[string]map[string]bool{} // request → origins it succeeded for
+	served := map[string]bool{}          // origins some request succeeded for
 	for _, c := range r.calls {
+		if c.succeeded() {
+			served[c.origin] = true
+		}
 		if getter(c.method) && c.succeeded() {
 			if ok[c.request] == nil {
 				ok[c.request] = map[string]bool{}
@@ -52,10 +56,10 @@ func checkAllowedGetter(r *record) []Finding {
 			continue // the rate-limit check's
 		}
 		seen[c.request] = true
-		if len(ok[c.request]) > 0 {
+		if len(ok[c.request]) > 0 || !served[c.origin] {
 			out = append(out, finding(reqOriginListed, "allowed-getter", c.reply.step, c.client, c.reply,
-				"%s from %s fails (%q) although the allow-list %q grants it through entry %s, and it succeeds for %v",
-				c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry, sortedKeysOf(ok[c.request])).keyed(c.request))
+				"%s from %s fails (%q) although the allow-list %q grants it through entry %s; it succeeds for %v, and any request for %s: %t",
+				c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry, sortedKeysOf(ok[c.request]), c.origin, served[c.origin]).keyed(c.request))
 			continue
 		}
 		out = append(out, finding(methodRequirement(c.method.Request()), "allowed-getter", c.reply.step, c.client, c.reply,

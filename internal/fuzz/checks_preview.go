@@ -165,7 +165,7 @@ func madeCall(r *record, seq int) string {
 // was active at seq and stayed active to the end of the session.
 func watchedBy(r *record, client int, event string, seq int) bool {
 	for _, s := range r.subs {
-		if s.client == client && s.ack.seq < seq && s.endSeq == 0 && covers(s, event) {
+		if s.client == client && s.ack.seq <= seq && s.endSeq == 0 && covers(s, event) {
 			return true
 		}
 	}

@@ -54,8 +54,8 @@ func checkRateLimit(r *record) []Finding {
 	}
 	left := n
 	for _, c := range r.calls {
-		if c.rates == nil {
-			continue
+		if c.rates == nil || c.badRef != nil {
+			continue // an answer the client cannot match is the reply-due check's
 		}
 		for v := range c.rates {
 			if alive[v] && !consistent(c, c.rates[v], r.strict) {

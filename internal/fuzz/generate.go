@@ -76,7 +76,9 @@ func (g *Generator) Session(i uint64) *Session {
 	s.Steps = append(s.Steps, Step{Op: OpSubscribe, Client: 0, Events: events})
 	if gs.can(control.StimPreviewRecord) && rng.IntN(5) == 0 {
 		// A preview record first, so that its interaction and the call made
-		// from it are the session's first two interactionIds.
+		// from it are the session's first two interactionIds; its user data
+		// readable, for it carries the record handle.
+		s.Options[options.UserDataReadAllowed] = "*"
 		s.Steps = append(s.Steps, gs.previewPath()...)
 	}
 	for len(s.Steps) < n {

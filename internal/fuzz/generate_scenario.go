@@ -171,7 +171,9 @@ func (gs *genState) previewPath() []Step {
 	st.Args["mode"] = Lit(mode)
 	preview, handle := RefArg("interactionId", 0), RefArg(recordHandleKey, 0)
 	call := RefArg("interactionId", previewCallRefSlot)
-	out := []Step{st}
+	// Reading the record back on the watching connection waits for its
+	// events there, and its user data gives the record handle.
+	out := []Step{st, {Op: OpCall, Request: getByInteractionID, Params: []Arg{preview}}}
 	if mode != "pull" {
 		if gs.rng.IntN(4) == 0 {
 			return append(out, Step{Op: OpCall, Request: interactionReject, Params: []Arg{preview}}, Step{Op: OpCall, Request: getByInteractionID, Params: []Arg{preview}})
@@ -189,11 +191,14 @@ func (gs *genState) previewPath() []Step {
 		out = append(out, Step{Op: OpCall, Request: getRecordFields, Params: []Arg{preview}},
 			Step{Op: OpCall, Request: updateRecordFields, Params: []Arg{preview, Lit(map[string]any{field: "fz"})}})
 	}
-	out = append(out, Step{Op: OpCall, Request: callPreviewRecord, Params: []Arg{preview, handle}})
+	// The call's events reach the watching connection before the answer to
+	// the next call there: the call's interactionId is known after it.
+	out = append(out, Step{Op: OpCall, Request: callPreviewRecord, Params: []Arg{preview, handle}},
+		Step{Op: OpCall, Request: getByInteractionID, Params: []Arg{preview}})
 	switch gs.rng.IntN(3) {
 	case 0:
 		out = append(out, Step{Op: OpCall, Request: setDoNotCall, Params: []Arg{call}},
-			Step{Op: OpCall, Request: setCallResult, Params: []Arg{call, Lit(gs.pick([]string{"Answered", "NoAnswer"}))}})
+			Step{Op: OpCall, Request: setCallResult, Params: []Arg{call, Lit(6)}})
 	case 1:
 		date := gs.pick([]string{"01/13/2030 10:00", "13/01/2030 10:00", "12/31/2030 23:59", "31/12/2030 23:59"})
 		out = append(out, Step{Op: OpCall, Request: rescheduleRecord, Params: []Arg{call, handle, Lit(date), Lit(gs.pick([]string{"CAMPAIGN", "PERSONAL"}))}})
