@@ -104,3 +104,23 @@ func verdictDiff(a, b *report.Result) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestE2EBrowserThroughTheStandinLibrary: with the committed stand-in of the
+// vendor library (--client-lib), the specs of the namespaces whose mapping
+// the public library changes (the mute methods under sipEndpoint,
+// configuration without getContextualOption) pass against the reference, as
+// they do with the built-in client.
+func TestE2EBrowserThroughTheStandinLibrary(t *testing.T) {
+	if _, ok := browser.FindChromium(); !ok {
+		t.Skip("no Chromium")
+	}
+	lib, err := filepath.Abs("../../driver/browser/testdata/standin-client-lib.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e2e(t, "run", "--driver", "browser", "--client-lib", lib, "--label-filter", "ns:voice || ns:configuration", "--json", "{dir}/r.json")
+	r.expect(t, exitOK)
+	if res := r.result(t); res.Summary.Specs.Pass == 0 {
+		t.Errorf("no spec passed: %+v", res.Summary)
+	}
+}
