@@ -37,6 +37,8 @@ type Awaited interface {
 	// none came.
 	Answer() *wire.Message
 	// After is how many of the client's messages for Next arrived before
-	// the answer, once Wait returned: its place in the client's stream.
+	// the answer, and Rank how many answers, once Wait returned: its place
+	// in the client's stream.
 	After() int
+	Rank() int
 }

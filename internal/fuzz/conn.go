@@ -48,6 +48,7 @@ type incoming struct {
 	p        *call
 	barrier  chan struct{}
 	after    int
+	rank     int
 	ordered  bool // an answer that came as a message (not a timeout or closure)
 }
 
@@ -74,7 +75,7 @@ func (r *Runner) read(cn *conn) {
 // runner; ctx ends the wait (the session is over).
 func (r *Runner) await(ctx context.Context, cn *conn, a driver.Awaited, p *call, barrier chan struct{}) {
 	m, err := a.Wait(ctx)
-	in := incoming{cn: cn, isAnswer: true, p: p, barrier: barrier, msg: m, err: err, after: a.After()}
+	in := incoming{cn: cn, isAnswer: true, p: p, barrier: barrier, msg: m, err: err, after: a.After(), rank: a.Rank()}
 	if ans := a.Answer(); ans != nil {
 		in.msg, in.ordered = ans, true
 	}
@@ -103,14 +104,14 @@ func (cn *conn) order(in incoming) []incoming {
 	}
 	if in.isAnswer {
 		cn.answers = append(cn.answers, in)
-		sort.SliceStable(cn.answers, func(i, j int) bool { return cn.answers[i].after < cn.answers[j].after })
+		sort.Slice(cn.answers, func(i, j int) bool { return cn.answers[i].rank < cn.answers[j].rank })
 	} else {
 		cn.msgs = append(cn.msgs, in)
 	}
 	var out []incoming
 	for {
 		switch {
-		case len(cn.answers) > 0 && cn.answers[0].after <= cn.consumed:
+		case len(cn.answers) > 0 && cn.answers[0].rank == cn.answered && cn.answers[0].after <= cn.consumed:
 			out = append(out, cn.answers[0])
 			cn.answers = cn.answers[1:]
 			cn.answered++

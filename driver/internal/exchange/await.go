@@ -26,6 +26,9 @@ func (e *Expectation) Answer() *wire.Message { return e.got.answer }
 // answer arrived: its place among them.
 func (e *Expectation) After() int { return e.got.after }
 
+// Rank is how many answers to waiting calls came before this one.
+func (e *Expectation) Rank() int { return e.got.rank }
+
 // NextAfter is Next, with how many awaited answers came before the message
 // (driver.Awaiter); -1 with a timeout.
 func (x *Exchange) NextAfter(ctx context.Context) (*wire.Message, int, error) {

@@ -22,7 +22,7 @@ func TestAwait(t *testing.T) {
 	x.Deliver([]byte(`{"event":"agent","data":{"eventType":"X"},"userAgent":"WWE Server","protocolVersion":2}`))
 	x.Deliver([]byte(`{"referenceId":"5","request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
 	m, err := aw.Wait(ctx)
-	if err != nil || string(m.Data()) != "1" || aw.Answer() != m || aw.After() != 1 {
+	if err != nil || string(m.Data()) != "1" || aw.Answer() != m || aw.After() != 1 || aw.Rank() != 0 {
 		t.Fatalf("Wait = %v, %v; Answer %v, After %d; want the reply, after 1 message", m, err, aw.Answer(), aw.After())
 	}
 	if e, err := x.Next(ctx); err != nil || !e.Has("event") {
@@ -30,7 +30,7 @@ func TestAwait(t *testing.T) {
 	}
 	aw, _ = x.Await("6", "request")
 	x.Deliver([]byte(`{"referenceId":6,"request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
-	if m, err := aw.Wait(ctx); !errors.Is(err, driver.ErrBrokenEnvelope) || m != nil || aw.Answer() == nil || aw.After() != 1 {
+	if m, err := aw.Wait(ctx); !errors.Is(err, driver.ErrBrokenEnvelope) || m != nil || aw.Answer() == nil || aw.After() != 1 || aw.Rank() != 1 {
 		t.Fatalf("Wait on a near miss = %v, %v, Answer %v, After %d; want ErrBrokenEnvelope and the message", m, err, aw.Answer(), aw.After())
 	}
 }

@@ -76,6 +76,7 @@ type result struct {
 	// after is how many messages were queued for Next before it came.
 	answer *wire.Message
 	after  int
+	rank   int // how many answers came before it
 }
 
 // note is an anomaly seen on the connection, quoted in timeout errors.
@@ -366,8 +367,8 @@ func (x *Exchange) claim(ref string, msg *wire.Message) bool {
 	}
 	// Sent under the lock (the channel has room for it): a wait that gives
 	// up (Cancel, then a last look) either finds it or was never matched.
+	ch <- result{msg: msg, answer: msg, after: x.arrived, rank: x.answers}
 	x.answers++
-	ch <- result{msg: msg, answer: msg, after: x.arrived}
 	return true
 }
 

@@ -166,7 +166,8 @@ func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 	if ch == nil {
 		return false
 	}
-	x.answers++ // sent under the lock, as claim does
-	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: x.arrived}
+	// Sent under the lock, as claim does.
+	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: x.arrived, rank: x.answers}
+	x.answers++
 	return true
 }
