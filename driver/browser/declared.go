@@ -117,3 +117,22 @@ func (fs *frameServer) chromiumFlags() []chromedp.ExecAllocatorOption {
 	}
 	return opts
 }
+
+// checkMixedContent refuses a client library at a plain http URL beyond
+// loopback when a declared origin is https: an https frame cannot load it
+// (mixed content), and every call would fail for it.
+func checkMixedContent(lib string, decl []declared) error {
+	u, err := url.Parse(lib)
+	if err != nil || u.Scheme != "http" {
+		return nil
+	}
+	if h := u.Hostname(); h == "localhost" || net.ParseIP(h) != nil && net.ParseIP(h).IsLoopback() {
+		return nil
+	}
+	for _, o := range decl {
+		if o.scheme == "https" {
+			return fmt.Errorf("browser driver: the client library %s is plain http, which the frames under the https origin %s cannot load (mixed content): give an https URL or a file", lib, o.origin)
+		}
+	}
+	return nil
+}

@@ -47,9 +47,14 @@ func TestDeclaredOrigins(t *testing.T) {
 	}
 }
 
-// TestDeclaredOriginsRefused: an origin the driver cannot map is refused by
-// New, naming it.
+// TestDeclaredOriginsRefused: an origin the driver cannot map, or a library
+// its https frames cannot load, is refused by New, naming it.
 func TestDeclaredOriginsRefused(t *testing.T) {
+	_, err := browser.New(context.Background(), browser.Config{ServicePageURL: "http://127.0.0.1:1/",
+		Origins: []string{"https://apps.example.com"}, ClientLib: "http://cdn.example.com/wwe-service-client-api.js"})
+	if err == nil || !strings.Contains(err.Error(), "the client library http://cdn.example.com/wwe-service-client-api.js is plain http, which the frames under the https origin https://apps.example.com cannot load (mixed content)") {
+		t.Errorf("New with an http library and an https origin = %v; want the mixed-content error", err)
+	}
 	for _, c := range []struct{ origin, want string }{
 		{"https://127.0.0.1:9443", `"127.0.0.1" is not a DNS name it can map`},
 		{"http://localhost:8080", `"localhost" is not a DNS name it can map`},

@@ -63,6 +63,9 @@ func startFrameServer(binding, clientLib string, declaredOrigins []string) (*fra
 	switch {
 	case clientLib == "":
 	case strings.HasPrefix(clientLib, "http://") || strings.HasPrefix(clientLib, "https://"):
+		if err := checkMixedContent(clientLib, decl); err != nil {
+			return nil, err
+		}
 		libURL = clientLib
 	default:
 		path := strings.TrimPrefix(clientLib, "file://")
