@@ -222,6 +222,6 @@ func printTrace(w io.Writer, entries []traceEntry) {
 			minSpecs = len(e.Specs)
 		}
 	}
-	fmt.Fprintf(w, "%d requirements: %d cited by a spec (at least %d specs each), %d by a fuzz check, %d broken by a mutant\n",
+	fmt.Fprintf(w, "%d requirements: %d cited by a spec (the fewest specs for one: %d), %d by a fuzz check, %d broken by a mutant\n",
 		len(entries), withSpec, max(minSpecs, 0), withCheck, withMutant)
 }
