@@ -33,7 +33,7 @@ func getter(m *contract.Method) bool {
 // one finding per method, under the method's own requirement.
 func checkAllowedGetter(r *record) []Finding {
 	ok := map[string]map[string]bool{} // request → origins it succeeded for
-	served := map[string]bool{}          // origins some request succeeded for
+	served := map[string]bool{}        // origins some request succeeded for
 	for _, c := range r.calls {
 		if c.succeeded() {
 			served[c.origin] = true
