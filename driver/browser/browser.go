@@ -18,6 +18,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -244,6 +245,12 @@ func (d *Driver) Info() driver.Info {
 	extra := map[string]string{"execPath": d.cfg.ExecPath}
 	if d.cfg.ControlURL != "" {
 		extra["control"] = d.cfg.ControlURL
+	}
+	if n := len(d.frames.origins) - loopbackOrigins; n > 0 {
+		extra["declaredOrigins"] = strings.Join(d.frames.origins[:n], " ")
+	}
+	if d.cfg.ClientLib != "" {
+		extra["clientLib"] = d.cfg.ClientLib
 	}
 	return driver.Info{Driver: "browser", Target: d.cfg.ServicePageURL, Browser: d.version, Extra: extra}
 }

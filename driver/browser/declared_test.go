@@ -30,6 +30,9 @@ func TestDeclaredOrigins(t *testing.T) {
 	if len(origins) != 7 || !slices.Equal(origins[:3], want) || !strings.HasPrefix(origins[3], "http://127.0.0.1:") {
 		t.Fatalf("Origins() = %v; want %v then the four loopback origins", origins, want)
 	}
+	if got := d.Info().Extra["declaredOrigins"]; got != strings.Join(want, " ") {
+		t.Errorf("Info().Extra[declaredOrigins] = %q; want %q", got, strings.Join(want, " "))
+	}
 	ctx := context.Background()
 	for _, origin := range origins[:3] {
 		c, err := d.Open(ctx, origin)

@@ -43,6 +43,9 @@ type frameServer struct {
 	spki    string          // the hash of the run certificate's public key ("" = no https origin)
 }
 
+// loopbackOrigins is how many loopback origins follow the declared ones.
+const loopbackOrigins = 4
+
 // libPath is where the frame server serves a client library read from a file.
 const libPath = "/wwe-service-client-api.js"
 
