@@ -62,7 +62,7 @@ fi
 
 args=(run --junit "$out/junit.xml" --json "$out/results.json" --html "$out/certification.html")
 if [ -n "$baseline" ]; then args+=(--baseline "$baseline"); fi
-args+=("${run_flags[@]}")
+args+=(${run_flags[@]+"${run_flags[@]}"})  # (an empty array under set -u in bash < 4.4)
 
 echo "ci-gate: scapi-conformance ${args[*]}"
 "$bin" "${args[@]}"
