@@ -89,6 +89,7 @@ func (s *Session) Advance(d time.Duration) {
 	if !s.spec.slow {
 		ginkgo.Skip(fmt.Sprintf("the target has no virtual clock and this spec is not decorated Slow: it would wait %s in real time", d))
 	}
+	s.t.notify(fmt.Sprintf("waiting %s in real time: the target has no virtual clock", d.Round(time.Second)))
 	s.sleep(d, "in real time")
 	s.advanced += d
 	realWaited.Add(int64(d))
