@@ -136,10 +136,12 @@ func (gs *genState) options(rateSession bool) control.Options {
 			entries = append(entries, origin+" ()")
 		}
 	}
-	if u, err := url.Parse(gs.g.Origins[len(gs.g.Origins)-1]); err == nil && u.Port() != "" && gs.rng.IntN(3) == 0 {
-		// The last origin's host without its port: another origin, which
-		// does not list the last one.
-		entries = append(entries, u.Scheme+"://"+u.Hostname())
+	if len(gs.g.Origins) > 1 && gs.rng.IntN(3) == 0 {
+		// An origin's host without its port: another origin, which does not
+		// list it.
+		if u, err := url.Parse(gs.pick(gs.g.Origins[1:])); err == nil && u.Port() != "" {
+			entries = append(entries, u.Scheme+"://"+u.Hostname())
+		}
 	}
 	if gs.rng.IntN(8) == 0 {
 		entries = append(entries, "*")

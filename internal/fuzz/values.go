@@ -38,7 +38,7 @@ func (gs *genState) value(p contract.Param) Arg {
 		return Lit(gs.pick([]string{"", "1234", "agent1", "Ready", "NotReady", "voice.*", "x" + strings.Repeat("y", 300), "é✓\u2028"}))
 	case contract.TypeBoolean:
 		return Lit(gs.rng.IntN(2) == 0)
-	case contract.TypeNumber:
+	case contract.TypeNumber, contract.TypeNumberOrString:
 		return Lit([]float64{0, 1, -1, 2.5, 1e15}[gs.rng.IntN(5)])
 	case contract.TypeArray:
 		return Lit([]any{gs.pick(userDataKeys)})
@@ -122,11 +122,11 @@ func wellFormed(m contract.Method, params []any) bool {
 func hasType(t contract.JSONType, v any) bool {
 	switch v.(type) {
 	case string:
-		return t == contract.TypeString || t == contract.TypeStringOrArray || t == contract.TypeObjectOrString
+		return t == contract.TypeString || t == contract.TypeStringOrArray || t == contract.TypeObjectOrString || t == contract.TypeNumberOrString
 	case bool:
 		return t == contract.TypeBoolean
 	case float64:
-		return t == contract.TypeNumber
+		return t == contract.TypeNumber || t == contract.TypeNumberOrString
 	case []any:
 		return t == contract.TypeArray || t == contract.TypeStringOrArray
 	case map[string]any:
