@@ -40,8 +40,10 @@ func build(cfg Config, t *target.Target, r types.Report, seed int64, start time.
 	for k, v := range info.Extra {
 		res.Target.Build["driver."+k] = v
 	}
-	if p, ok := t.Identity["probe"]; ok {
-		res.Target.Build["probe"] = p
+	for _, k := range []string{"probe", preflightKey} {
+		if v, ok := t.Identity[k]; ok {
+			res.Target.Build[k] = v
+		}
 	}
 	res.Provenance = report.Provenance{SuiteVersion: suiteVersion(), GoVersion: runtime.Version(),
 		SchemasHash: schemaSetHash(), DocumentsHash: hashOf(requirements.All(), interp.All(), contract.Catalog(), contract.Events()),

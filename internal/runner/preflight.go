@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"scapi-conformance/internal/preflight"
 	"scapi-conformance/internal/target"
@@ -20,9 +21,27 @@ func runPreflight(ctx context.Context, t *target.Target, out io.Writer) (*prefli
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnreachable, t.Name(), err)
 	}
 	r.Write(out)
+	t.Identity[preflightKey] = summary(r)
 	if r.NoOriginAccepted() {
 		return r, usagef("the target accepts none of the suite's %d client origins, so every spec would fail on its configuration: %s",
 			len(r.Origins), r.Check(preflight.CheckOrigins).Fix)
 	}
 	return r, nil
+}
+
+// preflightKey names the preflight's outcome among the target's identity
+// (and so in the reports' target build).
+const preflightKey = "preflight"
+
+// summary is the preflight's outcome in one line: the broken basics with
+// their diagnosis, or that all hold.
+func summary(r *preflight.Report) string {
+	var broken []string
+	for _, c := range r.Broken() {
+		broken = append(broken, c.Name+" BROKEN: "+c.Detail)
+	}
+	if len(broken) == 0 {
+		return "every basic holds (answers, reply envelope, subscribe acknowledgement, client origins)"
+	}
+	return strings.Join(broken, "; ")
 }

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"scapi-conformance/fixtures/server"
@@ -16,4 +17,13 @@ func unconfiguredTarget(t *testing.T) string {
 	}
 	t.Cleanup(func() { srv.Close() })
 	return srv.WebSocketURL()
+}
+
+// TestPreflightInReport: the preflight's outcome is part of the target's
+// identity in the reports.
+func TestPreflightInReport(t *testing.T) {
+	o := runScenario(t, "silent")
+	if o.res == nil || !strings.HasPrefix(o.res.Target.Build["preflight"], "target answers BROKEN: no usable answer to agent.get") {
+		t.Errorf("build %v; want the preflight's broken basic\nstdout:\n%s", o.res, o.stdout)
+	}
 }
