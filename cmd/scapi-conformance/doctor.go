@@ -10,6 +10,7 @@ import (
 	"os/signal"
 
 	"scapi-conformance/internal/preflight"
+	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/target"
 )
 
@@ -42,24 +43,28 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scapi-conformance doctor: %v\n", err)
 		return exitUsage
 	}
+	// The password of the profile's login never shows, nor do tokens.
+	red := report.NewRedactor(spec.Profile.Secrets()...)
+	out := red.Writer(stdout)
+	defer out.Flush()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	t, err := target.Open(ctx, spec)
 	if err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance doctor: %v\n", err)
+		fmt.Fprintf(stderr, "scapi-conformance doctor: %s\n", red.String(err.Error()))
 		if errors.Is(err, target.ErrUsage) {
 			return exitUsage
 		}
 		return exitUnreachable
 	}
 	defer t.Close()
-	fmt.Fprintf(stdout, "target %s · driver %s\n", t.Name(), t.Driver.Info().Driver)
+	fmt.Fprintf(out, "target %s · driver %s\n", t.Name(), t.Driver.Info().Driver)
 	r, err := preflight.Run(ctx, preflight.Of(t))
 	if err != nil {
-		fmt.Fprintf(stderr, "scapi-conformance doctor: %s: %v\n", t.Name(), err)
+		fmt.Fprintf(stderr, "scapi-conformance doctor: %s: %s\n", t.Name(), red.String(err.Error()))
 		return exitUnreachable
 	}
-	r.Write(stdout)
+	r.Write(out)
 	switch {
 	case r.NoOriginAccepted():
 		return exitUsage
