@@ -139,11 +139,11 @@ func (f *fuzzFlags) check(fs *flag.FlagSet) (target.Spec, fuzz.Shard, error) {
 	if f.workers < 1 {
 		return spec, shard, fmt.Errorf("--workers %d: want 1 or more", f.workers)
 	}
-	if !spec.Embedded() && f.workers > 1 {
+	if one := oneWorker(spec); one != "" && f.workers > 1 {
 		set := false
 		fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "workers" })
 		if set {
-			return spec, shard, fmt.Errorf("--workers %d: %s is one Workspace; sessions run at once on it would disturb each other", f.workers, spec.Name())
+			return spec, shard, fmt.Errorf("--workers %d: %s", f.workers, one)
 		}
 		f.workers = 1
 	}
@@ -151,6 +151,17 @@ func (f *fuzzFlags) check(fs *flag.FlagSet) (target.Spec, fuzz.Shard, error) {
 		f.seed = uint64(time.Now().UnixNano())
 	}
 	return spec, shard, checkOutDir(f.out)
+}
+
+// oneWorker says why the target takes one worker only ("" when it takes more).
+func oneWorker(s target.Spec) string {
+	switch {
+	case !s.Embedded():
+		return s.Name() + " is one Workspace; sessions run at once on it would disturb each other"
+	case s.DriverName() == target.DriverBrowser:
+		return "each browser serves its client frames under origins of its own, and a seed's sessions name theirs: one worker"
+	}
+	return ""
 }
 
 // printFindings prints the FAIL findings, then the NON-STRICT ones, and the

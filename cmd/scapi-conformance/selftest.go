@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -18,6 +19,7 @@ import (
 
 	"scapi-conformance/fixtures/reference"
 	"scapi-conformance/internal/report"
+	"scapi-conformance/internal/target"
 )
 
 func init() {
@@ -63,14 +65,14 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 		return runSelftestFixed(slices.Delete(slices.Clone(args), i, i+1), stdout, stderr)
 	}
 	fs := flag.NewFlagSet("selftest", flag.ContinueOnError)
-	drv := fs.String("driver", "ws", "driver of every run: ws or browser")
+	var tf target.Flags
+	tf.Register(fs) // how every run reaches the reference: --driver, --browser, --wait-timeout, …
 	parallel := fs.Int("parallel", runtime.NumCPU(), "how many runs at once (each target is its own process)")
 	jsonOut := fs.String("json", "", "write the self-test result as JSON")
 	only := fs.String("mutants", "", "comma-separated mutant names to test (default: all)")
 	labelFilter := fs.String("label-filter", "", "run only these specs against every target (a spec family's own mutants)")
 	strict := fs.Bool("strict", false, "hold every target to the strict reading of every interpretation")
 	thorough := fs.Bool("thorough", false, "run every spec against every mutant and list all that catch it (default: stop at the first)")
-	wait := fs.Duration("wait-timeout", 0, "bound on each wait for the target in every run (default: run's)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: scapi-conformance selftest [--driver ws|browser] [--parallel N] [--json FILE] [--mutants a,b]")
 		fmt.Fprintln(fs.Output(), "\nRuns the whole suite against the embedded reference Workspace, which must pass entirely, and")
@@ -88,8 +90,9 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	if code, done := parseFlags(fs, args, stdout, stderr, "selftest"); done {
 		return code
 	}
-	if *drv != "ws" && *drv != "browser" || *parallel < 1 {
-		fmt.Fprintln(stderr, "scapi-conformance selftest: want --driver ws|browser and --parallel ≥ 1")
+	spec, err := selftestSpec(&tf)
+	if err != nil || *parallel < 1 {
+		fmt.Fprintf(stderr, "scapi-conformance selftest: %v\n", cmp.Or(err, fmt.Errorf("--parallel %d: want 1 or more", *parallel)))
 		return exitUsage
 	}
 	mutants := reference.Mutants()
@@ -114,7 +117,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(dir)
 
-	fmt.Fprintf(stdout, "selftest: the reference Workspace and %d mutants, driver %s, %d in parallel\n", len(mutants), *drv, *parallel)
+	fmt.Fprintf(stdout, "selftest: the reference Workspace and %d mutants, driver %s, %d in parallel\n", len(mutants), spec.DriverName(), *parallel)
 	start := time.Now()
 	targets := append([]reference.Mutant{{}}, mutants...)
 	outcomes := make([]selftestOutcome, len(targets))
@@ -127,8 +130,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			flags := []string{"--driver=" + *drv, fmt.Sprintf("--wait-timeout=%v", *wait), fmt.Sprintf("--strict=%v", *strict),
-				"--label-filter=" + *labelFilter}
+			flags := append(spec.Args(), fmt.Sprintf("--strict=%v", *strict), "--label-filter="+*labelFilter)
 			if m.Name != "" && !*thorough {
 				flags = append(flags, "--fail-fast")
 			}
@@ -263,4 +265,20 @@ func printOutcome(w io.Writer, o selftestOutcome) {
 		}
 		fmt.Fprintf(w, "    %s\n", c)
 	}
+}
+
+// selftestSpec is how every run of the self-test reaches the embedded
+// reference (the target flags every command shares); a target other than
+// the embedded reference, or a mutant, is not the self-test's to choose.
+func selftestSpec(tf *target.Flags) (target.Spec, error) {
+	spec, err := tf.Spec()
+	switch {
+	case err != nil:
+		return spec, err
+	case !spec.Embedded() || spec.Control != "":
+		return spec, fmt.Errorf("the self-test runs the embedded reference and its mutants, not %s (see run)", spec.URL)
+	case spec.Mutant != "":
+		return spec, fmt.Errorf("--mutant %s: the self-test runs every mutant; choose some with --mutants", spec.Mutant)
+	}
+	return spec, nil
 }
