@@ -12,10 +12,12 @@ func TestFromGinkgoStoppedAndAttributed(t *testing.T) {
 		return types.SpecReport{LeafNodeType: types.NodeTypeIt, LeafNodeText: text, State: state, Failure: f, ReportEntries: entries,
 			LeafNodeLabels: []string{"req:security.origin.1", "req:security.origin.2"}}
 	}
-	entry := func(name, value string) types.ReportEntry { return types.ReportEntry{Name: name, Value: types.WrapEntryValue(value)} }
+	entry := func(name, value string) types.ReportEntry {
+		return types.ReportEntry{Name: name, Value: types.WrapEntryValue(value)}
+	}
 	rep := types.Report{SpecReports: types.SpecReports{
 		it("attributed", types.SpecStateFailed, types.Failure{Message: "refused"}, entry(EntryViolates, "security.origin.1"), entry(EntrySubject, "agent.get as https://a.example")),
-		it("attributed to a requirement it does not cite", types.SpecStateFailed, types.Failure{Message: "x"}, entry(EntryViolates, "agent.get.1")),
+		it("attributed to a requirement it does not cite (ForKit)", types.SpecStateFailed, types.Failure{Message: "x"}, entry(EntryViolates, "agent.get.1")),
 		it("cut off by the suite timeout", types.SpecStateTimedout, types.Failure{Message: "A suite timeout occurred"}),
 		it("timed out on its own", types.SpecStateTimedout, types.Failure{Message: "A node timeout occurred"}),
 		it("interrupted", types.SpecStateInterrupted, types.Failure{Message: "Interrupted by User"}),
@@ -36,7 +38,7 @@ func TestFromGinkgoStoppedAndAttributed(t *testing.T) {
 		reason   string
 	}{
 		{Fail, []string{"security.origin.1"}, ""},
-		{Fail, nil, ""},
+		{Fail, []string{"agent.get.1"}, ""},
 		{NotRun, nil, "cut off while running: the run's time limit elapsed"},
 		{Fail, nil, ""},
 		{NotRun, nil, "cut off while running: the run's time limit elapsed"},
@@ -58,11 +60,11 @@ func TestFromGinkgoStoppedAndAttributed(t *testing.T) {
 	}
 
 	verdicts := map[string]Verdict{}
-	for _, rr := range Aggregate(specs[:1]) {
+	for _, rr := range Aggregate(specs[:2]) {
 		verdicts[rr.ID] = rr.Verdict
 	}
-	if verdicts["security.origin.1"] != Fail || verdicts["security.origin.2"] != Skipped {
-		t.Errorf("an attributed failure gives %v, want security.origin.1 FAIL and security.origin.2 undecided", verdicts)
+	if verdicts["security.origin.1"] != Fail || verdicts["security.origin.2"] != Skipped || verdicts["agent.get.1"] != Fail {
+		t.Errorf("attributed failures give %v, want security.origin.1 FAIL, security.origin.2 undecided, agent.get.1 (not cited, attributed) FAIL", verdicts)
 	}
 	r := &Result{Specs: specs, Requirements: Aggregate(specs), Incomplete: stop.Reason}
 	r.Finish()

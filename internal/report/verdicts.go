@@ -15,12 +15,23 @@ import (
 // citing it did not run to the end; else NON-STRICT if any passed only under an
 // interpretation; else PASS if any passed; else SKIPPED with the reasons. A
 // requirement a failing spec cites but whose failure is attributed elsewhere
-// is not decided by that spec (a reason says so). Sorted by id, numbers in
+// is not decided by that spec (a reason says so); one a failure is attributed
+// to without the spec citing it fails too. Sorted by id, numbers in
 // ids compared as numbers (origin.2 before origin.10).
 func Aggregate(specs []Spec) []RequirementResult {
 	byID := map[string]*RequirementResult{}
 	for _, s := range specs {
-		for _, id := range s.Requirements {
+		ids := s.Requirements
+		if s.Verdict == Fail {
+			// A kit may attribute a failure to a requirement the spec does
+			// not cite (framework.Session.ForKit): it is decided here too.
+			for _, id := range s.Violated {
+				if !slices.Contains(ids, id) {
+					ids = append(slices.Clone(ids), id)
+				}
+			}
+		}
+		for _, id := range ids {
 			rr := byID[id]
 			if rr == nil {
 				rr = newRequirement(id)

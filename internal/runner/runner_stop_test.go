@@ -30,6 +30,11 @@ var _ = ginkgo.Describe("more", ginkgo.Label("more"), func() {
 			s.For("agent.setState.1", func() {})
 			ginkgo.Fail("Expected READY, got NOT_READY")
 		}, ginkgo.Label("attribution"))
+	framework.ConformanceIt("fails, a kit knowing which requirement it breaks", framework.Reqs{"voice.hold.1"},
+		func(s *framework.Session) {
+			s.Call(s.Client(s.Origins()[0]), "agent.get")
+			s.ForKit("voice.resume.1", func() { ginkgo.Fail("resume refused a held call") })
+		}, ginkgo.Label("attribution"))
 	framework.ConformanceIt("names a requirement it does not cite", framework.Reqs{"voice.dial.1"},
 		func(s *framework.Session) {
 			s.Call(s.Client(s.Origins()[0]), "agent.get")
@@ -57,7 +62,8 @@ func TestRunAttributesFailures(t *testing.T) {
 	want := map[string]report.Verdict{
 		"agent.get.1": report.Skipped, "agent.getState.1": report.Fail, // attributed by For
 		"agent.setState.1": report.Fail, "agent.setState.3": report.Fail, // outside any For: every cited one
-		"voice.dial.1": report.Fail, // For names a requirement the spec does not cite
+		"voice.dial.1": report.Fail,                                   // For names a requirement the spec does not cite
+		"voice.hold.1": report.Skipped, "voice.resume.1": report.Fail, // ForKit: not cited, attributed
 	}
 	for id, v := range want {
 		if got[id] != v {

@@ -137,7 +137,7 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 			}
 			s.OK(c, "voice.dial", framework.DialDestination, seed)
 			id := framework.InteractionID(s.InteractionEvent(c, "DIALING", ""))
-			s.ExpectUserData(s.GetInteraction(c, id), seed, "getByInteractionId of the dialled call")
+			s.For("security.userData.3", func() { s.ExpectUserData(s.GetInteraction(c, id), seed, "getByInteractionId of the dialled call") })
 
 			written := map[string]any{}
 			for _, k := range keys {
@@ -152,9 +152,13 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 					want[k], changed = written[k], true
 				}
 			}
-			s.ExpectUserData(s.GetInteraction(c, id), want, "getByInteractionId after setUserData (write-allowed "+s.OptionsInForce(options.UserDataWriteAllowed)+")")
+			s.For("security.userData.1", func() {
+				s.ExpectUserData(s.GetInteraction(c, id), want, "getByInteractionId after setUserData (write-allowed "+s.OptionsInForce(options.UserDataWriteAllowed)+")")
+			})
 			if changed {
-				s.ExpectUserData(s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id), want, "ATTACHED_DATA_CHANGED")
+				s.For("security.userData.4", func() {
+					s.ExpectUserData(s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id), want, "ATTACHED_DATA_CHANGED")
+				})
 			}
 			for _, k := range keys {
 				deleted := !framework.IsRefusal(s.CallMethod(c, "interaction.deleteUserData", id, k))
@@ -166,12 +170,14 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 				}
 			}
 			got := s.GetInteraction(c, id)
-			s.ExpectUserData(got, want, "getByInteractionId after deleteUserData of every key (write-allowed "+s.OptionsInForce(options.UserDataWriteAllowed)+")")
-			for _, k := range keys {
-				if s.Writable(k) && s.Readable(k) {
-					Expect(framework.HasUserDataKey(got, k)).To(BeFalse(), "%s is write-allowed but deleteUserData left it", k)
+			s.For("security.userData.2", func() {
+				s.ExpectUserData(got, want, "getByInteractionId after deleteUserData of every key (write-allowed "+s.OptionsInForce(options.UserDataWriteAllowed)+")")
+				for _, k := range keys {
+					if s.Writable(k) && s.Readable(k) {
+						Expect(framework.HasUserDataKey(got, k)).To(BeFalse(), "%s is write-allowed but deleteUserData left it", k)
+					}
 				}
-			}
+			})
 			s.OK(c, "voice.hangUp", id)
 			s.InteractionEvent(c, "RELEASED", id)
 			s.OK(c, "interaction.markdone", id)

@@ -13,11 +13,15 @@ func TestOriginRequirement(t *testing.T) {
 		{"*", "https://a.example", "agent.get", "security.origin.3"},
 		{"https://a.example, https://b.example", "https://a.example.evil", "agent.get", "security.origin.1"},
 		{"https://a.example", "https://a.example:8443", "agent.get", "security.origin.1"},
+		{"https://a.example", "https://b.example", "system.getAllowedServices", "security.origin.10"},
 		{"https://a.example", "https://a.example", "agent.get", "security.origin.1"},
 		{"https://a.example, https://b.example", "https://b.example", "agent.get", "security.origin.2"},
 		{"https://a.example (agent.get), https://b.example", "https://a.example", "voice.dial", "security.origin.4"},
 		{"https://a.example (agent.*), https://b.example", "https://a.example", "agent.getState", "security.origin.6"},
 		{"https://a.example (*)", "https://a.example", "agent.getState", "security.origin.6"},
+		{"* (agent.*)", "https://a.example", "media.getMediaList", "security.origin.4"},
+		{"*", "https://a.example", "media.getMediaList", "security.origin.3"},
+		{"https://a.example (agent.get), https://a.example", "https://a.example", "voice.dial", "security.origin.2"},
 	} {
 		list := allowlist.MustParse(tc.value)
 		if got := originRequirement(list, tc.origin, tc.request); got != tc.want {

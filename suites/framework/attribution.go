@@ -20,37 +20,40 @@ const ViolatesEntry = "violates"
 // deviation) is attributed to id alone, so the reports fail id and not the
 // spec's other requirements. For calls nest: the innermost one decides. An id
 // the spec does not cite fails the spec (a typo must not move a failure to a
-// requirement nobody checks); kits shared by several specs ask Cites first.
+// requirement nobody checks); kits use ForKit.
 func (s *Session) For(id string, body func()) {
 	ginkgo.GinkgoHelper()
-	if _, ok := requirements.Lookup(id); !ok {
-		ginkgo.Fail(fmt.Sprintf("For(%q): not a requirement id (see contract/requirements)", id))
-	}
 	if !s.Cites(id) {
 		ginkgo.Fail(fmt.Sprintf("For(%q): the spec does not cite it (it cites %v)", id, s.spec.reqs))
+	}
+	s.attribute(id, body)
+}
+
+// ForKit is For for kits shared by specs citing different requirements,
+// whose oracle knows which documented sentence a wrong answer breaks: a
+// failure in body is attributed to id whether or not the spec cites it (the
+// reports then list the spec under id too). An id that is not a registered
+// requirement fails the spec.
+func (s *Session) ForKit(id string, body func()) {
+	ginkgo.GinkgoHelper()
+	s.attribute(id, body)
+}
+
+func (s *Session) attribute(id string, body func()) {
+	ginkgo.GinkgoHelper()
+	if _, ok := requirements.Lookup(id); !ok {
+		ginkgo.Fail(fmt.Sprintf("attributing to %q: not a requirement id (see contract/requirements)", id))
 	}
 	completed := false
 	defer func() {
 		// body did not complete: it failed (or skipped, which the reports
-		// ignore). Only the innermost For names the requirement.
+		// ignore). Only the innermost attribution names the requirement.
 		if !completed && !attributed() {
 			ginkgo.AddReportEntry(ViolatesEntry, id, ginkgo.ReportEntryVisibilityNever)
 		}
 	}()
 	body()
 	completed = true
-}
-
-// ForCited is For for kits shared by specs citing different requirements:
-// when the spec does not cite id, body runs and a failure in it stays
-// unattributed (it violates every requirement the spec cites).
-func (s *Session) ForCited(id string, body func()) {
-	ginkgo.GinkgoHelper()
-	if !s.Cites(id) {
-		body()
-		return
-	}
-	s.For(id, body)
 }
 
 // Cites reports whether the spec cites requirement id.
