@@ -121,7 +121,7 @@ func HostileCases() []Hostile {
 			}},
 		{Name: "reply with an event key", Want: []error{driver.ErrBrokenEnvelope}, WantText: `carries an "event" key`,
 			Respond: func(_ string, req map[string]any) Answer {
-				b, _ := json.Marshal(map[string]any{"event": "agent", "referenceId": req["referenceId"], "data": 1,
+				b, _ := json.Marshal(map[string]any{"event": "agent", "referenceId": req["referenceId"], "request": req["request"], "data": 1,
 					"userAgent": wire.ServerUserAgent, "protocolVersion": 2})
 				return Answer{Messages: [][]byte{b}}
 			}},

@@ -47,7 +47,7 @@ type Exchange struct {
 	mu         sync.Mutex
 	next       int
 	pending    map[string][]chan result
-	subscribes map[string]bool // referenceIds of subscribe envelopes sent, while awaited
+	subscribes map[string]bool // referenceIds of subscribe envelopes sent, until acknowledged
 	queue      []queued
 	queueBytes int
 	wake       chan struct{}
@@ -245,8 +245,7 @@ func (x *Exchange) forget(id string, ch chan result) {
 		}
 	}
 	if len(ws) == 0 {
-		delete(x.pending, id)
-		delete(x.subscribes, id)
+		delete(x.pending, id) // a subscribe given up stays in x.subscribes: its late acknowledgement is no near miss
 	} else {
 		x.pending[id] = ws
 	}

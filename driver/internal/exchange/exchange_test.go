@@ -65,6 +65,8 @@ func TestRouting(t *testing.T) {
 		{"reply with userAgent WWE", `{"referenceId":"%s","userAgent":"WWE Server"}`, nil, "", nil},
 		{"another referenceId", `{"referenceId":"x%s"}`, driver.ErrTimeout, "which no call is waiting for", kind(wire.KindReply)},
 		{"numeric referenceId for no call", `{"referenceId":99,"x":"%s"}`, driver.ErrTimeout, "referenceId is not a string", kind(wire.KindReply)},
+		{"event carrying the referenceId", `{"event":"agent","referenceId":"%s","data":{}}`, driver.ErrTimeout,
+			`taken for an event as the vendor client does`, kind(wire.KindEvent)},
 		{"event without referenceId", `{"event":"agent","x":"%s"}`, driver.ErrTimeout, "no reply within", kind(wire.KindEvent)},
 		{"no kind", `{"hello":"%s"}`, driver.ErrTimeout, "a message the vendor client ignores", kind(wire.KindUnknown)},
 		// Near misses: the call fails at once, saying why.
@@ -73,7 +75,7 @@ func TestRouting(t *testing.T) {
 				`the vendor client compares with === and drops it (envelope.reply.3): "{\"referenceId\":0,\"data\":1}"`, nil},
 		{"acknowledgement with an event key", `{"event":"subscribe","referenceId":"%s","subscriptionId":"s"}`, driver.ErrBrokenEnvelope,
 			`the answer carries an "event" key ("subscribe") next to referenceId "0": the vendor client takes it for an event, so the call never completes`, nil},
-		{"event key and a numeric referenceId", `{"event":"agent","referenceId":%s}`, driver.ErrBrokenEnvelope, `next to referenceId 0:`, nil},
+		{"reply with an event key and a numeric referenceId", `{"event":"agent","request":"agent.getState","referenceId":%s}`, driver.ErrBrokenEnvelope, `next to referenceId 0:`, nil},
 		{"userAgent without WWE", `{"referenceId":"%s","userAgent":"Workspace Server"}`, driver.ErrBrokenEnvelope,
 			`the reply's userAgent "Workspace Server" does not contain "WWE": the vendor client drops it (envelope.reply.1)`, nil},
 		{"userAgent not a string", `{"referenceId":"%s","userAgent":7}`, driver.ErrBrokenEnvelope, `userAgent 7 does not contain "WWE"`, nil},
@@ -155,7 +157,20 @@ func TestMisEchoedAcknowledgement(t *testing.T) {
 			}
 		})
 	}
-	x, _, _ := fake(t, 200*time.Millisecond)
+	// A late acknowledgement of a subscribe given up answers that one.
+	x, sent, _ := fake(t, 100*time.Millisecond)
+	if _, err := x.Subscribe(context.Background(), "agent"); !errors.Is(err, driver.ErrTimeout) {
+		t.Fatalf("Subscribe without an answer = %v", err)
+	}
+	<-sent
+	answer(x, sent, func(req map[string]any) string {
+		x.Deliver([]byte(`{"referenceId":"0","subscriptionId":"late"}`))
+		return fmt.Sprintf(`{"referenceId":%q,"subscriptionId":"s-1"}`, req["referenceId"])
+	})
+	if ack, err := x.Subscribe(context.Background(), "agent"); err != nil || !ack.Has("subscriptionId") {
+		t.Errorf("a subscribe meeting the late acknowledgement of an earlier one = %v, %v; want its own acknowledgement", ack, err)
+	}
+	x, _, _ = fake(t, 200*time.Millisecond)
 	x.Deliver([]byte(`{"referenceId":"subscription-1","subscriptionId":"subscription-1"}`))
 	if m, err := x.Next(context.Background()); err != nil || m.Kind() != wire.KindAck {
 		t.Errorf("an acknowledgement while no subscribe waits: Next = %v, %v; want it queued", m, err)

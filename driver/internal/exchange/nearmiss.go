@@ -27,6 +27,9 @@ func nearMiss(msg *wire.Message) (id, why string, ok bool) {
 	}
 	id, isString := msg.ReferenceID()
 	if msg.Kind() == wire.KindEvent {
+		if !answerLike(msg) {
+			return "", "", false // an event that happens to carry a referenceId: the vendor client's event, noted
+		}
 		ev := strings.TrimSpace(string(msg.Fields["event"]))
 		return id, fmt.Sprintf("the answer carries an \"event\" key (%s) next to referenceId %s: the vendor client takes it for an event, "+
 			"so the call never completes (an acknowledgement is a reply with no event key, envelope.subscribe.1)", ev, raw), true
@@ -41,6 +44,15 @@ func nearMiss(msg *wire.Message) (id, why string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// answerLike reports whether a message with an "event" key is shaped as an
+// answer (a subscriptionId, a request name or an errorMessage, or the
+// subscribe event itself echoed) rather than an event.
+func answerLike(msg *wire.Message) bool {
+	ev, _ := msg.String("event")
+	return msg.Has("subscriptionId") || msg.Has("request") || msg.Has("errorMessage") ||
+		ev == wire.EventSubscribe || ev == wire.EventUnsubscribe
 }
 
 // nonString finds the pending referenceId that a referenceId received as
@@ -116,13 +128,14 @@ func (x *Exchange) noteSubscribe(b []byte) {
 
 // misAcked returns the referenceId of the one subscribe awaiting its
 // acknowledgement when an acknowledgement (msg, a subscriptionId) echoes a
-// referenceId no call waits for: it can answer nothing else; ok is false
+// referenceId neither a call waits for nor a subscribe sent earlier (a late
+// acknowledgement of one given up): it can answer nothing else; ok is false
 // when no subscribe, or more than one, is awaited; x.mu is held.
 func (x *Exchange) misAcked(msg *wire.Message) (id string, ok bool) {
 	if !msg.Has("subscriptionId") {
 		return "", false
 	}
-	if ref, isString := msg.ReferenceID(); isString && len(x.pending[ref]) > 0 {
+	if ref, isString := msg.ReferenceID(); isString && (len(x.pending[ref]) > 0 || x.subscribes[ref]) {
 		return "", false
 	}
 	for s := range x.subscribes {
