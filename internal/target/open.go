@@ -121,6 +121,7 @@ func (t *Target) dial(ctx context.Context, controlURL string) (driver.Driver, er
 	if p := s.Profile; p != nil {
 		bc.LoginUser, bc.Password = p.Login.User, p.Login.Password
 		bc.LoginScript, bc.LoginReady = p.Login.Script, p.Login.Ready
+		bc.Origins = p.Origins
 	}
 	if bc.ExecPath == "" {
 		if _, ok := browser.FindChromium(); !ok {
