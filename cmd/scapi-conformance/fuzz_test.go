@@ -59,6 +59,8 @@ func TestFuzzAndReplayUsageErrors(t *testing.T) {
 	os.WriteFile(otherFormat, []byte(`{"format":"scapi-conformance-replay/2","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example"],"steps":[]}}`), 0o644)
 	unknownReq := filepath.Join(dir, "unknown.json")
 	os.WriteFile(unknownReq, []byte(`{"format":"scapi-conformance-replay/1","finding":{"requirement":"no.such.requirement"},"session":{"origins":["https://a.example"],"steps":[]}}`), 0o644)
+	valid := filepath.Join(dir, "valid.json")
+	os.WriteFile(valid, []byte(`{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example"],"steps":[]}}`), 0o644)
 	noTarget := filepath.Join(dir, "no-target.yaml")
 	os.WriteFile(noTarget, []byte("origins: [https://a.example]\n"), 0o644)
 	aFile := filepath.Join(dir, "a-file")
@@ -74,6 +76,9 @@ func TestFuzzAndReplayUsageErrors(t *testing.T) {
 		{[]string{"fuzz", "--target", "ws://127.0.0.1:1/scapi", "--duration", "1s", "--out", dir}, exitUnreachable, "127.0.0.1:1"},
 		{[]string{"fuzz", "--target", "ws://127.0.0.1:1/scapi", "--mutant", "x"}, exitUsage, "cannot be combined with a target"},
 		{[]string{"fuzz", "--target", ""}, exitUsage, "--target is empty"},
+		{[]string{"run", "--target", ""}, exitUsage, "--target is empty"},
+		{[]string{"run", "--profile", noTarget}, exitUsage, "the profile names no target"},
+		{[]string{"replay", "--profile", noTarget, valid}, exitUsage, "the profile names no target"},
 		{[]string{"fuzz", "--profile", noTarget}, exitUsage, "the profile names no target"},
 		{[]string{"fuzz", "--out", filepath.Join(aFile, "x")}, exitUsage, "--out " + filepath.Join(aFile, "x")},
 		{[]string{"fuzz", "--shard", "3/2"}, exitUsage, `shard "3/2": want i/n`},
