@@ -67,6 +67,11 @@ func Open(ctx context.Context, s Spec) (*Target, error) {
 		return nil, err
 	}
 	t.Driver = d
+	if t.Driver, err = t.withLab(d); err != nil {
+		t.Driver = d
+		t.Close()
+		return nil, err
+	}
 	if err := t.probe(ctx); err != nil {
 		t.Close()
 		return nil, err
