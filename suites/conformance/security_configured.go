@@ -3,6 +3,7 @@ package conformance
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -30,6 +31,12 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 			for _, c := range listed {
 				for _, p := range originProbes {
 					originJudge(s, value, c, p)
+				}
+				// The same origin spelt with capitals is the same origin
+				// (INT-ORIGIN-2): a driver that can present it must be
+				// treated as the listed one.
+				if other, err := s.TryClient(strings.ToUpper(c.Origin())); err == nil {
+					originJudge(s, value, other, originProbes[0])
 				}
 			}
 		})

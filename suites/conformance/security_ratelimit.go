@@ -112,28 +112,55 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 				s.SetOptions(control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "20"})
 			}
 			cfg := rateConfig(s)
-			// The request types the rest of the suite sends least come
-			// first: the quarantine this spec causes holds them back.
-			request, limit := "", 0
-			for _, r := range []string{"media.getMediaList", "agent.getStateList", "agent.getState", "agent.get"} {
-				if n, _ := cfg.Limit(r); n > 0 && (limit == 0 || n < limit) {
-					request, limit = r, n
-				}
-			}
-			if limit == 0 {
-				Skip("the target's rate-limit options limit none of media.getMediaList, agent.getStateList, agent.getState, agent.get, which this spec can repeat without effect")
-			}
+			request, limit := rateConfiguredRequest(s, cfg)
 			get := rateCall(request)
 			other := "agent.get"
 			if request == other {
 				other = "agent.getStateList"
 			}
-			steps := append(rateTimes(limit+2, get), rateCall(other))
+			// The limit runs, the next request gets the error; half the
+			// quarantine later the type is still ignored, the others run.
+			steps := rateTimes(limit+1, get)
 			if cfg.QuarantineDelay > 0 {
-				steps = append(steps, ratePause(cfg.QuarantineDelay+time.Second), get)
+				steps = append(steps, ratePause(cfg.QuarantineDelay/2))
+			}
+			steps = append(steps, get, rateCall(other))
+			if cfg.QuarantineDelay > 0 {
+				steps = append(steps, ratePause(cfg.QuarantineDelay/2+time.Second), get)
 			}
 			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
 		}, framework.Slow, framework.RealWait(configuredLimitWait))
+
+	framework.ConformanceIt("a configured quarantine delay of 0 ignores the request type for good",
+		framework.Reqs{"security.rateLimit.9"}, func(s *framework.Session) {
+			if s.Has(framework.CapOptions) {
+				s.SetOptions(control.Options{perRequest("agent.getStateList"): "2", options.QuarantineDelay: "0"})
+			}
+			cfg := rateConfig(s)
+			if cfg.QuarantineDelay != 0 {
+				Skip(fmt.Sprintf("the quarantine delay in force is %s, not 0", cfg.QuarantineDelay))
+			}
+			request, limit := rateConfiguredRequest(s, cfg)
+			get := rateCall(request)
+			steps := append(rateTimes(limit+1, get), ratePause(2*time.Minute), get)
+			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
+		}, framework.Slow, framework.RealWait(func(control.Options) time.Duration { return 3 * time.Minute }))
+
+	framework.ConformanceIt("the configured windows are the minutes of the clock: a request at a minute's first instant counts in that minute, and the last minute's do not",
+		framework.Reqs{"security.rateLimit.5"}, func(s *framework.Session) {
+			if s.Has(framework.CapOptions) {
+				s.SetOptions(control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "30"})
+			}
+			cfg := rateConfig(s)
+			request, limit := rateConfiguredRequest(s, cfg)
+			get := rateCall(request)
+			// One request opens the minute (and an anchored window), the
+			// rest of the limit comes at its last second; the first instant
+			// of the next minute starts a new count, which the limit fills.
+			steps := append([]rateStep{get, ratePause(59 * time.Second)}, rateTimes(limit-1, get)...)
+			steps = append(append(steps, ratePause(time.Second)), rateTimes(limit, get)...)
+			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
+		}, framework.Needs(framework.CapClock))
 
 	framework.ConformanceIt("requests refused by the allow-list do not count against the limit",
 		framework.Reqs{"security.rateLimit.6", "security.origin.4"}, func(s *framework.Session) {
@@ -157,4 +184,22 @@ func configuredLimitWait(inForce control.Options) time.Duration {
 		return 0
 	}
 	return time.Minute + cfg.QuarantineDelay + time.Second + 2*framework.RealTimeMargin
+}
+
+// rateConfiguredRequest picks the request a spec of the configured limits
+// repeats: the one with the smallest limit in force among requests it can
+// repeat without effect, those the rest of the suite sends least first (the
+// quarantine the spec causes holds them back). None limited skips the spec.
+func rateConfiguredRequest(s *framework.Session, cfg ratelimit.Config) (request string, limit int) {
+	GinkgoHelper()
+	candidates := []string{"media.getMediaList", "agent.getStateList", "agent.getState", "agent.get"}
+	for _, r := range candidates {
+		if n, _ := cfg.Limit(r); n > 0 && (limit == 0 || n < limit) {
+			request, limit = r, n
+		}
+	}
+	if limit == 0 {
+		Skip(fmt.Sprintf("the rate-limit options in force limit none of %v, which this spec can repeat without effect", candidates))
+	}
+	return request, limit
 }
