@@ -32,7 +32,7 @@ type conn struct {
 	// received counts the messages for Next the session has received.
 	received int
 	msgs     []incoming
-	answers            []incoming
+	answers  []incoming
 }
 
 // incoming is one thing a connection got: a message for Next (answers =

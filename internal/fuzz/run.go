@@ -18,17 +18,16 @@ import (
 type Config struct {
 	// CallTimeout bounds the wait for a reply that is due (default 2 s).
 	CallTimeout time.Duration
-	// Grace is how long a reply that may not come is waited for (a request
-	// the allow-list refuses, an unknown one, one a rate-limit reading
-	// ignores; default 100 ms): it is still checked when it comes.
+	// Grace bounds the wait, after each step, for what has reached a client
+	// but is not recorded yet (default 100 ms; in practice microseconds).
 	Grace time.Duration
 	// Quiet bounds a barrier (the end of a session, the moment before the
 	// clock moves): how long a barrier the target leaves unanswered is
 	// waited for (default 200 ms).
 	Quiet time.Duration
 	// Strict holds the target to the strict reading of every interpretation;
-	// otherwise any recorded reading is accepted (a fuzzer finding is never
-	// a NON-STRICT result).
+	// otherwise any recorded reading is accepted, and a violation of the
+	// strict reading only is a NON-STRICT finding.
 	Strict bool
 	// Configured are the options of a target that cannot be steered (from
 	// its profile); sessions against a steerable target set their own.
@@ -149,8 +148,8 @@ type exec struct {
 	// awaiting are the answers still awaited; stop cancels them.
 	awaiting []driver.Awaited
 	refs     map[string][]string
-	step    int
-	seq     int
+	step     int
+	seq      int
 	// unsettled are the calls sent since the last settle.
 	unsettled []*call
 }
