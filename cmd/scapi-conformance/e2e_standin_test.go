@@ -59,6 +59,9 @@ func TestE2EBrowserLogsIntoAStandinWorkspace(t *testing.T) {
 	if b.Provenance.Driver != "browser" || w.Provenance.Driver != "ws" {
 		t.Fatalf("drivers %q and %q; want browser and ws", b.Provenance.Driver, w.Provenance.Driver)
 	}
+	if got := b.Target.Build["driver.declaredOrigins"]; got != "https://apps.example.com" {
+		t.Errorf("the browser presented the declared origins %q; want the profile's https://apps.example.com", got)
+	}
 	if d := verdictDiff(b, w); d != "" || len(b.Specs) == 0 {
 		t.Errorf("%d specs; the browser and ws verdicts differ:\n%s", len(b.Specs), d)
 	}
