@@ -135,7 +135,9 @@ func (cr *campaignRun) work(ctx context.Context, r *Runner) {
 			cr.mu.Lock()
 			after := t0.Sub(cr.start) - cr.shrinking
 			cr.mu.Unlock()
-			saved, err := c.save(ctx, r, s, i, f, after)
+			// Past the deadline a finding is saved as found: the campaign
+			// keeps to its time however many findings it has.
+			saved, err := c.save(ctx, r, s, i, f, after, time.Now().Before(cr.deadline))
 			cr.mu.Lock()
 			cr.shrinking += time.Since(t0)
 			cr.mu.Unlock()
@@ -201,26 +203,31 @@ func (cr *campaignRun) report(done chan struct{}) {
 	}
 }
 
-// save shrinks the session to the finding's violation on r and writes it.
-func (c *Campaign) save(ctx context.Context, r *Runner, s *Session, i uint64, f Finding, after time.Duration) (Saved, error) {
-	sv := Saved{Finding: f, After: after, Index: i, Steps: len(s.Steps)}
-	limit := c.ShrinkTime
-	if limit <= 0 {
-		limit = 30 * time.Second
-	}
-	sctx, cancel := context.WithTimeout(ctx, limit)
-	small, err := Shrink(sctx, s, FailsWith(r, f))
-	cancel()
-	if err != nil {
-		return sv, fmt.Errorf("shrinking session %d: %w", i, err)
-	}
-	sv.Shrunk = len(small.Steps)
-	// The finding as the shrunk session shows it.
-	if out, err := r.Run(ctx, small); err == nil {
-		for _, g := range out.Findings {
-			if g.Signature() == f.Signature() {
-				sv.Finding = g
-				break
+// save shrinks the session to the finding's violation on r (when shrink is
+// set) and writes it.
+func (c *Campaign) save(ctx context.Context, r *Runner, s *Session, i uint64, f Finding, after time.Duration, shrink bool) (Saved, error) {
+	sv := Saved{Finding: f, After: after, Index: i, Steps: len(s.Steps), Shrunk: len(s.Steps)}
+	small := s
+	if shrink {
+		limit := c.ShrinkTime
+		if limit <= 0 {
+			limit = 30 * time.Second
+		}
+		sctx, cancel := context.WithTimeout(ctx, limit)
+		var err error
+		small, err = Shrink(sctx, s, FailsWith(r, f))
+		cancel()
+		if err != nil {
+			return sv, fmt.Errorf("shrinking session %d: %w", i, err)
+		}
+		sv.Shrunk = len(small.Steps)
+		// The finding as the shrunk session shows it.
+		if out, err := r.Run(ctx, small); err == nil {
+			for _, g := range out.Findings {
+				if g.Signature() == f.Signature() {
+					sv.Finding = g
+					break
+				}
 			}
 		}
 	}
