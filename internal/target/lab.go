@@ -33,13 +33,19 @@ func (t *Target) withLab(d driver.Driver) (driver.Driver, error) {
 	return lab.WithControl(d, c), nil
 }
 
-// interactive reports whether an operator is at the console, and why not.
+// interactive reports whether an operator is at the console, and why not:
+// stdin is a character device other than the null device (a terminal; the
+// standard library has no isatty) and CI is not "true".
 func interactive() (bool, string) {
 	if os.Getenv("CI") == "true" {
 		return false, "the run is not interactive (CI=true)"
 	}
-	if fi, err := os.Stdin.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+	fi, err := os.Stdin.Stat()
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return false, "the run is not interactive (stdin is not a terminal)"
+	}
+	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, null) {
+		return false, "the run is not interactive (stdin is " + os.DevNull + ")"
 	}
 	return true, ""
 }
