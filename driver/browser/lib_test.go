@@ -164,4 +164,23 @@ func TestClientLibPaths(t *testing.T) {
 			}
 		})
 	}
+	for _, lib := range clientLibs() {
+		t.Run(filepath.Base(lib)+" subscribe", func(t *testing.T) {
+			cl, err := drivers[lib].Open(ctx, drivers[lib].Origins()[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cl.Close()
+			if _, err := cl.Subscribe(ctx, "agent"); err != nil {
+				t.Fatal(err)
+			}
+			tr := cl.Transcript()
+			var sent wire.Request
+			json.Unmarshal(tr[0].Message, &sent)
+			if tr[0].Direction != driver.Out || tr[0].Note != "library genesys.wwe.service.subscribe" ||
+				sent.Event != "subscribe" || sent.Data != "agent" {
+				t.Errorf("the subscribe sent %s noted %q; want {event: subscribe, data: \"agent\"} through the library", tr[0].Message, tr[0].Note)
+			}
+		})
+	}
 }

@@ -312,7 +312,12 @@ func (c *Client) libSubscribe(ctx context.Context, names []string) (*wire.Messag
 	c.lib.setNote(lc, "library genesys.wwe.service.subscribe")
 	ctx, cancel := context.WithTimeout(ctx, c.Timeout())
 	defer cancel()
-	list, _ := json.Marshal(names)
+	// One name goes as a string, several as a list, as our own client sends them.
+	var data any = names
+	if len(names) == 1 {
+		data = names[0]
+	}
+	list, _ := json.Marshal(data)
 	problem, err := libEval[string](ctx, c, fmt.Sprintf("window.__scapiClient.libSubscribe(%s, %s)", jsString(lc.id), list))
 	if err == nil && problem != "" {
 		err = errors.New(problem)
