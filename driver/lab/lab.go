@@ -5,8 +5,9 @@
 // can do nothing else: the target's options are configured once, it has no
 // virtual clock and it cannot be reset.
 //
-// A command gets the stimulus arguments as a JSON object on stdin and may
-// print a JSON object on stdout, the stimulus result (for example
+// A command gets the stimulus arguments as a JSON object on stdin (and the
+// stimulus name in the environment variable SCAPI_STIMULUS, so that one
+// tool can serve several) and may print a JSON object on stdout, the stimulus result (for example
 // {"interactionId": "…"}), or nothing. It is bounded by its timeout and
 // killed when it passes; a failure carries its stderr.
 //
@@ -24,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"sort"
 	"strings"
@@ -43,6 +45,10 @@ const (
 // MaxOutput bounds what a command may print on stdout (its result) and what
 // of its stderr an error keeps.
 const MaxOutput = 64 << 10
+
+// EnvStimulus names the environment variable that gives a command the
+// stimulus it is run for.
+const EnvStimulus = "SCAPI_STIMULUS"
 
 // Stimulus is how the lab produces one stimulus: a command or manual
 // instructions, exactly one of them.
@@ -217,6 +223,7 @@ func (c *Controller) run(ctx context.Context, st control.Stimulus, s Stimulus) (
 	}
 	cmd := exec.CommandContext(ctx, s.Command[0], s.Command[1:]...)
 	cmd.Dir = s.Dir
+	cmd.Env = append(os.Environ(), EnvStimulus+"="+st.Name)
 	cmd.Stdin = bytes.NewReader(in)
 	var stdout, stderr capped
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -32,7 +32,7 @@ func TestHelperCommand(t *testing.T) {
 	case "echo":
 		var args map[string]any
 		json.Unmarshal(in, &args)
-		b, _ := json.Marshal(map[string]any{"interactionId": "call-7", "args": args})
+		b, _ := json.Marshal(map[string]any{"interactionId": "call-7", "args": args, "stimulus": os.Getenv(EnvStimulus)})
 		os.Stdout.Write(b)
 	case "silent":
 	case "garbage":
@@ -62,7 +62,7 @@ func TestCommands(t *testing.T) {
 		want    map[string]any // the result when the command succeeds
 		err     string         // the error's text (a part of it)
 	}{
-		{mode: "echo", want: map[string]any{"interactionId": "call-7", "args": map[string]any{"dn": "5001"}}},
+		{mode: "echo", want: map[string]any{"interactionId": "call-7", "args": map[string]any{"dn": "5001"}, "stimulus": control.StimInboundCall}},
 		{mode: "silent"},
 		{mode: "garbage", err: `stdout must be empty or a JSON object such as {"interactionId": "…"}, found "rang it!"`},
 		{mode: "array", err: `stdout must be empty or a JSON object such as {"interactionId": "…"}, found "[1, 2]"`},
