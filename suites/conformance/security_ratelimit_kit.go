@@ -162,7 +162,10 @@ func rateJudge(s *framework.Session, cfg ratelimit.Config, seen []rateSeen) {
 		want := model.Decide(r.request, r.at)
 		lines = append(lines, fmt.Sprintf("  want %-6s %q | got %s", want.Action, want.Message, r))
 	}
-	ginkgo.Fail("the target's rate limiting matches no reading of the documentation (strict reading shown):\n" + strings.Join(lines, "\n"))
+	_, explicit := s.Options()[options.QuarantineDelay]
+	s.ForKit(rateRequirement(cfg, seen, explicit), func() {
+		ginkgo.Fail("the target's rate limiting matches no reading of the documentation (strict reading shown):\n" + strings.Join(lines, "\n"))
+	})
 }
 
 // rateMatches replays the timeline on a model of the reading v; exact is false
