@@ -52,13 +52,13 @@ func TestE2EServeFixed(t *testing.T) {
 	}
 }
 
-// TestE2ESelftestFixed: selftest --fixed on two option sets and the agent
-// specs: the reference passes under both, the agent mutant is caught, the
+// TestE2ESelftestFixed: selftest --fixed (clock-only, its default) on two
+// option sets and the agent specs: the reference passes under both, the agent mutant is caught, the
 // user-data mutant is not (the agent specs do not read user data), and the
 // JSON says so per option set.
 func TestE2ESelftestFixed(t *testing.T) {
 	const caught, missed = "agent-state-event-missing", "user-data-read-unfiltered"
-	r := e2e(t, "selftest", "--fixed", "--mode", "no-control", "--sets", "defaults,user-data-lists", "--mutants", caught+","+missed,
+	r := e2e(t, "selftest", "--fixed", "--sets", "defaults,user-data-lists", "--mutants", caught+","+missed,
 		"--label-filter", "ns:agent", "--parallel", "2", "--json", "{dir}/fixed.json")
 	r.expect(t, exitFailed) // a security-option mutant is caught under no set
 	if !regexp.MustCompile(missed + ` +security\.userData\.3 +UNCAUGHT`).MatchString(r.stdout) {
@@ -72,7 +72,7 @@ func TestE2ESelftestFixed(t *testing.T) {
 	if err := json.Unmarshal(b, &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Mode != "no-control" || rep.Seed == 0 || len(rep.OptionSets) != 2 ||
+	if rep.Mode != "clock-only" || rep.Seed == 0 || len(rep.OptionSets) != 2 ||
 		len(rep.SecurityMutants) != 1 || rep.SecurityMutants[0].Mutant != missed || len(rep.SecurityMutants[0].CaughtUnder) != 0 ||
 		!slices.Equal(rep.SecurityUncaught, []string{missed}) {
 		t.Fatalf("report %s", b)
