@@ -181,12 +181,25 @@ func checkInteractionNull(r *record) []Finding {
 		if !strings.HasPrefix(id, unknownPrefix) {
 			continue
 		}
+		if c.failed() && !servedAny(r, c.origin) {
+			continue // every request of the origin fails: the allow-list check's
+		}
 		if c.failed() || (c.succeeded() && string(c.reply.msg.Data()) != "null") {
 			return []Finding{finding(reqInteractionNil, "interaction-null", c.reply.step, c.client, c.reply,
-				"getByInteractionId of %q, an id the target never reported, does not answer null", id)}
+				"getByInteractionId of %q, an id the target never reported, does not answer null", id).keyed(getByInteractionID)}
 		}
 	}
 	return nil
+}
+
+// servedAny reports whether some request of the origin succeeded.
+func servedAny(r *record, origin string) bool {
+	for _, c := range r.calls {
+		if c.origin == origin && c.succeeded() {
+			return true
+		}
+	}
+	return false
 }
 
 // checkEventSubscribed: a client receives events only of the names it

@@ -80,7 +80,9 @@ func limited(c ratelimit.Config) bool {
 // well-formed, the allow-list and rate-limit expectation and each rate-limit
 // reading's outcome.
 func (p *policy) expect(origin, request string, params []any) (m *contract.Method, alias, wellFormedParams bool, e expectation, rates []ratelimit.Outcome) {
-	if wm, ok := contract.LookupWire(request); ok {
+	// subscribe and unsubscribe are event envelopes, not requests: sent as a
+	// request name they are unknown requests.
+	if wm, ok := contract.LookupWire(request); ok && wm.Namespace != "" {
 		m = &wm
 		e, rates = p.decide(origin, wm.AllowKeyword, request)
 		// A refused request gets an error reply at once; silence is a
@@ -88,7 +90,7 @@ func (p *policy) expect(origin, request string, params []any) (m *contract.Metho
 		e.strictDue = e.policyKnown && !e.allowed
 		return m, false, wellFormed(wm, params), e, rates
 	}
-	if _, ok := contract.Lookup(request); ok {
+	if m, ok := contract.Lookup(request); ok && m.Namespace != "" {
 		return nil, true, false, e, nil
 	}
 	e.replyDue = true // an unknown request gets an error reply; silence is no reading (INT-SPEC-5)
