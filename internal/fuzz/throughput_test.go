@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 
@@ -17,6 +18,8 @@ import (
 // BenchmarkWebSocketEcho's round trips/s, measured in the same run:
 //
 //	go test -run '^$' -bench 'OverWebSocket|WebSocketEcho|InProcess' ./internal/fuzz/
+//
+// (BenchmarkCampaignOverWebSocket: the same with one worker per core.)
 func BenchmarkSessionsOverWebSocket(b *testing.B) {
 	benchSessions(b, target.Spec{WaitTimeout: 2 * time.Second})
 }
@@ -50,6 +53,36 @@ func benchSessions(b *testing.B, s target.Spec) {
 	}
 	b.ReportMetric(float64(requests)/b.Elapsed().Seconds(), "requests/s")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sessions/s")
+}
+
+// BenchmarkCampaignOverWebSocket runs the sessions as fuzz does by default:
+// one worker per core, each on its own reference over a loopback websocket.
+func BenchmarkCampaignOverWebSocket(b *testing.B) {
+	ctx := context.Background()
+	var runners []*Runner
+	var g *Generator
+	for range runtime.NumCPU() {
+		tg, err := target.Open(ctx, target.Spec{WaitTimeout: 2 * time.Second})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer tg.Close()
+		r := NewRunner(tg, Config{Clock: ClockOf(tg)})
+		defer r.Close()
+		runners = append(runners, r)
+		g = &Generator{Seed: 1, Origins: tg.Origins(), Steerable: tg.Caps.Options, Clock: tg.Caps.Clock, Stimuli: tg.Caps.Stimuli}
+	}
+	c := &Campaign{Generator: g, Runners: runners, Duration: time.Hour, MaxSessions: uint64(b.N)}
+	b.ResetTimer()
+	st, err := c.Run(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(st.Findings) > 0 {
+		b.Fatalf("findings against the reference: %v", st.Findings)
+	}
+	b.ReportMetric(float64(st.Requests)/b.Elapsed().Seconds(), "requests/s")
+	b.ReportMetric(float64(st.Sessions)/b.Elapsed().Seconds(), "sessions/s")
 }
 
 // BenchmarkWebSocketEcho is the bare loopback websocket: one text frame out,
