@@ -20,10 +20,14 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			c := s.Agent("interaction")
 			ringing := s.Ringing(c, nil)
 			id := framework.InteractionID(ringing)
-			added := s.InteractionEvent(c, "ADDED", id)
-			Expect(added["interactionId"]).To(Equal(id), "ADDED: The interaction has been added in the list of interactions.")
+			s.For("events.interaction.ADDED.1", func() {
+				added := s.InteractionEvent(c, "ADDED", id)
+				Expect(added["interactionId"]).To(Equal(id), "ADDED: The interaction has been added in the list of interactions.")
+			})
 			Expect(ringing).To(HaveKeyWithValue("direction", "IN"), "an inbound call's direction")
-			Expect(s.Listed(c, id)).To(BeTrue(), "getInteractions does not list the ringing call")
+			s.For("events.interaction.ADDED.1", func() {
+				Expect(s.Listed(c, id)).To(BeTrue(), "getInteractions does not list the ringing call")
+			})
 
 			steps := []struct{ method, event, state, previous string }{
 				{"voice.answer", "ESTABLISHED", "TALKING", "RINGING"},
@@ -33,11 +37,18 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			}
 			for _, st := range steps {
 				By(st.method + " → " + st.event)
-				s.OK(c, st.method, id)
-				it := s.InteractionEvent(c, st.event, id)
-				s.Holds("INT-EVENT-9", it["state"] == st.state)
-				Expect(it).To(HaveKeyWithValue("previousState", st.previous), "previousState: The previous state of the interaction.")
-				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", it["state"]), "getByInteractionId after %s", st.event)
+				s.For(st.method+".1", func() { s.OK(c, st.method, id) })
+				var it map[string]any
+				s.For("events.interaction."+st.event+".1", func() {
+					it = s.InteractionEvent(c, st.event, id)
+					s.Holds("INT-EVENT-9", it["state"] == st.state)
+				})
+				s.For("interaction.type.Interaction.2", func() {
+					Expect(it).To(HaveKeyWithValue("previousState", st.previous), "previousState: The previous state of the interaction.")
+				})
+				s.For(st.method+".1", func() {
+					Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", it["state"]), "getByInteractionId after %s", st.event)
+				})
 			}
 			Expect(s.GetInteraction(c, id)).NotTo(HaveKey("ronaCallState"), "ronaCallState is populated only when the agent does not answer")
 			s.OnlyDocumentedEvents(c)
@@ -47,13 +58,17 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 		framework.Reqs{"voice.hold.1", "voice.resume.1", "voice.hangUp.1"}, func(s *framework.Session) {
 			c := s.Agent("interaction")
 			id := s.Talking(c)
-			s.Holds("INT-EVENT-9", s.Refused(c, "voice.resume", id))
-			s.ExpectNoEvent(c, 0)
-			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "TALKING"), "resume of a call that is not held changed it")
-			s.OK(c, "voice.hangUp", id)
-			s.InteractionEvent(c, "RELEASED", id)
-			s.Holds("INT-EVENT-9", s.Refused(c, "voice.hold", id))
-			s.Holds("INT-EVENT-9", s.Refused(c, "voice.hangUp", id))
+			s.For("voice.resume.1", func() {
+				s.Holds("INT-EVENT-9", s.Refused(c, "voice.resume", id))
+				s.ExpectNoEvent(c, 0)
+				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "TALKING"), "resume of a call that is not held changed it")
+			})
+			s.For("voice.hangUp.1", func() {
+				s.OK(c, "voice.hangUp", id)
+				s.InteractionEvent(c, "RELEASED", id)
+			})
+			s.For("voice.hold.1", func() { s.Holds("INT-EVENT-9", s.Refused(c, "voice.hold", id)) })
+			s.For("voice.hangUp.1", func() { s.Holds("INT-EVENT-9", s.Refused(c, "voice.hangUp", id)) })
 			s.ExpectNoEvent(c, 0)
 			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
 		})
@@ -62,22 +77,29 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 		framework.Reqs{"voice.dial.1", "voice.dial.2", "events.interaction.DIALING.1", "events.interaction.ADDED.1",
 			"voice.hangUp.1", "events.interaction.RELEASED.1", "interaction.markdone.1", "events.interaction.REMOVED.1"}, func(s *framework.Session) {
 			c := s.Agent("interaction")
-			s.OK(c, "voice.dial", "5001", map[string]any{"DialKey": "dial-value"})
-			it := s.InteractionEvent(c, "DIALING", "")
+			s.For("voice.dial.1", func() { s.OK(c, "voice.dial", "5001", map[string]any{"DialKey": "dial-value"}) })
+			var it map[string]any
+			s.For("events.interaction.DIALING.1", func() { it = s.InteractionEvent(c, "DIALING", "") })
 			id := framework.InteractionID(it)
-			s.InteractionEvent(c, "ADDED", id)
-			s.Holds("INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT")
+			s.For("events.interaction.ADDED.1", func() { s.InteractionEvent(c, "ADDED", id) })
+			s.For("events.interaction.DIALING.1", func() { s.Holds("INT-EVENT-9", it["state"] == "DIALING" && it["direction"] == "OUT") })
 			attached := map[string]any{"DialKey": "dial-value"}
-			s.ExpectUserData(it, attached, "DIALING (userData: The attached user data key/value object that is updated with each interaction event.)")
-			s.ExpectUserData(s.GetInteraction(c, id), attached, "getByInteractionId")
+			s.For("voice.dial.2", func() {
+				s.ExpectUserData(it, attached, "DIALING (userData: The attached user data key/value object that is updated with each interaction event.)")
+				s.ExpectUserData(s.GetInteraction(c, id), attached, "getByInteractionId")
+			})
 			before := s.GetInteraction(c, id)["state"]
-			s.OK(c, "voice.hangUp", id)
-			released := s.InteractionEvent(c, "RELEASED", id)
-			s.Holds("INT-EVENT-9", released["state"] == "IDLE")
-			Expect(released).To(HaveKeyWithValue("previousState", before), "previousState: The previous state of the interaction.")
-			s.OK(c, "interaction.markdone", id)
-			s.InteractionEvent(c, "REMOVED", id)
-			Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
+			s.For("voice.hangUp.1", func() { s.OK(c, "voice.hangUp", id) })
+			s.For("events.interaction.RELEASED.1", func() {
+				released := s.InteractionEvent(c, "RELEASED", id)
+				s.Holds("INT-EVENT-9", released["state"] == "IDLE")
+				Expect(released).To(HaveKeyWithValue("previousState", before), "previousState: The previous state of the interaction.")
+			})
+			s.For("interaction.markdone.1", func() { s.OK(c, "interaction.markdone", id) })
+			s.For("events.interaction.REMOVED.1", func() {
+				s.InteractionEvent(c, "REMOVED", id)
+				Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
+			})
 		})
 
 	framework.ConformanceIt("dialEx calls the destination with the attached data and extensions",
