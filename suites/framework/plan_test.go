@@ -36,12 +36,12 @@ func TestPlanSpecs(t *testing.T) {
 	if got := skipped["fixed scenarios skips: options other than those in force"]; got != want {
 		t.Errorf("skip reason %q, want %q", got, want)
 	}
-	if plan.Clock || plan.RateWait != 2*time.Minute {
-		t.Errorf("clock %v, rate wait %s: want no clock and 2m0s (6 running specs, 2 requests a minute)", plan.Clock, plan.RateWait)
+	if plan.Clock || plan.RateWait != 3*time.Minute {
+		t.Errorf("clock %v, rate wait %s: want no clock and 3m0s (a fresh window, then 6 running specs at 0.6 requests each, 2 a minute)", plan.Clock, plan.RateWait)
 	}
 	text := plan.String()
 	for _, line := range []string{"6 specs will run, 1 will be skipped.", "Rate limits in force: 2 per request type per minute, quarantine 30s.",
-		"pacing the suite's own traffic to the rate limits adds up to about 2m0s"} {
+		"pacing the suite's own traffic to the rate limits adds up to about 3m0s"} {
 		if !strings.Contains(text, line) {
 			t.Errorf("the plan does not say %q:\n%s", line, text)
 		}
