@@ -33,7 +33,8 @@ type Config struct {
 	// its profile); sessions against a steerable target set their own.
 	Configured control.Options
 	// Clock reads the target's virtual time (nil: unknown, and the rate-limit
-	// checks are off, their windows being minutes of that clock).
+	// checks are off, their windows being minutes of that clock; they are off
+	// too on a target that is not reset before each session).
 	Clock func(ctx context.Context) (time.Time, error)
 }
 
@@ -194,7 +195,10 @@ func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 		return nil, fmt.Errorf("%w: the session sets options but the target cannot be steered", ErrHarness)
 	}
 	var clock *time.Time
-	if r.cfg.Clock != nil {
+	// A target not reset between sessions carries its rate-limit windows
+	// from one session to the next, which the session's oracle cannot
+	// know: the rate-limit checks are then off, as without a clock.
+	if r.cfg.Clock != nil && r.resets(ctx) {
 		if t, err := r.cfg.Clock(ctx); err == nil {
 			clock = &t
 		}
