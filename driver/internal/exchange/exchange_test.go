@@ -78,6 +78,8 @@ func TestRouting(t *testing.T) {
 		{"reply with an event key and a numeric referenceId", `{"event":"agent","request":"agent.getState","referenceId":%s}`, driver.ErrBrokenEnvelope, `next to referenceId 0:`, nil},
 		{"userAgent without WWE", `{"referenceId":"%s","userAgent":"Workspace Server"}`, driver.ErrBrokenEnvelope,
 			`the reply's userAgent "Workspace Server" does not contain "WWE": the vendor client drops it (envelope.reply.1)`, nil},
+		{"userAgent WWE only once decoded", `{"referenceId":"%s","userAgent":"\u0057WE Server"}`, nil, "", nil},
+		{"userAgent a list naming WWE", `{"referenceId":"%s","userAgent":["WWE"]}`, driver.ErrBrokenEnvelope, `userAgent ["WWE"] does not contain "WWE"`, nil},
 		{"userAgent not a string", `{"referenceId":"%s","userAgent":7}`, driver.ErrBrokenEnvelope, `userAgent 7 does not contain "WWE"`, nil},
 	}
 	for _, c := range cases {

@@ -38,12 +38,20 @@ func nearMiss(msg *wire.Message) (id, why string, ok bool) {
 		return "", fmt.Sprintf("the reply echoes referenceId as %s, a JSON %s, not the string sent: the vendor client compares with === "+
 			"and drops it (envelope.reply.3)", raw, jsonType(raw)), true
 	}
-	if ua, present := msg.Fields["userAgent"]; present {
-		if s, isStr := msg.String("userAgent"); !isStr || !strings.Contains(s, "WWE") {
-			return id, fmt.Sprintf("the reply's userAgent %s does not contain \"WWE\": the vendor client drops it (envelope.reply.1)", ua), true
-		}
+	if ua, present := msg.Fields["userAgent"]; present && !wwe(ua) {
+		return id, fmt.Sprintf("the reply's userAgent %s does not contain \"WWE\": the vendor client drops it (envelope.reply.1)", ua), true
 	}
 	return "", "", false
+}
+
+// wwe reports whether a raw userAgent is a string containing "WWE",
+// without decoding it in the usual case.
+func wwe(raw json.RawMessage) bool {
+	if len(raw) > 0 && raw[0] == '"' && bytes.Contains(raw, []byte("WWE")) {
+		return true
+	}
+	var s string
+	return json.Unmarshal(raw, &s) == nil && strings.Contains(s, "WWE")
 }
 
 // answerLike reports whether a message with an "event" key is shaped as an
