@@ -171,6 +171,9 @@ func (cr *campaignRun) count(i uint64, out *Outcome) []Finding {
 		if !cr.seen[f.Signature()] {
 			cr.seen[f.Signature()] = true
 			fresh = append(fresh, f)
+			if f.Check == checkMethodFails {
+				cr.c.Generator.Drop(f.Key) // not implemented: not generated again
+			}
 		}
 	}
 	return fresh

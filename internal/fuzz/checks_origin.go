@@ -11,6 +11,10 @@ import (
 
 const getAllowedServices = "system.getAllowedServices"
 
+// checkMethodFails names the findings of a method the target does not
+// implement, keyed by its wire request: the campaign stops generating it.
+const checkMethodFails = "method-fails"
+
 func init() {
 	registerCheck("origin-denied", checkOriginDenied)
 	registerCheck("allowed-services", checkAllowedServices)

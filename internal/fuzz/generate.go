@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/control"
@@ -26,15 +27,38 @@ type Generator struct {
 	// MaxSteps bounds a session's length (default 40).
 	MaxSteps int
 
-	catalog []contract.Method
+	mu sync.Mutex
+	// dropped are the wire requests later sessions no longer call.
+	dropped map[string]bool
 }
 
-// methods returns the catalog, read once.
-func (g *Generator) methods() []contract.Method {
-	if g.catalog == nil {
-		g.catalog = contract.Catalog()
+// catalog is the method catalog, read once for every generator.
+var catalog = sync.OnceValue(contract.Catalog)
+
+// methods returns the catalog.
+func (g *Generator) methods() []contract.Method { return catalog() }
+
+// Drop stops later sessions from calling the wire request: a method the
+// target does not implement (a method-fails finding, keyed by the request)
+// would only fail again and hide what the session's other steps would show.
+// Session i is then a pure function of the seed, i and the requests dropped.
+func (g *Generator) Drop(request string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.dropped == nil {
+		g.dropped = map[string]bool{}
 	}
-	return g.catalog
+	g.dropped[request] = true
+}
+
+// withoutDropped removes the calls of dropped requests from the steps.
+func (g *Generator) withoutDropped(steps []Step) []Step {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.dropped) == 0 {
+		return steps
+	}
+	return slices.DeleteFunc(steps, func(st Step) bool { return st.Op == OpCall && g.dropped[st.Request] })
 }
 
 // events are the event names a client subscribes to.
@@ -70,6 +94,7 @@ func (g *Generator) Session(i uint64) *Session {
 		for len(s.Steps) < n {
 			s.Steps = append(s.Steps, gs.rateStep()...)
 		}
+		s.Steps = g.withoutDropped(s.Steps)
 		return s
 	}
 	gs.clients = len(s.Origins)
@@ -84,6 +109,7 @@ func (g *Generator) Session(i uint64) *Session {
 	for len(s.Steps) < n {
 		s.Steps = append(s.Steps, gs.step()...)
 	}
+	s.Steps = g.withoutDropped(s.Steps)
 	return s
 }
 

@@ -60,3 +60,34 @@ func TestGeneratorCoversEveryKindOfStep(t *testing.T) {
 		t.Error("no rate-limited session in 200")
 	}
 }
+
+// A method the target does not implement is generated no more once its
+// method-fails finding is counted; the other sessions stay as they were.
+func TestMethodFailsDropsTheMethod(t *testing.T) {
+	const req = "agent.getState"
+	calls := func(g *Generator) (n int) {
+		for i := uint64(0); i < 200; i++ {
+			for _, st := range g.Session(i).Steps {
+				if st.Op == OpCall && st.Request == req {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	g := testGenerator(3)
+	if calls(g) == 0 {
+		t.Fatalf("200 sessions never call %s", req)
+	}
+	cr := &campaignRun{c: &Campaign{Generator: g}, st: &Stats{}, seen: map[string]bool{}}
+	f := finding("agent.getState.1", checkMethodFails, 0, 0, nil, "fails").keyed(req)
+	if fresh := cr.count(0, &Outcome{Findings: []Finding{f, f}}); len(fresh) != 1 {
+		t.Fatalf("count gave %d fresh findings of one signature, want 1", len(fresh))
+	}
+	if n := calls(g); n != 0 {
+		t.Errorf("after the method-fails finding, 200 sessions still call %s %d times", req, n)
+	}
+	if a, b := testGenerator(3).Session(7), g.Session(7); len(b.Steps) > len(a.Steps) {
+		t.Errorf("dropping a request added steps: %d, was %d", len(b.Steps), len(a.Steps))
+	}
+}
