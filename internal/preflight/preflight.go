@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -86,6 +87,9 @@ type Report struct {
 	Accepted []string `json:"accepted"`
 	// Steered is true when the options were set through the control endpoint.
 	Steered bool `json:"steered"`
+
+	// granted is the origin whose agent.get succeeded ("" = none did).
+	granted string
 }
 
 // Check returns the check of that name.
@@ -238,6 +242,9 @@ func (r *Report) reply(ctx context.Context, c driver.Client, timeout time.Durati
 		return
 	}
 	r.add(CheckAnswers, OK, fmt.Sprintf("agent.get was answered in %v", took), "")
+	if _, refused := m.ErrorMessage(); !refused {
+		r.granted = c.Origin()
+	}
 	r.envelope(m, "")
 }
 
@@ -355,9 +362,16 @@ func (r *Report) origins(out []originOutcome) {
 	default:
 		r.add(CheckSubscribe, Unknown, "not checked: no origin may subscribe", "")
 	}
+	if len(r.Accepted) == 0 && r.granted != "" {
+		// A Workspace that refuses subscribes to an origin its filter
+		// restricts still accepts an origin that may call agent.get.
+		r.Accepted = append(r.Accepted, r.granted)
+		refused = slices.DeleteFunc(refused, func(s string) bool { return strings.HasPrefix(s, r.granted+": ") })
+		refused = append([]string{r.granted + ": its subscribe was refused, but agent.get was answered"}, refused...)
+	}
 	n := len(r.Origins)
 	switch {
-	case len(r.Accepted) == n:
+	case len(r.Accepted) == n && len(refused) == 0:
 		how := ""
 		if r.Steered {
 			how = " (options set through the control endpoint)"

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 	"scapi-conformance/driver/drivertest"
 	"scapi-conformance/driver/inproc"
@@ -138,4 +139,32 @@ type closedDriver struct{ driver.Driver }
 
 func (closedDriver) Open(context.Context, string) (driver.Client, error) {
 	return nil, driver.ErrClosed
+}
+
+// TestSubscribesRefusedAgentGetGranted: a Workspace that refuses subscribes
+// (to an origin its filter restricts, say) but answers agent.get accepts
+// that origin: no "none accepted" stop.
+func TestSubscribesRefusedAgentGetGranted(t *testing.T) {
+	d := refusingSubscribes{reference(t, "")}
+	r, err := Run(context.Background(), Config{Driver: d, Options: framework.DefaultOptions(inproc.DefaultOrigins), Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := r.Check(CheckOrigins)
+	if r.NoOriginAccepted() || c.Status != OK || !strings.Contains(c.Detail, "http://127.0.0.1:8801: its subscribe was refused, but agent.get was answered") {
+		t.Errorf("origins check %+v; want the origin agent.get answered accepted", c)
+	}
+}
+
+type refusingSubscribes struct{ driver.Driver }
+
+func (d refusingSubscribes) Open(ctx context.Context, origin string) (driver.Client, error) {
+	c, err := d.Driver.Open(ctx, origin)
+	return refusingClient{c}, err
+}
+
+type refusingClient struct{ driver.Client }
+
+func (refusingClient) Subscribe(context.Context, ...string) (*wire.Message, error) {
+	return wire.Decode([]byte(`{"referenceId":"1","request":"subscribe","errorMessage":"not for you","userAgent":"WWE Server","protocolVersion":2}`))
 }
