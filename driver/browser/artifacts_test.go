@@ -17,14 +17,16 @@ import (
 )
 
 // TestFailedCallKeepsArtifacts: a call that times out leaves a PNG
-// screenshot and the transcript, named in the error.
+// screenshot and the transcript, named in the error; the login password
+// (here sent as a parameter, with characters JSON escapes) is redacted.
 func TestFailedCallKeepsArtifacts(t *testing.T) {
+	const password = `s3"cr<et\`
 	needBrowser(t)
 	t.Cleanup(func() { checkNoBrowserLeft(t) })
 	silent := drivertest.Hostile{Respond: func(string, map[string]any) drivertest.Answer { return drivertest.Answer{} }}
 	dir := t.TempDir()
 	d, err := browser.New(context.Background(), browser.Config{ServicePageURL: drivertest.HostileServicePage(t, silent),
-		Timeout: time.Second, ArtifactsDir: dir})
+		Timeout: time.Second, ArtifactsDir: dir, Password: password})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +35,7 @@ func TestFailedCallKeepsArtifacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Call(context.Background(), wire.NewRequest("agent.getState", "", nil))
+	_, err = c.Call(context.Background(), wire.NewRequest("agent.getState", "", []any{password}))
 	base := filepath.Join(dir, "browser-failure-001-client1")
 	if !errors.Is(err, driver.ErrTimeout) || !strings.Contains(err.Error(), base+".png") {
 		t.Fatalf("Call = %v; want a timeout naming %s.png", err, base)
@@ -51,6 +53,9 @@ func TestFailedCallKeepsArtifacts(t *testing.T) {
 	b, err := os.ReadFile(base + "-transcript.json")
 	if err != nil || json.Unmarshal(b, &record) != nil {
 		t.Fatalf("transcript file: %v", err)
+	}
+	if strings.Contains(string(b), "s3") || !strings.Contains(string(b), `"********"`) {
+		t.Errorf("the transcript file shows the password: %s", b)
 	}
 	if record.What != "agent.getState" || record.Origin != d.Origins()[2] || len(record.Transcript) != 1 ||
 		!strings.Contains(record.Error, "no reply within") {
