@@ -20,6 +20,10 @@ const (
 	// EntryViolates: the requirement the spec's failure is attributed to
 	// (framework.Session.For).
 	EntryViolates = "violates"
+	// EntryBrokenEnvelope: the envelope requirement a failed call showed
+	// broken (an answer every vendor client drops); it decides the
+	// attribution over any other.
+	EntryBrokenEnvelope = "broken-envelope"
 	// EntrySubject: the last request the spec sent before failing and the
 	// client's origin ("agent.get as https://a.example"), part of the
 	// failure's signature.
@@ -124,6 +128,12 @@ func specOf(sr types.SpecReport) Spec {
 				s.Violated = appendNew(s.Violated, e.StringRepresentation())
 			}
 		}
+		for _, e := range sr.ReportEntries {
+			if e.Name == EntryBrokenEnvelope {
+				// The call never reached what the spec checks.
+				s.Violated = []string{e.StringRepresentation()}
+			}
+		}
 	}
 	return s
 }
@@ -137,7 +147,7 @@ func failure(sr types.SpecReport) *Failure {
 	subject := ""
 	for _, e := range sr.ReportEntries {
 		switch e.Name {
-		case EntryNonStrict, EntryViolates:
+		case EntryNonStrict, EntryViolates, EntryBrokenEnvelope:
 		case EntrySubject:
 			subject = e.StringRepresentation()
 		default:

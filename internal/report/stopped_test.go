@@ -22,14 +22,15 @@ func TestFromGinkgoStoppedAndAttributed(t *testing.T) {
 		it("timed out on its own", types.SpecStateTimedout, types.Failure{Message: "A node timeout occurred"}),
 		it("interrupted", types.SpecStateInterrupted, types.Failure{Message: "Interrupted by User"}),
 		it("never started", types.SpecStateSkipped, types.Failure{}),
+		it("got an answer every client drops", types.SpecStateFailed, types.Failure{Message: "broken envelope"}, entry(EntryViolates, "security.origin.2"), entry(EntryBrokenEnvelope, "envelope.reply.3")),
 		it("filtered", types.SpecStateSkipped, types.Failure{}),
 	}}
 	stop := Stopped{Selected: map[string]bool{}, Reason: "the run's time limit elapsed"}
-	for _, sr := range rep.SpecReports[:6] {
+	for _, sr := range rep.SpecReports[:7] {
 		stop.Selected[SpecKey(sr)] = true
 	}
 	specs, notSelected := FromGinkgo(rep, stop)
-	if notSelected != 1 || len(specs) != 6 {
+	if notSelected != 1 || len(specs) != 7 {
 		t.Fatalf("%d specs, %d not selected", len(specs), notSelected)
 	}
 	want := []struct {
@@ -43,6 +44,7 @@ func TestFromGinkgoStoppedAndAttributed(t *testing.T) {
 		{Fail, nil, ""},
 		{NotRun, nil, "cut off while running: the run's time limit elapsed"},
 		{NotRun, nil, "not run: the run's time limit elapsed"},
+		{Fail, []string{"envelope.reply.3"}, ""},
 	}
 	for i, w := range want {
 		s := specs[i]

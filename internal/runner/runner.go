@@ -105,6 +105,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		if subject := obs.subject(); subject != "" {
 			ginkgo.AddReportEntry(report.EntrySubject, subject, ginkgo.ReportEntryVisibilityNever)
 		}
+		if id := brokenEnvelope(ginkgo.CurrentSpecReport().Failure.Message); id != "" {
+			ginkgo.AddReportEntry(report.EntryBrokenEnvelope, id, ginkgo.ReportEntryVisibilityNever)
+		}
 		if tr := obs.transcript(); tr != "" {
 			ginkgo.AddReportEntry("transcript", tr, ginkgo.ReportEntryVisibilityNever)
 		}
