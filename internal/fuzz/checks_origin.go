@@ -66,7 +66,7 @@ func checkAllowedGetter(r *record) []Finding {
 				c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry, sortedKeysOf(ok[c.request]), c.origin, served[c.origin]).keyed(c.request))
 			continue
 		}
-		out = append(out, finding(methodRequirement(c.method.Request()), "allowed-getter", c.reply.step, c.client, c.reply,
+		out = append(out, finding(methodRequirement(c.method.Request()), checkMethodFails, c.reply.step, c.client, c.reply,
 			"%s from %s fails (%q): it takes no parameter and needs no state, and the allow-list %q grants it through entry %s",
 			c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry).keyed(c.request))
 	}

@@ -2,8 +2,11 @@ package fuzz
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
+	"scapi-conformance/contract"
+	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/wire"
 )
 
@@ -78,5 +81,46 @@ func TestErrorReplyToSubscribeNeedsNoRequestName(t *testing.T) {
 	out := checkSchema(&record{calls: []*call{req}})
 	if len(out) != 1 || out[0].Requirement != reqReplyShape || out[0].NonStrict {
 		t.Errorf("the same reply to agent.getState gives %v, want one FAIL of %s", out, reqReplyShape)
+	}
+}
+
+// A getter the allow-list grants that fails is one finding per method under
+// the method's own requirement when the origin is served otherwise, and
+// security.origin.1 when the same getter succeeds for another origin.
+func TestFailingGetterRequirement(t *testing.T) {
+	reply := func(raw string) *entry {
+		m, err := wire.Decode([]byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &entry{in: true, msg: m, raw: []byte(raw)}
+	}
+	getState, getStateList := mustLookupWire("agent.getState"), mustLookupWire("agent.getStateList")
+	allowed := expectation{policyKnown: true, allowed: true, replyDue: true, runs: true}
+	mk := func(origin string, m *contract.Method, raw string) *call {
+		return &call{origin: origin, request: m.Wire, method: m, wellFormed: true, expect: allowed, reply: reply(raw)}
+	}
+	fails := `{"referenceId":"1","request":"agent.getState","errorMessage":"Not supported","userAgent":"WWE Server","protocolVersion":2}`
+	works := `{"referenceId":"2","request":"agent.getStateList","data":[],"userAgent":"WWE Server","protocolVersion":2}`
+	al, _, err := allowlist.Parse("*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := &policy{allow: al}
+	cases := []struct {
+		name  string
+		calls []*call
+		want  Finding
+	}{
+		{"not implemented", []*call{mk("https://a.example", &getStateList, works), mk("https://a.example", &getState, fails), mk("https://a.example", &getState, fails)},
+			Finding{Requirement: "agent.getState.1", Check: checkMethodFails, Key: "agent.getState"}},
+		{"refused to one origin", []*call{mk("https://b.example", &getState, strings.Replace(works, "agent.getStateList", "agent.getState", 1)), mk("https://a.example", &getState, fails)},
+			Finding{Requirement: reqOriginListed, Check: "allowed-getter", Key: "agent.getState"}},
+	}
+	for _, c := range cases {
+		out := checkAllowedGetter(&record{calls: c.calls, policy: pol})
+		if len(out) != 1 || out[0].Requirement != c.want.Requirement || out[0].Check != c.want.Check || out[0].Key != c.want.Key {
+			t.Errorf("%s: %v, want one %s [%s] keyed %s", c.name, out, c.want.Requirement, c.want.Check, c.want.Key)
+		}
 	}
 }
