@@ -13,18 +13,21 @@ import (
 // returns the consultation interaction (ADDED, isConsultation true).
 func nsConsult(s *framework.Session, c driver.Client, id string, target any) map[string]any {
 	GinkgoHelper()
-	s.OK(c, "interaction.consult", id, target, map[string]any{"ConsultKey": "c"}, map[string]any{})
 	var consult map[string]any
-	for consult == nil {
-		it := s.InteractionEvent(c, "ADDED", "")
-		if it["interactionId"] != id {
-			consult = it
+	// "Make a consultation interaction" (interaction.consult.1).
+	s.ForKit("interaction.consult.1", func() {
+		s.OK(c, "interaction.consult", id, target, map[string]any{"ConsultKey": "c"}, map[string]any{})
+		for consult == nil {
+			it := s.InteractionEvent(c, "ADDED", "")
+			if it["interactionId"] != id {
+				consult = it
+			}
 		}
-	}
-	s.Holds("INT-EVENT-7", consult["isConsultation"] == true)
-	Expect(s.GetInteraction(c, framework.InteractionID(consult))["isConsultation"]).To(Equal(true),
-		"isConsultation: This property is true if the interaction is a consultation")
-	Expect(s.GetInteraction(c, id)["isConsultation"]).To(Equal(false), "the consulted call is not itself a consultation")
+		s.Holds("INT-EVENT-7", consult["isConsultation"] == true)
+		Expect(s.GetInteraction(c, framework.InteractionID(consult))["isConsultation"]).To(Equal(true),
+			"isConsultation: This property is true if the interaction is a consultation")
+		Expect(s.GetInteraction(c, id)["isConsultation"]).To(Equal(false), "the consulted call is not itself a consultation")
+	})
 	return consult
 }
 
@@ -46,10 +49,12 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			c := s.Agent("interaction")
 			id := s.Talking(c)
 			consult := nsConsult(s, c, id, "5010")
-			s.OK(c, "interaction.completeTransfer", framework.InteractionID(consult))
-			it := s.InteractionEvent(c, "RELEASED", "")
-			s.Holds("INT-EVENT-7", it["interactionId"] == id || it["interactionId"] == consult["interactionId"])
-			Expect(s.GetInteraction(c, id)["state"]).To(Equal("IDLE"), "Completes a transfer: the agent's call is over")
+			s.For("interaction.completeTransfer.1", func() {
+				s.OK(c, "interaction.completeTransfer", framework.InteractionID(consult))
+				it := s.InteractionEvent(c, "RELEASED", "")
+				s.Holds("INT-EVENT-7", it["interactionId"] == id || it["interactionId"] == consult["interactionId"])
+				Expect(s.GetInteraction(c, id)["state"]).To(Equal("IDLE"), "Completes a transfer: the agent's call is over")
+			})
 		})
 
 	framework.ConformanceIt("consult to a target object then completeConference keeps the call and adds the party",
@@ -57,10 +62,12 @@ var _ = Describe("Interaction namespace > consult, transfer, conference", func()
 			c := s.Agent("interaction")
 			id := s.Talking(c)
 			consult := nsConsult(s, c, id, map[string]any{"target": "CUSTOM_CONTACT", "destination": "5011"})
-			s.OK(c, "interaction.completeConference", framework.InteractionID(consult))
-			it := s.InteractionEvent(c, "PARTY_CHANGED", id)
-			s.Holds("INT-EVENT-7", it["state"] == "TALKING")
-			Expect(nsPartyNames(s.GetInteraction(c, id))).To(ContainElement("5011"), "Completes a conference: the consulted party joins the call")
+			s.For("interaction.completeConference.1", func() {
+				s.OK(c, "interaction.completeConference", framework.InteractionID(consult))
+				it := s.InteractionEvent(c, "PARTY_CHANGED", id)
+				s.Holds("INT-EVENT-7", it["state"] == "TALKING")
+				Expect(nsPartyNames(s.GetInteraction(c, id))).To(ContainElement("5011"), "Completes a conference: the consulted party joins the call")
+			})
 		})
 
 	framework.ConformanceIt("singleStepTransfer releases the agent's call",
