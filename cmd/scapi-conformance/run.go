@@ -101,7 +101,8 @@ func (f *runFlags) usage(w io.Writer) {
 		if fl.DefValue != "" && fl.DefValue != "0" && fl.DefValue != "false" && fl.DefValue != "0s" {
 			def = " (default " + fl.DefValue + ")"
 		}
-		fmt.Fprintf(w, "  --%s\n      %s%s\n      example: scapi-conformance run %s\n", fl.Name, fl.Usage, def, runFlagExamples[fl.Name])
+		_, usage := flag.UnquoteUsage(fl) // the usage without the `quotes` that name a value
+		fmt.Fprintf(w, "  --%s\n      %s%s\n      example: scapi-conformance run %s\n", fl.Name, usage, def, runFlagExamples[fl.Name])
 	})
 	fmt.Fprintln(w, "\nExit codes: 0 conforming, 1 non-conforming (a new failure, an expired baseline entry),")
 	fmt.Fprintln(w, "2 usage or profile error (including a selection that tests nothing, an output path that cannot")

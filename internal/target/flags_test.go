@@ -49,7 +49,7 @@ func TestFlagsSpec(t *testing.T) {
 		{name: "control without a target", args: []string{"--control", "http://h/c"}, err: "give its --target too"},
 		{name: "inproc with a target", args: []string{"--driver", "inproc", "--target", "ws://h/x"}, err: "cannot reach ws://h/x"},
 		{name: "browser with ws URL", args: []string{"--driver", "browser", "--target", "ws://h/x"}, err: "service page"},
-		{name: "unknown driver", args: []string{"--driver", "carrier-pigeon"}, err: `unknown driver "carrier-pigeon"`},
+		{name: "unknown driver", args: []string{"--driver", "carrier-pigeon"}, err: `--driver "carrier-pigeon": want ws, browser, inproc`},
 		{name: "missing profile", args: []string{"--profile", filepath.Join(dir, "none.yaml")}, err: "none.yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -112,7 +112,7 @@ func (s Spec) Check() error {
 			return usagef("the inproc driver runs the embedded reference Workspace in this process; it cannot reach %s", s.URL)
 		}
 	default:
-		return usagef("unknown driver %q (%s)", s.Driver, strings.Join(Drivers, ", "))
+		return usagef("--driver %q: want %s", s.Driver, strings.Join(Drivers, ", "))
 	}
 	if s.Mutant != "" && !s.Embedded() {
 		return usagef("--mutant %s runs the embedded reference Workspace; it cannot be combined with a target (%s)", s.Mutant, s.URL)
