@@ -17,19 +17,27 @@ var _ = Describe("Interaction namespace > user data", func() {
 			k1, k2 := keys[0], keys[1]
 			c := s.Agent("interaction")
 			id := s.Talking(c)
-			s.OK(c, "interaction.setUserData", id, map[string]any{k1: "MyValue1", k2: "MyValue2"})
-			ev := s.Event(c, "interaction", "ATTACHED_DATA_CHANGED")
-			it := framework.InteractionOf(ev)
-			Expect(framework.InteractionID(it)).To(Equal(id))
-			s.Holds("INT-EVENT-13", framework.HasUserData(it, k1, "MyValue1") && framework.HasUserData(it, k2, "MyValue2"))
-			Expect(ev).To(HaveKeyWithValue("media", "voice"), `the documented example carries "media": "voice"`)
+			s.For("interaction.setUserData.1", func() {
+				s.OK(c, "interaction.setUserData", id, map[string]any{k1: "MyValue1", k2: "MyValue2"})
+			})
+			s.For("events.interaction.ATTACHED_DATA_CHANGED.1", func() {
+				ev := s.Event(c, "interaction", "ATTACHED_DATA_CHANGED")
+				it := framework.InteractionOf(ev)
+				Expect(framework.InteractionID(it)).To(Equal(id))
+				s.Holds("INT-EVENT-13", framework.HasUserData(it, k1, "MyValue1") && framework.HasUserData(it, k2, "MyValue2"))
+				Expect(ev).To(HaveKeyWithValue("media", "voice"), `the documented example carries "media": "voice"`)
+			})
 
-			s.OK(c, "interaction.setUserData", id, map[string]any{k1: "Overwritten"})
-			it = s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
-			s.Holds("INT-EVENT-13", framework.HasUserData(it, k1, "Overwritten"))
+			s.For("interaction.setUserData.2", func() { s.OK(c, "interaction.setUserData", id, map[string]any{k1: "Overwritten"}) })
+			s.For("events.interaction.ATTACHED_DATA_CHANGED.2", func() {
+				it := s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
+				s.Holds("INT-EVENT-13", framework.HasUserData(it, k1, "Overwritten"))
+			})
 			got := s.GetInteraction(c, id)
-			Expect(framework.HasUserData(got, k1, "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
-			Expect(framework.HasUserData(got, k2, "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
+			s.For("interaction.setUserData.2", func() {
+				Expect(framework.HasUserData(got, k1, "Overwritten")).To(BeTrue(), "This request overwrites any existing keys on the user data: %v", got["userData"])
+				Expect(framework.HasUserData(got, k2, "MyValue2")).To(BeTrue(), "a key not given to setUserData was lost: %v", got["userData"])
+			})
 		})
 
 	framework.ConformanceIt("deleteUserData removes the key and only it",
@@ -40,12 +48,16 @@ var _ = Describe("Interaction namespace > user data", func() {
 			id := s.Talking(c)
 			s.OK(c, "interaction.setUserData", id, map[string]any{gone: "1", kept: "2"})
 			s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
-			s.OK(c, "interaction.deleteUserData", id, gone)
-			it := s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
-			s.Holds("INT-EVENT-13", !framework.HasUserDataKey(it, gone))
+			s.For("interaction.deleteUserData.1", func() { s.OK(c, "interaction.deleteUserData", id, gone) })
+			s.For("events.interaction.ATTACHED_DATA_CHANGED.2", func() {
+				it := s.InteractionEvent(c, "ATTACHED_DATA_CHANGED", id)
+				s.Holds("INT-EVENT-13", !framework.HasUserDataKey(it, gone))
+			})
 			got := s.GetInteraction(c, id)
-			Expect(framework.HasUserDataKey(got, gone)).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
-			Expect(framework.HasUserData(got, kept, "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
+			s.For("interaction.deleteUserData.1", func() {
+				Expect(framework.HasUserDataKey(got, gone)).To(BeFalse(), "deleteUserData: The key to delete from the attached data: %v", got["userData"])
+				Expect(framework.HasUserData(got, kept, "2")).To(BeTrue(), "deleteUserData removed another key: %v", got["userData"])
+			})
 		})
 
 	framework.ConformanceIt("setUserData on a released (IDLE) voice interaction is refused",
