@@ -74,6 +74,9 @@ func checkReplyEnvelope(r *record) []Finding {
 		if v, ok := m.Int("protocolVersion"); !ok || v != wire.ProtocolVersion {
 			bad(reqReplyVersion, "the answer to %s carries protocolVersion %s, not 2", c.describe(), m.Fields["protocolVersion"])
 		}
+		if ref, ok := m.ReferenceID(); !ok || ref != c.refID {
+			bad(reqReplyRef, "the answer to %s carries referenceId %s, not the string sent", c.describe(), m.Fields["referenceId"])
+		}
 		if c.subscribe != nil || c.method == nil {
 			continue // checkSubscribeAck; an unknown request only has to fail
 		}

@@ -19,7 +19,8 @@ func init() {
 	registerCheck("origin-denied", checkOriginDenied)
 	registerCheck("allowed-services", checkAllowedServices)
 	registerCheck("unknown-fails", checkUnknownFails)
-	registerCheck("allowed-getter", checkAllowedGetter)
+	registerCheck("allowed-getter", func(r *record) []Finding { return failingGetters(r, false) })
+	registerCheck("method-fails", func(r *record) []Finding { return failingGetters(r, true) })
 }
 
 // getter reports whether a method only reads state that always exists: a
@@ -28,14 +29,18 @@ func getter(m *contract.Method) bool {
 	return m != nil && m.Result != "" && len(m.Params) == 0 && len(m.Needs) == 0 && !m.ChangesState
 }
 
-// checkAllowedGetter: a getter the allow-list grants to the origin succeeds:
+// failingGetters: a getter the allow-list grants to the origin succeeds:
 // it has no parameter and needs no state, so its preconditions always hold.
 // An error reply where the same request succeeded for another origin of the
 // session, or for an origin no request succeeded for, is the target's
 // reading of the allow-list denying what the documentation grants
 // (security.origin.1); otherwise the target does not implement the method:
 // one finding per method, under the method's own requirement.
-func checkAllowedGetter(r *record) []Finding {
+//
+// notImplemented selects the findings of one of the two checks that share
+// this judgement: method-fails (the campaign stops generating the request)
+// or allowed-getter.
+func failingGetters(r *record, notImplemented bool) []Finding {
 	ok := map[string]map[string]bool{} // request → origins it succeeded for
 	served := map[string]bool{}        // origins some request succeeded for
 	for _, c := range r.calls {
@@ -60,13 +65,17 @@ func checkAllowedGetter(r *record) []Finding {
 			continue // the rate-limit check's
 		}
 		seen[c.request] = true
-		if len(ok[c.request]) > 0 || !served[c.origin] {
+		origin := len(ok[c.request]) > 0 || !served[c.origin]
+		if origin == notImplemented {
+			continue // the other check's
+		}
+		if origin {
 			out = append(out, finding(reqOriginListed, "allowed-getter", c.reply.step, c.client, c.reply,
 				"%s from %s fails (%q) although the allow-list %q grants it through entry %s; it succeeds for %v, and any request for %s: %t",
 				c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry, sortedKeysOf(ok[c.request]), c.origin, served[c.origin]).keyed(c.request))
 			continue
 		}
-		out = append(out, finding(methodRequirement(c.method.Request()), checkMethodFails, c.reply.step, c.client, c.reply,
+		out = append(out, finding(methodRequirement(c.method.Request()), "method-fails", c.reply.step, c.client, c.reply,
 			"%s from %s fails (%q): it takes no parameter and needs no state, and the allow-list %q grants it through entry %s",
 			c.request, c.origin, msg, r.policy.allow.String(), c.expect.allowEntry).keyed(c.request))
 	}

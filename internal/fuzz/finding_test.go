@@ -118,7 +118,8 @@ func TestFailingGetterRequirement(t *testing.T) {
 			Finding{Requirement: reqOriginListed, Check: "allowed-getter", Key: "agent.getState"}},
 	}
 	for _, c := range cases {
-		out := checkAllowedGetter(&record{calls: c.calls, policy: pol})
+		rec := &record{calls: c.calls, policy: pol}
+		out := append(failingGetters(rec, false), failingGetters(rec, true)...)
 		if len(out) != 1 || out[0].Requirement != c.want.Requirement || out[0].Check != c.want.Check || out[0].Key != c.want.Key {
 			t.Errorf("%s: %v, want one %s [%s] keyed %s", c.name, out, c.want.Requirement, c.want.Check, c.want.Key)
 		}
