@@ -282,14 +282,29 @@ func (f *fixedFlags) runAll(ctx context.Context, dir string, sets []fixedOptionS
 	for i := range runs {
 		runs[i] = make([]fixedRun, len(mutants))
 	}
+	left := make([]int, len(sets))
+	for i := range left {
+		left[i] = len(mutants)
+	}
 	each(len(sets)*len(mutants), func(k int) {
 		i, j := k/len(mutants), k%len(mutants)
 		s := out[i]
-		if s.Reference.Status == "error" {
-			runs[i][j] = fixedRun{Mutant: mutants[j].Name, Requirement: mutants[j].Requirement, Status: "error", Error: "the reference run under this set failed to run"}
-			return
+		r := fixedRun{Mutant: mutants[j].Name, Requirement: mutants[j].Requirement, Status: "error", Error: "the reference run under this set failed to run"}
+		if s.Reference.Status != "error" {
+			r = f.runOne(ctx, filepath.Join(dir, fmt.Sprintf("%s-%s", s.Name, mutants[j].Name)), sets[i], s.Origins, mutants[j], s.Reference.Failures)
 		}
-		runs[i][j] = f.runOne(ctx, filepath.Join(dir, fmt.Sprintf("%s-%s", s.Name, mutants[j].Name)), sets[i], s.Origins, mutants[j], s.Reference.Failures)
+		mu.Lock()
+		defer mu.Unlock()
+		runs[i][j] = r
+		if left[i]--; left[i] == 0 {
+			killed := 0
+			for _, r := range runs[i] {
+				if r.Status == "killed" {
+					killed++
+				}
+			}
+			fmt.Fprintf(stdout, "%-20s mutants: %d/%d caught\n", s.Name, killed, len(mutants))
+		}
 	})
 	for i := range out {
 		for _, r := range runs[i] {
