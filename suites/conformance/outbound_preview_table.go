@@ -62,29 +62,31 @@ func nsPreviewRowIDs(mode string, uiEvents ...string) framework.Reqs {
 func nsExpectRows(s *framework.Session, c driver.Client, rows []requirements.PreviewRow) []map[string]any {
 	GinkgoHelper()
 	Expect(rows).NotTo(BeEmpty(), "no table rows")
-	types := make([]string, len(rows))
+	types, ids := make([]string, len(rows)), make([]string, len(rows))
 	for i, r := range rows {
-		types[i] = r.EventType
+		types[i], ids[i] = r.EventType, r.ID
 	}
-	msgs := s.ExpectEventsInOrder(c, "interaction", types...)
+	msgs := s.ExpectEventsInOrderFor(c, "interaction", types, ids)
 	out := make([]map[string]any, len(rows))
 	for i, r := range rows {
-		it := framework.InteractionOf(s.EventData(msgs[i], "interaction", r.EventType))
-		where := fmt.Sprintf("%s (%s | %s)", r.ID, r.UIEvent, r.EventType)
-		Expect(it["state"]).To(Equal(r.State), "%s: State", where)
-		Expect(it["callType"]).To(Equal(r.CallType), "%s: Call Type", where)
-		var caps []string
-		list, _ := it["capabilities"].([]any)
-		for _, v := range list {
-			if sv, ok := v.(string); ok {
-				caps = append(caps, sv)
+		s.ForKit(r.ID, func() {
+			it := framework.InteractionOf(s.EventData(msgs[i], "interaction", r.EventType))
+			where := fmt.Sprintf("%s (%s | %s)", r.ID, r.UIEvent, r.EventType)
+			Expect(it["state"]).To(Equal(r.State), "%s: State", where)
+			Expect(it["callType"]).To(Equal(r.CallType), "%s: Call Type", where)
+			var caps []string
+			list, _ := it["capabilities"].([]any)
+			for _, v := range list {
+				if sv, ok := v.(string); ok {
+					caps = append(caps, sv)
+				}
 			}
-		}
-		for _, want := range r.Capabilities {
-			Expect(caps).To(ContainElement(want), "%s: Capabilities", where)
-		}
-		s.Holds("INT-EVENT-11", len(caps) == len(r.Capabilities))
-		out[i] = it
+			for _, want := range r.Capabilities {
+				Expect(caps).To(ContainElement(want), "%s: Capabilities", where)
+			}
+			s.Holds("INT-EVENT-11", len(caps) == len(r.Capabilities))
+			out[i] = it
+		})
 	}
 	return out
 }

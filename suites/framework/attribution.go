@@ -3,10 +3,13 @@ package framework
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/onsi/ginkgo/v2"
 
 	"scapi-conformance/contract/requirements"
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
 )
 
 // ViolatesEntry is the name of the report entry that attributes a spec's
@@ -54,6 +57,31 @@ func (s *Session) attribute(id string, body func()) {
 	}()
 	body()
 	completed = true
+}
+
+// ExpectEventsInOrderFor is ExpectEventsInOrder with the requirement of each
+// event (ids[i] for eventTypes[i], as ForKit; nil ids attribute nothing): a
+// missing event, or one arriving before the one listed earlier, fails that
+// event's requirement.
+func (s *Session) ExpectEventsInOrderFor(c driver.Client, event string, eventTypes, ids []string) []*wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	out := make([]*wire.Message, len(eventTypes))
+	for i, et := range eventTypes {
+		check := func() {
+			out[i] = s.ExpectEvent(c, event, et)
+			if i > 0 && rc.seq[out[i]] < rc.seq[out[i-1]] {
+				ginkgo.Fail(fmt.Sprintf("event %s arrived before %s on %s; the documented order is %s",
+					describeEvent(event, et), describeEvent(event, eventTypes[i-1]), rc.Origin(), strings.Join(eventTypes, " → ")))
+			}
+		}
+		if i < len(ids) {
+			s.ForKit(ids[i], check)
+		} else {
+			check()
+		}
+	}
+	return out
 }
 
 // Cites reports whether the spec cites requirement id.

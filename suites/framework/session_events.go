@@ -3,7 +3,6 @@ package framework
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/onsi/ginkgo/v2"
@@ -57,16 +56,7 @@ func (s *Session) awaitEvent(c driver.Client, event, eventType string) (*wire.Me
 // returns them. An event arriving before one listed earlier fails the spec.
 func (s *Session) ExpectEventsInOrder(c driver.Client, event string, eventTypes ...string) []*wire.Message {
 	ginkgo.GinkgoHelper()
-	rc := s.client(c)
-	out := make([]*wire.Message, len(eventTypes))
-	for i, et := range eventTypes {
-		out[i] = s.ExpectEvent(c, event, et)
-		if i > 0 && rc.seq[out[i]] < rc.seq[out[i-1]] {
-			ginkgo.Fail(fmt.Sprintf("event %s arrived before %s on %s; the documented order is %s",
-				describeEvent(event, et), describeEvent(event, eventTypes[i-1]), rc.Origin(), strings.Join(eventTypes, " → ")))
-		}
-	}
-	return out
+	return s.ExpectEventsInOrderFor(c, event, eventTypes, nil)
 }
 
 // NextMessage returns the next message on c that is not a reply to a call
