@@ -46,7 +46,7 @@ type Exchange struct {
 
 	mu         sync.Mutex
 	next       int
-	pending    map[string][]chan result
+	pending    map[string][]*Expectation
 	subscribes map[string]bool // referenceIds of subscribe envelopes sent, until acknowledged
 	queue      []queued
 	queueBytes int
@@ -94,7 +94,7 @@ func New(origin, target string, timeout time.Duration, send Sender, drop func())
 		timeout = DefaultTimeout
 	}
 	return &Exchange{origin: origin, target: target, timeout: timeout, send: send, drop: drop,
-		pending: map[string][]chan result{}, subscribes: map[string]bool{}, wake: make(chan struct{}), failed: make(chan struct{})}
+		pending: map[string][]*Expectation{}, subscribes: map[string]bool{}, wake: make(chan struct{}), failed: make(chan struct{})}
 }
 
 // Origin is the origin the client presents.
@@ -158,6 +158,7 @@ type Expectation struct {
 	id      string
 	what    string
 	ch      chan result
+	settled chan struct{} // closed once the result is in ch
 	since   time.Time
 	arrived int
 	got     result // what ended the wait, once Wait returned it
@@ -168,14 +169,14 @@ type Expectation struct {
 // are built elsewhere, like the vendor library in a browser frame, calls it
 // when it sees the request leave). what names the request in errors.
 func (x *Exchange) Expect(id, what string) (*Expectation, error) {
-	e := &Expectation{x: x, id: id, what: what, ch: make(chan result, 1), since: time.Now()}
+	e := &Expectation{x: x, id: id, what: what, ch: make(chan result, 1), settled: make(chan struct{}), since: time.Now()}
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.err != nil {
 		return nil, fmt.Errorf("%s: %w", what, x.err)
 	}
 	e.arrived = x.arrived
-	x.pending[id] = append(x.pending[id], e.ch)
+	x.pending[id] = append(x.pending[id], e)
 	return e, nil
 }
 
@@ -219,8 +220,21 @@ func (e *Expectation) Done() (msg *wire.Message, ok bool) {
 	}
 }
 
+// Settled is closed once the wait has its result: the reply, a near miss
+// (driver.ErrBrokenEnvelope) or the exchange's failure; Wait or Done then
+// returns it at once. For a transport that waits on something else too
+// (the vendor library's callback).
+func (e *Expectation) Settled() <-chan struct{} { return e.settled }
+
+// settle hands the wait its result; called once, with the exchange's lock
+// held (the channel has room for it).
+func (e *Expectation) settle(r result) {
+	e.ch <- r
+	close(e.settled)
+}
+
 // Cancel stops waiting.
-func (e *Expectation) Cancel() { e.x.forget(e.id, e.ch) }
+func (e *Expectation) Cancel() { e.x.forget(e) }
 
 // withFrameID sets the frameId the service gave, as the vendor client echoes
 // it on every request once received, unless the request carries its own.
@@ -234,12 +248,13 @@ func (x *Exchange) withFrameID(req wire.Request) wire.Request {
 }
 
 // forget removes a waiter that gave up.
-func (x *Exchange) forget(id string, ch chan result) {
+func (x *Exchange) forget(e *Expectation) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	id := e.id
 	ws := x.pending[id]
 	for i, w := range ws {
-		if w == ch {
+		if w == e {
 			ws = append(ws[:i:i], ws[i+1:]...)
 			break
 		}
@@ -360,20 +375,20 @@ func (x *Exchange) Deliver(b []byte) {
 func (x *Exchange) claim(ref string, msg *wire.Message) bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	ch := x.pop(ref)
-	if ch == nil {
+	w := x.pop(ref)
+	if w == nil {
 		return false
 	}
 	// Sent under the lock (the channel has room for it): a wait that gives
 	// up (Cancel, then a last look) either finds it or was never matched.
-	ch <- result{msg: msg, answer: msg, after: x.arrived, rank: x.answers}
+	w.settle(result{msg: msg, answer: msg, after: x.arrived, rank: x.answers})
 	x.answers++
 	return true
 }
 
 // pop removes and returns the first call waiting for referenceId ref, nil
 // when none is; x.mu is held.
-func (x *Exchange) pop(ref string) chan result {
+func (x *Exchange) pop(ref string) *Expectation {
 	ws := x.pending[ref]
 	if len(ws) == 0 {
 		return nil
@@ -491,15 +506,15 @@ func (x *Exchange) Fail(err error) {
 	x.err = err
 	close(x.failed)
 	pending := x.pending
-	x.pending = map[string][]chan result{}
+	x.pending = map[string][]*Expectation{}
 	x.subscribes = map[string]bool{}
 	x.signal()
-	x.mu.Unlock()
 	for _, ws := range pending {
-		for _, ch := range ws {
-			ch <- result{err: err}
+		for _, w := range ws {
+			w.settle(result{err: err})
 		}
 	}
+	x.mu.Unlock()
 }
 
 // Failed is closed when the exchange fails (see Err).

@@ -261,3 +261,37 @@ func TestNextTimesOut(t *testing.T) {
 		t.Errorf("Next with nothing queued = %v; want ErrTimeout", err)
 	}
 }
+
+// TestSettled: a wait's Settled closes when its reply, its near miss or the
+// exchange's failure comes, not before.
+func TestSettled(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		deliver func(x *Exchange)
+		want    error // nil: the reply
+	}{
+		{"reply", func(x *Exchange) { x.Deliver([]byte(`{"referenceId":"0","data":1}`)) }, nil},
+		{"near miss", func(x *Exchange) { x.Deliver([]byte(`{"referenceId":0,"data":1}`)) }, driver.ErrBrokenEnvelope},
+		{"failure", func(x *Exchange) { x.Fail(driver.ErrClosed) }, driver.ErrClosed},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			x, _, _ := fake(t, time.Second)
+			e, err := x.Expect("0", "request")
+			if err != nil {
+				t.Fatal(err)
+			}
+			x.Deliver([]byte(`{"referenceId":"other","data":1}`))
+			select {
+			case <-e.Settled():
+				t.Fatal("settled by a reply to another referenceId")
+			default:
+			}
+			c.deliver(x)
+			<-e.Settled()
+			m, err := e.Wait(context.Background())
+			if c.want == nil && (err != nil || m == nil) || c.want != nil && !errors.Is(err, c.want) {
+				t.Errorf("Wait after Settled = %v, %v; want %v", m, err, c.want)
+			}
+		})
+	}
+}

@@ -179,16 +179,16 @@ func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 				"the vendor client matches it to no subscription (envelope.reply.3)", msg.Fields["subscriptionId"], echoed, sub)
 		}
 	}
-	var ch chan result
+	var w *Expectation
 	if ok {
-		ch = x.pop(id)
+		w = x.pop(id)
 	}
 	defer x.mu.Unlock()
-	if ch == nil {
+	if w == nil {
 		return false
 	}
 	// Sent under the lock, as claim does.
-	ch <- result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: x.arrived, rank: x.answers}
+	w.settle(result{err: fmt.Errorf("%w: %s: %s", driver.ErrBrokenEnvelope, why, quote(b)), answer: msg, after: x.arrived, rank: x.answers})
 	x.answers++
 	return true
 }
