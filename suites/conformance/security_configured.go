@@ -36,7 +36,12 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 				// (INT-ORIGIN-2): a driver that can present it must be
 				// treated as the listed one.
 				if other, err := s.TryClient(strings.ToUpper(c.Origin())); err == nil {
-					originJudge(s, value, other, originProbes[0])
+					s.For("security.origin.1", func() {
+						want := allowlist.MustParse(value).Decide(other.Origin(), "agent.get").Allowed
+						got := !framework.IsRefusal(s.Try(other, "agent.get"))
+						Expect(got).To(Equal(want), "%s is %s spelt with capitals (INT-ORIGIN-2): with accepted-web-content-origins %q, agent.get answered %v, want %v",
+							other.Origin(), c.Origin(), value, got, want)
+					})
 				}
 			}
 		})
@@ -144,7 +149,9 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 			}
 			s.OK(c, "voice.dial", framework.DialDestination, seed)
 			id := framework.InteractionID(s.InteractionEvent(c, "DIALING", ""))
-			s.For("security.userData.3", func() { s.ExpectUserData(s.GetInteraction(c, id), seed, "getByInteractionId of the dialled call") })
+			// read-allowed "applies in the userData property of the
+			// Interaction object returned by a function or an event".
+			s.For("security.userData.4", func() { s.ExpectUserData(s.GetInteraction(c, id), seed, "getByInteractionId of the dialled call") })
 
 			written := map[string]any{}
 			for _, k := range keys {
