@@ -60,7 +60,7 @@ func checkSchema(r *record) []Finding {
 	for _, e := range r.timeline {
 		if isEvent(e) {
 			ev, typ := eventName(e.msg)
-			judge(reqEvent, "", e, "", "event "+ev+" "+typ)
+			judge(eventRequirement(ev, typ), "", e, "", "event "+ev+" "+typ)
 		}
 	}
 	return out
@@ -84,6 +84,18 @@ func violationKey(err error) string {
 		keys = append(keys, strings.Join(parts, "/"))
 	}
 	return strings.Join(keys, ",")
+}
+
+// eventRequirement is the requirement that documents an event
+// ("events.system.REALTIME_CONNECTION.1"), or the event envelope's when none
+// is registered.
+func eventRequirement(event, eventType string) string {
+	if id := "events." + event + "." + eventType + ".1"; eventType != "" {
+		if _, ok := requirements.Lookup(id); ok {
+			return id
+		}
+	}
+	return reqEvent
 }
 
 // methodRequirement is the first requirement of a method ("agent.getState.1"),
