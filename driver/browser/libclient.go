@@ -269,26 +269,41 @@ func (c *Client) rawCall(ctx context.Context, req wire.Request, note string) (*w
 
 // libAwait waits for the library's callback of lc and the reply it stands for.
 func (c *Client) libAwait(ctx context.Context, lc *libCall, what string) (*wire.Message, error) {
-	select {
-	case cb := <-lc.cb:
-		if msg, ok := lc.reply(); ok {
-			return msg, nil
-		}
-		return nil, fmt.Errorf("%s: the library called its %s callback with %s, and no reply came from the target: %w",
-			what, map[bool]string{true: "success", false: "failure"}[cb.ok], cb.text, driver.ErrTimeout)
-	case <-c.Failed():
-		return nil, fmt.Errorf("%s: %w", what, c.Err())
-	case <-ctx.Done():
-		if msg, ok := lc.reply(); ok {
-			return nil, fmt.Errorf("%s: the target replied %s, but the library never called back (it dropped the reply): %w",
-				what, msg.Raw, driver.ErrTimeout)
-		}
+	sent, settled := lc.sent, (<-chan struct{})(nil)
+	for {
 		select {
-		case <-lc.sent:
-			_, err := lc.exp.Wait(ctx)
-			return nil, err
-		default:
-			return nil, fmt.Errorf("%s: the library posted no request to window.parent within %v: %w", what, c.Timeout(), driver.ErrTimeout)
+		case <-sent:
+			sent, settled = nil, lc.exp.Settled()
+			continue
+		case <-settled:
+			settled = nil
+			if _, ok := lc.reply(); !ok {
+				// A near miss (or the exchange's end): the library drops
+				// the answer; say so now instead of at the timeout.
+				_, err := lc.exp.Wait(ctx)
+				return nil, err
+			}
+			continue // the reply came: the library's callback follows
+		case cb := <-lc.cb:
+			if msg, ok := lc.reply(); ok {
+				return msg, nil
+			}
+			return nil, fmt.Errorf("%s: the library called its %s callback with %s, and no reply came from the target: %w",
+				what, map[bool]string{true: "success", false: "failure"}[cb.ok], cb.text, driver.ErrTimeout)
+		case <-c.Failed():
+			return nil, fmt.Errorf("%s: %w", what, c.Err())
+		case <-ctx.Done():
+			if msg, ok := lc.reply(); ok {
+				return nil, fmt.Errorf("%s: the target replied %s, but the library never called back (it dropped the reply): %w",
+					what, msg.Raw, driver.ErrTimeout)
+			}
+			select {
+			case <-lc.sent:
+				_, err := lc.exp.Wait(ctx)
+				return nil, err
+			default:
+				return nil, fmt.Errorf("%s: the library posted no request to window.parent within %v: %w", what, c.Timeout(), driver.ErrTimeout)
+			}
 		}
 	}
 }
