@@ -64,7 +64,7 @@ func TestE2ESecretsNeverReported(t *testing.T) {
 	const canary = "CANARY-pw-7f3a9c1e"
 	dir := t.TempDir()
 	profilePath := filepath.Join(dir, "profile.yaml")
-	if err := os.WriteFile(profilePath, []byte("login:\n  user: agent1\n  password: "+canary+"\n"), 0o600); err != nil {
+	if err := os.WriteFile(profilePath, []byte("target: {embedded: true}\nlogin:\n  user: agent1\n  password: "+canary+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	tokens := tokensOf(t, jwtMutant, 4)
