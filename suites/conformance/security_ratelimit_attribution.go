@@ -33,6 +33,16 @@ func rateRequirement(cfg ratelimit.Config, seen []rateSeen, explicitDelay bool) 
 	case cfg.QuarantineDelay <= 0:
 		delay = "security.rateLimit.9"
 	}
+	// A request at a minute's first instant held back while the new minute
+	// has room: the instant was counted in the minute before, whatever the
+	// timeline showed first.
+	boundary := ratelimit.NewModel(cfg)
+	for i, r := range seen {
+		want := boundary.Decide(r.request, r.at)
+		if i > 0 && want.Action == ratelimit.Run && r.action != ratelimit.Run && r.at.Equal(r.at.Truncate(time.Minute)) {
+			return "security.rateLimit.5"
+		}
+	}
 	model := ratelimit.NewModel(cfg)
 	quarantined := map[string]bool{}
 	rejected := map[string]time.Time{} // the last error reply, per request

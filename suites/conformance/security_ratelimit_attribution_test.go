@@ -48,6 +48,8 @@ func TestRateRequirement(t *testing.T) {
 		{"quarantine too short", per, true, []rateSeen{step(get, 0, run, 0), step(get, 1, reject, 30*time.Second), step(get, 2*time.Second, run, 0)}, "security.rateLimit.8"},
 		{"quarantine of 0 ends", forever, true, []rateSeen{step(get, 0, run, 0), step(get, 1, reject, 0), step(get, 3*time.Minute, run, 0)}, "security.rateLimit.9"},
 		{"default quarantine too short", per, false, []rateSeen{step(get, 0, run, 0), step(get, 1, reject, 30*time.Second), step(get, 2*time.Second, run, 0)}, "security.rateLimit.10"},
+		{"the minute's first instant counted in the minute before", per, true,
+			[]rateSeen{step(get, 0, run, 0), step(get, 10*time.Second, run, 0), step(get, time.Minute, reject, 30*time.Second)}, "security.rateLimit.5"},
 		{"an earlier minute counted", ratelimit.Config{PerRequest: map[string]int{get: 2}, QuarantineDelay: 30 * time.Second}, true,
 			[]rateSeen{step(get, 50*time.Second, run, 0), step(get, 55*time.Second, run, 0), step(get, 65*time.Second, ignore, 0)}, "security.rateLimit.5"},
 	} {
