@@ -135,6 +135,19 @@ var fixedOptionSets = []fixedOptionSet{
 		},
 	},
 	{
+		// The documentation's own example (Security configuration > Rate
+		// Limit): no global limit, voice.dial limited to 4 and email.create to
+		// 2 per minute; every other request type unlimited.
+		Name: "documented-example",
+		What: "the documented example: no global limit, rate-limit.voice.dial 4, rate-limit.email.create 2",
+		Options: control.Options{
+			options.AcceptedOrigins:                  appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
+			options.RateLimit:                        "0",
+			options.RateLimitPrefix + "voice.dial":   "4",
+			options.RateLimitPrefix + "email.create": "2",
+		},
+	},
+	{
 		// A quarantine delay of 0: a request type that exceeds its limit is
 		// ignored for ever, so the suite must never exceed it by accident.
 		Name: "delay-zero",
