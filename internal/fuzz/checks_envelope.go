@@ -98,6 +98,12 @@ func checkReplyEnvelope(r *record) []Finding {
 	return out
 }
 
+// isString reports whether the message's key holds a string.
+func isString(m *wire.Message, key string) bool {
+	_, ok := m.String(key)
+	return ok
+}
+
 // describe names a call in a finding.
 func (c *call) describe() string {
 	if c.subscribe != nil {
@@ -148,6 +154,11 @@ func checkSubscribeAck(r *record) []Finding {
 		case listed && c.reply == nil && c.badRef == nil && !c.closed:
 			out = append(out, finding(reqSubscribeAck, "subscribe-ack", c.step, c.client, nil,
 				"no acknowledgement of %s from listed origin %s", c.describe(), c.origin))
+		case c.reply != nil && c.reply.msg != nil && c.reply.msg.Has("errorMessage") && !isString(c.reply.msg, "errorMessage"):
+			// An error reply to a subscribe is judged as the specs'
+			// HaveRepliedWithError does: a reply whose errorMessage is a string.
+			out = append(out, finding(reqReplyShape, "subscribe-ack", c.reply.step, c.client, c.reply,
+				"the error reply to %s has errorMessage %s, not a string", c.describe(), c.reply.msg.Fields["errorMessage"]).keyed("errorMessage"))
 		case listed && c.reply != nil && c.reply.msg != nil && c.reply.msg.Kind() != wire.KindAck && !c.reply.msg.Has("errorMessage"):
 			out = append(out, finding(reqSubscribeAck, "subscribe-ack", c.reply.step, c.client, c.reply,
 				"the answer to %s is classified %s by the vendor client, not subscribe-ack", c.describe(), c.reply.msg.Kind()))

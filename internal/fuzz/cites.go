@@ -44,7 +44,7 @@ func CheckRequirements() map[string][]string {
 		"reply-envelope":      {reqReplyUserAgent, reqReplyVersion, reqReplyShape},
 		"event-envelope":      {reqEvent},
 		"message-json":        {reqReplyShape},
-		"subscribe-ack":       {reqSubscribeAck, reqOriginFilter},
+		"subscribe-ack":       {reqSubscribeAck, reqOriginFilter, reqReplyShape},
 		"setstate-listed":     {reqSetState},
 		"mute-kept":           toggled,
 		"allowed-getter":      {reqOriginListed},

@@ -125,3 +125,25 @@ func TestFailingGetterRequirement(t *testing.T) {
 		}
 	}
 }
+
+// An error reply to a subscribe whose errorMessage is no string fails, as
+// HaveRepliedWithError fails it in the specs.
+func TestSubscribeErrorReplyNeedsAStringMessage(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want int
+	}{
+		{`{"referenceId":"0","errorMessage":"refused","userAgent":"WWE Server","protocolVersion":2}`, 0},
+		{`{"referenceId":"0","errorMessage":null,"userAgent":"WWE Server","protocolVersion":2}`, 1},
+	} {
+		m, err := wire.Decode([]byte(c.raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub := &call{subscribe: []string{"agent"}, refID: "0", origin: "https://a.example", reply: &entry{in: true, msg: m, raw: []byte(c.raw)}}
+		al, _, _ := allowlist.Parse("https://a.example")
+		if out := checkSubscribeAck(&record{calls: []*call{sub}, policy: &policy{allow: al}}); len(out) != c.want {
+			t.Errorf("%s: %v, want %d finding(s)", c.raw, out, c.want)
+		}
+	}
+}
