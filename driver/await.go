@@ -33,6 +33,9 @@ type Awaited interface {
 	Wait(ctx context.Context) (*wire.Message, error)
 	// Cancel stops waiting.
 	Cancel()
+	// Poll reports, without waiting, whether the wait is over (an answer
+	// came, in-process usually at once): Answer, After and Rank then tell it.
+	Poll() bool
 	// Answer is the message that ended the wait, even a near miss; nil when
 	// none came.
 	Answer() *wire.Message

@@ -74,12 +74,17 @@ func (r *Runner) read(cn *conn) {
 // await waits for the answer to a message sent on cn and hands it to the
 // runner; ctx ends the wait (the session is over).
 func (r *Runner) await(ctx context.Context, cn *conn, a driver.Awaited, p *call, barrier chan struct{}) {
-	m, err := a.Wait(ctx)
-	in := incoming{cn: cn, isAnswer: true, p: p, barrier: barrier, msg: m, err: err, after: a.After(), rank: a.Rank()}
+	_, err := a.Wait(ctx)
+	r.post(answered(cn, a, err, p, barrier))
+}
+
+// answered is the answer a wait ended with.
+func answered(cn *conn, a driver.Awaited, err error, p *call, barrier chan struct{}) incoming {
+	in := incoming{cn: cn, isAnswer: true, p: p, barrier: barrier, err: err, after: a.After(), rank: a.Rank()}
 	if ans := a.Answer(); ans != nil {
 		in.msg, in.ordered = ans, true
 	}
-	r.post(in)
+	return in
 }
 
 // post hands what a connection got to the session; false once the runner

@@ -344,6 +344,11 @@ func (ex *exec) barrier(clients []*client) {
 		}
 		ch := make(chan struct{})
 		waits = append(waits, ch)
+		if a.Poll() {
+			_, err := a.Wait(ex.ctx)
+			ex.take(answered(c.cn, a, err, nil, ch))
+			continue
+		}
 		ex.awaiting = append(ex.awaiting, a)
 		go ex.r.await(ex.ctx, c.cn, a, nil, ch)
 	}
@@ -556,7 +561,11 @@ func (ex *exec) send(c *client, b []byte, p *call) error {
 		}
 		return nil
 	}
-	if a != nil {
+	switch {
+	case a != nil && a.Poll(): // answered already (in-process): no goroutine to wake
+		_, err := a.Wait(ex.ctx)
+		ex.take(answered(cn, a, err, p, nil))
+	case a != nil:
 		ex.awaiting = append(ex.awaiting, a)
 		go ex.r.await(ex.ctx, cn, a, p, nil)
 	}

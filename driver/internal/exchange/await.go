@@ -26,6 +26,20 @@ func (e *Expectation) Answer() *wire.Message { return e.got.answer }
 // answer arrived: its place among them.
 func (e *Expectation) After() int { return e.got.after }
 
+// Poll reports, without waiting, whether the answer (or the failure that
+// ends the wait) has come; when it has, Answer, After and Rank tell it, and
+// Wait returns it at once.
+func (e *Expectation) Poll() bool {
+	select {
+	case r := <-e.ch:
+		e.ch <- r
+		e.got = r
+		return true
+	default:
+		return false
+	}
+}
+
 // Rank is how many answers to waiting calls came before this one.
 func (e *Expectation) Rank() int { return e.got.rank }
 
