@@ -57,3 +57,20 @@ func TestNextAfter(t *testing.T) {
 		t.Errorf("Wait = %v, After %d; want the answer after 1 message", err, aw.After())
 	}
 }
+
+// TestPoll: Poll says whether the answer has come without waiting, and
+// leaves it for Wait.
+func TestPoll(t *testing.T) {
+	x := New("http://a", "t", 0, func(context.Context, []byte) error { return nil }, nil)
+	aw, _ := x.Await("1", "request")
+	if aw.Poll() || aw.Answer() != nil {
+		t.Fatal("Poll before the answer: want false and no answer")
+	}
+	x.Deliver([]byte(`{"referenceId":"1","request":"agent.get","data":1,"userAgent":"WWE Server","protocolVersion":2}`))
+	if !aw.Poll() || aw.Answer() == nil || aw.Rank() != 0 {
+		t.Fatalf("Poll after the answer: want true and the answer, got %v rank %d", aw.Answer(), aw.Rank())
+	}
+	if m, err := aw.Wait(context.Background()); err != nil || string(m.Data()) != "1" {
+		t.Fatalf("Wait after Poll = %v, %v; want the answer", m, err)
+	}
+}
