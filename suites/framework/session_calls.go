@@ -48,7 +48,7 @@ func (s *Session) ExpectNoReply(c driver.Client, request string, params ...any) 
 	switch {
 	case m != nil:
 		ginkgo.Fail(fmt.Sprintf("%s as %s: expected no reply within %s, got %s", describeRequest(req), rc.Origin(), s.t.silence(), matchers.Describe(m)))
-	case err != nil && !isTimeout(err):
+	case err != nil && !IsTimeout(err):
 		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", describeRequest(req), rc.Origin(), err))
 	case s.ctx.Err() != nil:
 		ginkgo.Fail(fmt.Sprintf("%s: the spec ended while waiting for silence: %v", describeRequest(req), s.ctx.Err()))
@@ -86,13 +86,15 @@ func (s *Session) waitError(err error, missing string) string {
 	if s.ctx.Err() != nil {
 		return fmt.Sprintf("the spec ended while waiting (%v): %v", s.ctx.Err(), err)
 	}
-	if isTimeout(err) {
+	if IsTimeout(err) {
 		return fmt.Sprintf("%s within %s (%v)", missing, s.t.timeout(), err)
 	}
 	return err.Error()
 }
 
-func isTimeout(err error) bool {
+// IsTimeout reports whether err says that a wait ended without an answer
+// (a driver timeout or a context deadline): what a silent target gives.
+func IsTimeout(err error) bool {
 	return errors.Is(err, driver.ErrTimeout) || errors.Is(err, context.DeadlineExceeded)
 }
 
@@ -111,7 +113,7 @@ func (s *Session) TryRequest(c driver.Client, req wire.Request) *wire.Message {
 	ctx, cancel := s.wait()
 	defer cancel()
 	m, err := rc.Call(ctx, req)
-	if m == nil && (s.ctx.Err() != nil || ctx.Err() == nil) {
+	if m == nil && (s.ctx.Err() != nil || !IsTimeout(err)) {
 		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", describeRequest(req), rc.Origin(), err))
 	}
 	return m

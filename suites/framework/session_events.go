@@ -92,7 +92,7 @@ func (s *Session) ExpectNoEvent(c driver.Client, d time.Duration) {
 			if s.ctx.Err() != nil {
 				ginkgo.Fail(fmt.Sprintf("the spec ended while listening for silence on %s: %v", rc.Origin(), s.ctx.Err()))
 			}
-			if !isTimeout(err) {
+			if !IsTimeout(err) {
 				ginkgo.Fail(fmt.Sprintf("listening for silence on %s: %v", rc.Origin(), err))
 			}
 			return
