@@ -27,7 +27,10 @@ var _ = Describe("Agent namespace", func() {
 		c := s.Agent()
 		seen := map[any]bool{}
 		for _, st := range s.AgentStates(c) {
-			Expect(st).To(HaveKeyWithValue("operationName", Not(BeEmpty())), "operationName: The operation name to use with agent.setState and media.setState.")
+			// Each item is a media.State (media.type.State.1).
+			s.For("media.type.State.1", func() {
+				Expect(st).To(HaveKeyWithValue("operationName", Not(BeEmpty())), "operationName: The operation name to use with agent.setState and media.setState.")
+			})
 			Expect(seen[st["operationName"]]).To(BeFalse(), "operationName %v is listed twice", st["operationName"])
 			seen[st["operationName"]] = true
 		}
@@ -53,11 +56,15 @@ var _ = Describe("Agent namespace", func() {
 				}
 				current = st
 				By("setState(" + st["operationName"].(string) + ")")
-				s.OK(c, "agent.setState", st["operationName"])
-				ev := s.Event(c, "agent", "STATE_CHANGED")
-				s.Holds("INT-EVENT-1", ev["mediaState"] == st["type"])
+				s.For("agent.setState.1", func() { s.OK(c, "agent.setState", st["operationName"]) })
+				s.For("agent.setState.3", func() {
+					ev := s.Event(c, "agent", "STATE_CHANGED")
+					s.Holds("INT-EVENT-1", ev["mediaState"] == st["type"])
+				})
 				now, _ := s.OK(c, "agent.getState").(map[string]any)
-				Expect(now["type"]).To(Equal(st["type"]), "getState after setState(%v)", st["operationName"])
+				s.For("agent.setState.1", func() {
+					Expect(now["type"]).To(Equal(st["type"]), "getState after setState(%v)", st["operationName"])
+				})
 			}
 		})
 
@@ -75,10 +82,13 @@ var _ = Describe("Agent namespace", func() {
 		framework.Reqs{"events.agent.STATE_CHANGED.1", "events.subscribe.1"}, func(s *framework.Session) {
 			c := s.Agent("agent", "interaction")
 			s.Stimulate(control.StimAgentState, map[string]any{"state": "NOT_READY_ACTION_CODE", "reason": "Break", "reasonCode": "1511"})
-			ev := s.Event(c, "agent", "STATE_CHANGED")
-			Expect(ev).To(HaveKeyWithValue("mediaState", "NOT_READY_ACTION_CODE"))
-			Expect(ev).To(HaveKeyWithValue("reason", "Break"))
-			Expect(ev).To(HaveKeyWithValue("reasonCode", "1511"))
+			var ev map[string]any
+			s.For("events.subscribe.1", func() { ev = s.Event(c, "agent", "STATE_CHANGED") })
+			s.For("events.agent.STATE_CHANGED.1", func() {
+				Expect(ev).To(HaveKeyWithValue("mediaState", "NOT_READY_ACTION_CODE"))
+				Expect(ev).To(HaveKeyWithValue("reason", "Break"))
+				Expect(ev).To(HaveKeyWithValue("reasonCode", "1511"))
+			})
 		}, framework.Needs(control.StimAgentState))
 })
 
