@@ -50,6 +50,16 @@ func TestChecksCatchTheirMutants(t *testing.T) {
 		{"outbound-pull-preview-not-removed", "preview-table", "outbound.preview.pull.5"},
 		{"messenger-broadcast-echoes-sender", "broadcast-others", "messenger.broadcastMessage.5"},
 		{"interaction-user-data-on-idle-call", "idle-userdata", "interaction.setUserData.3"},
+		{"voice-rona-state-missing", "rona", "events.interaction.RELEASED.2"},
+		{"agent-state-event-missing", "state-changed", "agent.setState.3"},
+		{"agent-unknown-operation-accepted", "setstate-listed", reqSetState},
+		{"voice-mute-not-kept", "mute-kept", "voice.muteMicrophone.1"},
+		{"auth-jwt-new-on-every-call", "jwt-reused", "auth.getJwtToken.2"},
+		{"voice-resume-from-talking", "held-resumes", reqResume},
+		{"unsubscribe-ignored", "unsubscribe-stops", reqUnsubscribe},
+		{"voice-markdone-without-removed", "interaction-exists", reqInteractionGet},
+		{"messenger-channel-prefix-match", "event-subscribed", reqSubscribed},
+		{"outbound-campaign-started-without-mode", "schema", reqEvent},
 	}
 	for _, c := range cases {
 		t.Run(c.mutant, func(t *testing.T) {
