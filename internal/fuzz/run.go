@@ -18,12 +18,10 @@ import (
 type Config struct {
 	// CallTimeout bounds the wait for a reply that is due (default 2 s).
 	CallTimeout time.Duration
-	// Grace bounds the wait, after each step, for what has reached a client
-	// but is not recorded yet (default 100 ms; in practice microseconds).
-	Grace time.Duration
 	// Quiet bounds a barrier (the end of a session, the moment before the
-	// clock moves): how long a barrier the target leaves unanswered is
-	// waited for (default 200 ms).
+	// clock moves) on a target that left barriers from the same origin
+	// unanswered before (default 200 ms); one that answers them is waited
+	// for CallTimeout.
 	Quiet time.Duration
 	// Strict holds the target to the strict reading of every interpretation;
 	// otherwise any recorded reading is accepted, and a violation of the
@@ -52,6 +50,9 @@ type Runner struct {
 	// barrier requests sent (their referenceIds).
 	idle     []*conn
 	barriers int
+	// barrierAnswered says, per origin, whether the target answered a
+	// barrier from it (absent: not tried yet).
+	barrierAnswered map[string]bool
 	// canReset says whether sessions start with a reset (read once).
 	canReset *bool
 }
@@ -76,14 +77,11 @@ func NewRunner(d driver.Driver, cfg Config) *Runner {
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 2 * time.Second
 	}
-	if cfg.Grace <= 0 {
-		cfg.Grace = 100 * time.Millisecond
-	}
 	if cfg.Quiet <= 0 {
 		cfg.Quiet = 200 * time.Millisecond
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Runner{d: d, cfg: cfg, ctx: ctx, cancel: cancel, inbox: make(chan incoming, 1024)}
+	return &Runner{d: d, cfg: cfg, ctx: ctx, cancel: cancel, inbox: make(chan incoming, 1024), barrierAnswered: map[string]bool{}}
 }
 
 // Close closes the connections the runner keeps (not the driver).
@@ -313,7 +311,7 @@ func (ex *exec) catchUp() {
 		}
 		return false
 	}
-	ex.pumpUntil(func() bool { return !behind() }, ex.r.cfg.Grace)
+	ex.pumpUntil(func() bool { return !behind() }, ex.r.cfg.CallTimeout) // our own goroutines: microseconds
 }
 
 // barrier replaces a fixed wait: on each open connection of clients it
@@ -322,10 +320,21 @@ func (ex *exec) catchUp() {
 // its last events). A connection whose target leaves the barrier unanswered
 // (an origin it ignores) is waited for Quiet.
 func (ex *exec) barrier(clients []*client) {
-	var waits []chan struct{}
+	type wait struct {
+		origin string
+		ch     chan struct{}
+	}
+	var waits []wait
+	bound := ex.r.cfg.Quiet
 	for _, c := range clients {
 		if !c.open() {
 			continue
+		}
+		if answers, tried := ex.r.barrierAnswered[c.origin]; answers || !tried {
+			// A target that answers barriers (or may) is waited for as a
+			// reply that is due: on a loaded machine an answer can take
+			// longer than Quiet, and a session cut short loses its end.
+			bound = ex.r.cfg.CallTimeout
 		}
 		ex.r.barriers++
 		ref := "barrier-" + strconv.Itoa(ex.r.barriers)
@@ -343,7 +352,7 @@ func (ex *exec) barrier(clients []*client) {
 			continue
 		}
 		ch := make(chan struct{})
-		waits = append(waits, ch)
+		waits = append(waits, wait{c.origin, ch})
 		if a.Poll() {
 			_, err := a.Wait(ex.ctx)
 			ex.take(answered(c.cn, a, err, nil, ch))
@@ -353,16 +362,26 @@ func (ex *exec) barrier(clients []*client) {
 		go ex.r.await(ex.ctx, c.cn, a, nil, ch)
 	}
 	passed := func() bool {
-		for _, ch := range waits {
+		for _, w := range waits {
 			select {
-			case <-ch:
+			case <-w.ch:
 			default:
 				return false
 			}
 		}
 		return true
 	}
-	ex.pumpUntil(passed, ex.r.cfg.Quiet)
+	ex.pumpUntil(passed, bound)
+	for _, w := range waits {
+		select {
+		case <-w.ch:
+			ex.r.barrierAnswered[w.origin] = true
+		default:
+			if !ex.r.barrierAnswered[w.origin] {
+				ex.r.barrierAnswered[w.origin] = false // tried: Quiet from now on
+			}
+		}
+	}
 }
 
 // drain processes what has already arrived, without waiting.

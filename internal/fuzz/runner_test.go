@@ -116,7 +116,7 @@ func TestRunnerFindings(t *testing.T) {
 func TestCampaignAgainstASilentTargetKeepsToItsTime(t *testing.T) {
 	silent := fakeTarget(func(string, map[string]any) []map[string]any { return nil })
 	g := &Generator{Seed: 1, Origins: inprocOrigins, Steerable: true}
-	r := NewRunner(silent, Config{CallTimeout: 50 * time.Millisecond, Grace: time.Millisecond, Quiet: time.Millisecond})
+	r := NewRunner(silent, Config{CallTimeout: 50 * time.Millisecond, Quiet: time.Millisecond})
 	c := &Campaign{Generator: g, Runner: r, Duration: 500 * time.Millisecond, ShrinkTime: 500 * time.Millisecond}
 	start := time.Now()
 	st, err := c.Run(context.Background())
