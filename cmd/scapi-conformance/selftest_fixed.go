@@ -27,10 +27,20 @@ import (
 // against the reference Workspace configured once with that set (serve
 // --options FILE --clock-only, or --no-control), as against a real build.
 
-// fixedModes are the fixed modes of the reference a self-test can use.
-var fixedModes = map[string]string{
-	"clock-only": "--clock-only", // no options, stimuli or reset from outside; a virtual clock
-	"no-control": "--no-control", // nothing but the Workspace: rate windows pass in real time
+// fixedMode is a fixed mode of the reference a self-test can use: serve's
+// flag for it, and the bound on each run against it.
+type fixedMode struct {
+	serveFlag  string
+	runTimeout time.Duration
+}
+
+// fixedModes are the fixed modes by name.
+var fixedModes = map[string]fixedMode{
+	// No options, stimuli or reset from outside; a virtual clock: a run takes seconds.
+	"clock-only": {"--clock-only", 5 * time.Minute},
+	// Nothing but the Workspace: rate windows and quarantines pass in real
+	// time, and a run under rate limits takes many minutes.
+	"no-control": {"--no-control", time.Hour},
 }
 
 // fixedReport is the --json output of selftest --fixed.
@@ -335,7 +345,7 @@ func (f *fixedFlags) runOne(ctx context.Context, base string, s fixedOptionSet, 
 		r.Error = err.Error()
 		return r
 	}
-	serveArgs := []string{"serve", "--options=" + optFile, fixedModes[f.mode]}
+	serveArgs := []string{"serve", "--options=" + optFile, fixedModes[f.mode].serveFlag}
 	if m.Name != "" {
 		serveArgs = append(serveArgs, "--mutant="+m.Name)
 	}
@@ -356,6 +366,7 @@ func (f *fixedFlags) runOne(ctx context.Context, base string, s fixedOptionSet, 
 	}
 	jsonFile := base + ".json"
 	args := []string{"run", "--profile=" + profileFile, "--json=" + jsonFile, fmt.Sprintf("--seed=%d", f.seed),
+		fmt.Sprintf("--timeout=%v", fixedModes[f.mode].runTimeout),
 		fmt.Sprintf("--strict=%v", f.strict), "--label-filter=" + f.labels}
 	if f.wait > 0 {
 		args = append(args, fmt.Sprintf("--wait-timeout=%v", f.wait))
