@@ -151,6 +151,9 @@ type exec struct {
 	seq      int
 	// unsettled are the calls sent since the last settle.
 	unsettled []*call
+	// acting is the client of the last client step (when acted).
+	acting int
+	acted  bool
 }
 
 // client is one client of the session: its connection (reopened when the
@@ -531,6 +534,16 @@ const unknownPrefix = "unknown-"
 
 func (ex *exec) do(st Step) error {
 	switch st.Op {
+	case OpCall, OpRaw, OpSubscribe, OpUnsubscribe:
+		// Connections are independent channels: before another client
+		// acts, the target has handled what the last one sent (a refused
+		// resume from one client must not overtake the hold of another).
+		if ex.acted && ex.acting != st.Client {
+			ex.settle()
+		}
+		ex.acted, ex.acting = true, st.Client
+	}
+	switch st.Op {
 	case OpCall:
 		return ex.call(st)
 	case OpRaw:
@@ -689,13 +702,15 @@ func (ex *exec) stimulate(st Step) error {
 	if ex.ctrl == nil {
 		return nil
 	}
+	// The target has handled what the clients sent (the control endpoint
+	// is another channel), and messages caused by earlier steps are recorded
+	// before the stimulus, so the order of references follows the session.
+	ex.settle()
+	ex.drain()
 	args := map[string]any{}
 	for k, a := range st.Args {
 		args[k] = ex.resolve(a)
 	}
-	// Messages caused by earlier steps are recorded before the stimulus, so
-	// the order of references follows the session.
-	ex.drain()
 	res, err := ex.ctrl.Stimulate(ex.ctx, control.Stimulus{Name: st.Stimulus, Args: args})
 	if err != nil {
 		return nil // a stimulus the state does not allow (releasing a released call)
