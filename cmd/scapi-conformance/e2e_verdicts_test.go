@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -78,5 +81,41 @@ func TestE2EHonestExits(t *testing.T) {
 		if bad.stdout != "" || !strings.Contains(bad.stderr, flag+" /nonexistent/dir/r.out: its directory /nonexistent/dir does not exist") {
 			t.Errorf("%s: stdout %q, stderr %q", flag, bad.stdout, bad.stderr)
 		}
+	}
+}
+
+// An interrupt stops the run INCOMPLETE too: the spec it cut off and those
+// after it are NOT RUN, nothing FAILs for it.
+func TestE2EInterruptIsIncomplete(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(built(t), "run", "--json", filepath.Join(dir, "r.json"))
+	cmd.Env = append(os.Environ(), childEnv+"=")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The first progress line: the specs are running.
+	lines := bufio.NewScanner(out)
+	for lines.Scan() && !strings.HasPrefix(lines.Text(), "[") {
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	for lines.Scan() {
+	}
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != report.ExitIncomplete {
+		t.Fatalf("exit %v, want %d", err, report.ExitIncomplete)
+	}
+	res, err := report.ReadJSON(filepath.Join(dir, "r.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict != report.Incomplete || !strings.Contains(res.Incomplete, "interrupted") || res.Summary.Requirements.Fail != 0 || res.Summary.NotRun == 0 {
+		t.Errorf("verdict %s (%s), summary %+v", res.Verdict, res.Incomplete, res.Summary)
 	}
 }

@@ -98,6 +98,13 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	var lost atomic.Value // why the target was lost ("" while it answers)
 	lost.Store("")
 	ginkgo.BeforeEach(obs.beginSpec)
+	ginkgo.BeforeEach(func() {
+		// An interrupt that came before Ginkgo listened for one (while the
+		// target was opened) stops the run as Ginkgo's own would.
+		if ctx.Err() != nil {
+			ginkgo.AbortSuite(interruptedEarly)
+		}
+	})
 	ginkgo.AfterEach(func(ctx ginkgo.SpecContext) {
 		if !ginkgo.CurrentSpecReport().Failed() {
 			return
@@ -110,6 +117,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		}
 		if tr := obs.transcript(); tr != "" {
 			ginkgo.AddReportEntry("transcript", tr, ginkgo.ReportEntryVisibilityNever)
+		}
+		if ginkgo.CurrentSpecReport().State.Is(types.SpecStateInterrupted | types.SpecStateAborted) {
+			return // stopped by the run, not by the target
 		}
 		if why := obs.lost(ctx, cfg.Target.WaitTimeout); why != "" {
 			lost.Store(why)
@@ -167,14 +177,23 @@ func stopOf(cfg Config, s types.SuiteConfig, r types.Report, lost string) report
 			stop.Reason = "the run was interrupted (" + why + ")"
 		}
 	}
+	for _, sr := range r.SpecReports {
+		if stop.Reason == "" && sr.State == types.SpecStateAborted && sr.Failure.Message == interruptedEarly {
+			stop.Reason = "the run was " + interruptedEarly
+		}
+	}
 	switch {
-	case lost != "":
+	case lost != "" && stop.Reason == "":
 		stop.Reason = "the target stopped answering: " + lost
 	case stop.Reason == "" && cfg.FailFast:
 		stop.Reason = failFastReason
 	}
 	return stop
 }
+
+// interruptedEarly is why the run stopped when it was interrupted before
+// its first spec.
+const interruptedEarly = "interrupted before its first spec"
 
 // failFastReason is why specs did not run after --fail-fast stopped the run:
 // a stop the user asked for, which leaves the run's verdict to its failures.
