@@ -62,22 +62,30 @@ var _ = Describe("Outbound namespace", func() {
 			id, _ := nsOutboundCall(s, c)
 			results := nsCallResults(s, c)
 			s.OK(c, "outbound.setCallResult", id, results["OK"])
-			s.OK(c, "outbound.setDoNotCall", id)
-			refused := s.Refused(c, "outbound.setCallResult", id, results["BUSY"])
-			Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(results["OK"]), `"Do Not Call" must not be set for the interaction, yet the call result changed`)
-			s.Holds("INT-NS-11", refused)
-			s.OK(c, "outbound.removeDoNotCall", id)
-			s.OK(c, "outbound.setCallResult", id, results["BUSY"])
-			Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(results["BUSY"]), `setCallResult after removeDoNotCall`)
+			s.For("outbound.setDoNotCall.1", func() { s.OK(c, "outbound.setDoNotCall", id) })
+			s.For("outbound.setCallResult.2", func() {
+				refused := s.Refused(c, "outbound.setCallResult", id, results["BUSY"])
+				Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(results["OK"]), `"Do Not Call" must not be set for the interaction, yet the call result changed`)
+				s.Holds("INT-NS-11", refused)
+			})
+			s.For("outbound.removeDoNotCall.1", func() {
+				s.OK(c, "outbound.removeDoNotCall", id)
+				s.OK(c, "outbound.setCallResult", id, results["BUSY"])
+				Expect(s.OK(c, "outbound.getCallResult", id)).To(Equal(results["BUSY"]), `setCallResult after removeDoNotCall`)
+			})
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("rescheduleRecord takes the documented date and callback type; cancelReschedule removes it",
 		framework.Reqs{"outbound.rescheduleRecord.1", "outbound.rescheduleRecord.2", "outbound.cancelReschedule.1"}, func(s *framework.Session) {
 			c := s.Agent("interaction")
 			id, handle := nsOutboundCall(s, c)
-			s.OK(c, "outbound.rescheduleRecord", id, handle, "05/27/2021 10:55", "PERSONAL")
-			s.OK(c, "outbound.rescheduleRecord", id, handle, "05/27/2021 11:30", "CAMPAIGN")
-			s.OK(c, "outbound.cancelReschedule", id)
+			// The documented formats (MM/DD/YYYY HH:MM, CAMPAIGN or PERSONAL)
+			// are rescheduleRecord.2.
+			s.For("outbound.rescheduleRecord.2", func() {
+				s.OK(c, "outbound.rescheduleRecord", id, handle, "05/27/2021 10:55", "PERSONAL")
+				s.OK(c, "outbound.rescheduleRecord", id, handle, "05/27/2021 11:30", "CAMPAIGN")
+			})
+			s.For("outbound.cancelReschedule.1", func() { s.OK(c, "outbound.cancelReschedule", id) })
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("rescheduleRecord refuses a date or callback type outside the documented formats",
@@ -104,12 +112,20 @@ var _ = Describe("Outbound namespace", func() {
 			c := s.Agent("interaction")
 			id, _ := nsOutboundCall(s, c)
 			fixed := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == false })
-			s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{fixed["name"].(string): "x"})
+			s.For("outbound.updateRecordFields.3", func() {
+				s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{fixed["name"].(string): "x"})
+			})
 			mandatory := nsField(s, c, id, func(f map[string]any) bool { return f["isMandatory"] == true && f["isEditable"] == true })
-			s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{mandatory["name"].(string): ""})
+			s.For("outbound.updateRecordFields.4", func() {
+				s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{mandatory["name"].(string): ""})
+			})
 			number := nsField(s, c, id, func(f map[string]any) bool { return f["isEditable"] == true && f["valueType"] == "number" })
-			s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{number["name"].(string): "not a number"})
-			Expect(nsFieldNamed(s, c, id, fixed["name"])).To(Equal(fixed), "a refused update changed a field")
+			s.For("outbound.updateRecordFields.2", func() {
+				s.MustRefuse(c, "outbound.updateRecordFields", id, map[string]any{number["name"].(string): "not a number"})
+			})
+			s.For("outbound.updateRecordFields.3", func() {
+				Expect(nsFieldNamed(s, c, id, fixed["name"])).To(Equal(fixed), "a refused update changed a field")
+			})
 		}, framework.Needs(control.StimPreviewRecord))
 
 	framework.ConformanceIt("getChainedRecords answers the records of the interaction's chain, as RECORDS_RETRIEVED carries them",
