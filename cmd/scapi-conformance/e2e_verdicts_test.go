@@ -61,6 +61,21 @@ func TestE2EBaselineFingerprint(t *testing.T) {
 	}
 }
 
+// A baseline written before fingerprints (requirement only) still loads and
+// accepts any failure of its requirement; the run names it COARSE.
+func TestE2ELegacyBaselineIsCoarse(t *testing.T) {
+	dir := t.TempDir()
+	legacy := filepath.Join(dir, "legacy.yaml")
+	if err := os.WriteFile(legacy, []byte("accepted:\n  - {requirement: security.origin.1, reason: vendor ticket 7, owner: qa, expires: 2099-01-01}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := e2e(t, "run", "--mutant", "origin-port-ignored", "--label-filter", "ns:security", "--baseline", legacy)
+	r.expect(t, exitOK)
+	if !strings.Contains(r.stdout, "COARSE security.origin.1 ("+legacy+":2) accepts any failure of security.origin.1") {
+		t.Errorf("summary does not name the coarse entry:\n%s", tail(r.stdout, 12))
+	}
+}
+
 // A run stopped by its time limit is INCOMPLETE, not a conformance failure;
 // an output path that cannot be written stops the run before any spec
 // (issue 14.3).
