@@ -30,7 +30,7 @@ func checkStateChanged(r *record) []Finding {
 		changed := false
 		for _, e := range r.timeline {
 			if isEvent(e) && e.seq > c.sent.seq {
-				ev, typ := eventName(e.msg)
+				ev, typ := e.eventName()
 				changed = changed || ev == "agent" && typ == "STATE_CHANGED"
 			}
 		}
@@ -99,7 +99,7 @@ func lastVoiceState(r *record, id string, seq int) string {
 				State         string `json:"state"`
 			} `json:"interaction"`
 		}
-		if ev, _ := eventName(e.msg); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil {
+		if ev, _ := e.eventName(); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil {
 			continue
 		}
 		if d.Media == "voice" && d.Interaction.InteractionID == id && d.Interaction.State != "" {

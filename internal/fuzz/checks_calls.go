@@ -53,7 +53,7 @@ func checkToast(r *record) []Finding {
 			if !isEvent(e) || e.seq <= st.seq {
 				continue
 			}
-			ev, typ := eventName(e.msg)
+			ev, typ := e.eventName()
 			if ev != "system" || typ != "CUSTOM_TOAST_BUTTON_CLICK" {
 				continue
 			}

@@ -122,7 +122,7 @@ func checkEventEnvelope(r *record) []Finding {
 		ua, _ := e.msg.String("userAgent")
 		v, ok := e.msg.Int("protocolVersion")
 		if !strings.Contains(ua, "WWE") || !ok || v != wire.ProtocolVersion {
-			ev, typ := eventName(e.msg)
+			ev, typ := e.eventName()
 			return []Finding{finding(reqEvent, "event-envelope", e.step, e.client, e,
 				"event %s %s carries userAgent %s and protocolVersion %s", ev, typ, e.msg.Fields["userAgent"], e.msg.Fields["protocolVersion"])}
 		}

@@ -32,30 +32,30 @@ type lifeEvent struct {
 	} `json:"interaction"`
 }
 
-// lifeEvents returns every interaction event of the session with its data,
-// in arrival order.
-func lifeEvents(r *record) []struct {
+// lifeEntry is one interaction event with its data.
+type lifeEntry struct {
 	e *entry
 	d lifeEvent
-} {
-	var out []struct {
-		e *entry
-		d lifeEvent
+}
+
+// lifeEvents returns every interaction event of the session with its data,
+// in arrival order (decoded once per record: the checks only read it).
+func lifeEvents(r *record) []lifeEntry {
+	if r.lifeDecoded {
+		return r.life
 	}
+	r.lifeDecoded = true
 	for _, e := range r.timeline {
 		if !isEvent(e) {
 			continue
 		}
 		var d lifeEvent
-		if ev, _ := eventName(e.msg); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil {
+		if ev, _ := e.eventName(); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil {
 			continue
 		}
-		out = append(out, struct {
-			e *entry
-			d lifeEvent
-		}{e, d})
+		r.life = append(r.life, lifeEntry{e, d})
 	}
-	return out
+	return r.life
 }
 
 // judged reports whether a call ran as documented and succeeded while a

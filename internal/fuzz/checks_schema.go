@@ -34,7 +34,7 @@ func checkSchema(r *record) []Finding {
 			if c.Pointer == "/data" {
 				creq = resultReq
 			}
-			ids, err := schemas.ReliesOn(c.Schema, doc)
+			ids, err := reliesOn(c.Schema, doc)
 			switch {
 			case err != nil:
 				out = append(out, finding(creq, "schema", e.step, e.client, e, "%s does not validate against %s: %v", what, c.Schema, err).
@@ -59,7 +59,7 @@ func checkSchema(r *record) []Finding {
 	}
 	for _, e := range r.timeline {
 		if isEvent(e) {
-			ev, typ := eventName(e.msg)
+			ev, typ := e.eventName()
 			judge(eventRequirement(ev, typ), "", e, "", "event "+ev+" "+typ)
 		}
 	}

@@ -38,7 +38,7 @@ func checkInteractionExists(r *record) []Finding {
 		if !isEvent(e) {
 			continue
 		}
-		ev, typ := eventName(e.msg)
+		ev, typ := e.eventName()
 		if ev != "interaction" {
 			continue
 		}
@@ -131,7 +131,7 @@ func checkUnsubscribeStops(r *record) []Finding {
 			if !isEvent(e) || e.client != s.client || e.seq <= barrier {
 				continue
 			}
-			ev, _ := eventName(e.msg)
+			ev, _ := e.eventName()
 			if covers(s, ev) && !coveredElsewhere(r, s, ev, e.seq) {
 				out = append(out, finding(reqUnsubscribe, "unsubscribe-stops", e.step, e.client, e,
 					"event %s delivered after unsubscribe of %q took effect", ev, s.id))
@@ -210,7 +210,7 @@ func checkEventSubscribed(r *record) []Finding {
 		if !isEvent(e) {
 			continue
 		}
-		ev, typ := eventName(e.msg)
+		ev, typ := e.eventName()
 		if !r.subscribedAt(e.client, ev, e.seq) {
 			return []Finding{finding(reqSubscribed, "event-subscribed", e.step, e.client, e,
 				"event %s %s reaches a client that did not subscribe to %s", ev, typ, ev)}

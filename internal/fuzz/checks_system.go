@@ -93,7 +93,7 @@ func checkBroadcastOthers(r *record) []Finding {
 				return []Finding{finding("messenger.broadcastMessage.5", "broadcast-others", e.step, e.client, e,
 					"the client that broadcast %q on channel %v receives its own message", tok, c.params[0]).keyed("own")}
 			}
-			if ev, _ := eventName(e.msg); ev != want {
+			if ev, _ := e.eventName(); ev != want {
 				return []Finding{finding("messenger.broadcastMessage.1", "broadcast-others", e.step, e.client, e,
 					"the message broadcast on channel %v reaches a client as event %s", c.params[0], ev).keyed("channel")}
 			}

@@ -35,7 +35,7 @@ func interactionEvents(r *record, id string, seq int, f func(e *entry, d *intera
 			continue
 		}
 		var d interactionEvent
-		if ev, _ := eventName(e.msg); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil || d.Interaction.InteractionID != id {
+		if ev, _ := e.eventName(); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil || d.Interaction.InteractionID != id {
 			continue
 		}
 		if f(e, &d) {

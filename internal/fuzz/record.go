@@ -22,6 +22,9 @@ type record struct {
 	calls    []*call
 	subs     []*subscription
 	stimuli  []stimulus
+	// life caches lifeEvents once lifeDecoded.
+	life        []lifeEntry
+	lifeDecoded bool
 }
 
 // stimulus is one stimulus the target accepted.
@@ -42,6 +45,9 @@ type entry struct {
 	value  any // msg decoded to generic JSON
 	err    error
 	call   *call // the call an outgoing entry starts, or an incoming reply answers
+	// event and eventType cache eventName once named.
+	event, eventType string
+	named            bool
 }
 
 // call is one request or subscribe the session sent with a referenceId.
@@ -133,6 +139,16 @@ func eventName(m *wire.Message) (event, eventType string) {
 		_ = json.Unmarshal(raw, &d) // a non-object data is the schema check's business
 	}
 	return event, d.EventType
+}
+
+// eventName returns the event name and eventType of an incoming event
+// entry, decoded once.
+func (e *entry) eventName() (event, eventType string) {
+	if !e.named {
+		e.event, e.eventType = eventName(e.msg)
+		e.named = true
+	}
+	return e.event, e.eventType
 }
 
 // coversEvent reports whether a subscription to name delivers events named
