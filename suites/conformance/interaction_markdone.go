@@ -15,9 +15,11 @@ var _ = Describe("Interaction namespace > markdone", func() {
 		framework.Reqs{"interaction.markdone.1", "events.interaction.REMOVED.1"}, func(s *framework.Session) {
 			c := s.Agent("interaction")
 			id := s.Released(c)
-			s.OK(c, "interaction.markdone", id)
-			s.InteractionEvent(c, "REMOVED", id)
-			Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
+			s.For("interaction.markdone.1", func() { s.OK(c, "interaction.markdone", id) })
+			s.For("events.interaction.REMOVED.1", func() {
+				s.InteractionEvent(c, "REMOVED", id)
+				Expect(s.Listed(c, id)).To(BeFalse(), "REMOVED: The interaction has been removed from the list of interactions.")
+			})
 		})
 
 	framework.ConformanceIt("blockMarkdone holds markdone back and tells markdone subscribers; unblockMarkdone lets it through",
