@@ -52,6 +52,15 @@ type incoming struct {
 	ordered  bool // an answer that came as a message (not a timeout or closure)
 }
 
+// forgetTranscript drops the driver's transcript of a connection kept for
+// the next session: the session's record holds what the checks read, and a
+// campaign would otherwise keep every message it ever exchanged.
+func (cn *conn) forgetTranscript() {
+	if f, ok := cn.cl.(interface{ ForgetTranscript() }); ok {
+		f.ForgetTranscript()
+	}
+}
+
 // read hands every message for Next to the runner until the connection ends.
 func (r *Runner) read(cn *conn) {
 	for {

@@ -220,6 +220,7 @@ func (ex *exec) stop() {
 	keep := ex.r.resets(ex.ctx)
 	for _, c := range ex.clients {
 		if c.open() && keep {
+			c.cn.forgetTranscript()
 			ex.r.idle = append(ex.r.idle, c.cn)
 		} else if c.cn != nil {
 			c.cn.cl.Close()

@@ -57,3 +57,12 @@ func (x *Exchange) Arrived() (messages, answers int) {
 	defer x.mu.Unlock()
 	return x.arrived, x.answers
 }
+
+// ForgetTranscript drops the transcript so far: a caller that keeps one
+// connection across independent runs and records what it needs itself (the
+// fuzzer, session after session) does not hold every message ever sent.
+func (x *Exchange) ForgetTranscript() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.transcript = nil
+}

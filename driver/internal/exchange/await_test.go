@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"scapi-conformance/driver"
 )
@@ -72,5 +73,23 @@ func TestPoll(t *testing.T) {
 	}
 	if m, err := aw.Wait(context.Background()); err != nil || string(m.Data()) != "1" {
 		t.Fatalf("Wait after Poll = %v, %v; want the answer", m, err)
+	}
+}
+
+func TestForgetTranscript(t *testing.T) {
+	x, _, _ := fake(t, time.Second)
+	x.Deliver([]byte(`{"event":"agent","data":{}}`))
+	x.Record(driver.Out, []byte(`not json`))
+	if got := len(x.Transcript()); got != 2 {
+		t.Fatalf("transcript before: %d entries, want 2", got)
+	}
+	x.ForgetTranscript()
+	if got := x.Transcript(); len(got) != 0 {
+		t.Fatalf("transcript after ForgetTranscript: %v, want none", got)
+	}
+	x.Deliver([]byte(`{"event":"agent","data":{"n":1}}`))
+	got := x.Transcript()
+	if len(got) != 1 || string(got[0].Message) != `{"event":"agent","data":{"n":1}}` || got[0].Direction != driver.In || got[0].Origin != "http://target" {
+		t.Fatalf("transcript after a later message: %+v, want that message alone, in, from the target", got)
 	}
 }

@@ -303,13 +303,19 @@ func (x *Exchange) transmit(ctx context.Context, b []byte) error {
 // Record adds a transcript entry for a message that went out (client →
 // service) or came in. Messages that are not JSON are kept as a JSON string.
 func (x *Exchange) Record(dir driver.Direction, b []byte) {
-	origin := x.origin
-	if dir == driver.In {
-		origin = x.target
-	}
 	raw := json.RawMessage(append([]byte(nil), b...))
 	if !json.Valid(raw) {
 		raw, _ = json.Marshal(string(b))
+	}
+	x.record(dir, raw, b)
+}
+
+// record adds the transcript entry of b, whose valid JSON (or JSON string)
+// is raw, a copy the transcript keeps.
+func (x *Exchange) record(dir driver.Direction, raw json.RawMessage, b []byte) {
+	origin := x.origin
+	if dir == driver.In {
+		origin = x.target
 	}
 	x.mu.Lock()
 	x.transcript = append(x.transcript, driver.Entry{Time: time.Now(), Direction: dir, Origin: origin, Message: raw})
@@ -336,7 +342,7 @@ func (x *Exchange) Deliver(b []byte) {
 		x.Reject(b, err.Error())
 		return
 	}
-	x.Record(driver.In, b)
+	x.record(driver.In, msg.Raw, b) // a copy of b, valid JSON: wire.Decode took it
 	if x.refuse(msg, b) {
 		return
 	}
