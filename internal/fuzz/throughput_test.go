@@ -19,7 +19,7 @@ import (
 //
 //	go test -run '^$' -bench 'OverWebSocket|WebSocketEcho|InProcess' ./internal/fuzz/
 //
-// (BenchmarkCampaignOverWebSocket: the same with one worker per core.)
+// (BenchmarkCampaign…: the same with one worker per core.)
 func BenchmarkSessionsOverWebSocket(b *testing.B) {
 	benchSessions(b, target.Spec{WaitTimeout: 2 * time.Second})
 }
@@ -58,11 +58,21 @@ func benchSessions(b *testing.B, s target.Spec) {
 // BenchmarkCampaignOverWebSocket runs the sessions as fuzz does by default:
 // one worker per core, each on its own reference over a loopback websocket.
 func BenchmarkCampaignOverWebSocket(b *testing.B) {
+	benchCampaign(b, target.Spec{WaitTimeout: 2 * time.Second})
+}
+
+// BenchmarkCampaignInProcess: the same, each worker on its own in-process
+// reference.
+func BenchmarkCampaignInProcess(b *testing.B) {
+	benchCampaign(b, target.Spec{Driver: target.DriverInProc})
+}
+
+func benchCampaign(b *testing.B, s target.Spec) {
 	ctx := context.Background()
 	var runners []*Runner
 	var g *Generator
 	for range runtime.NumCPU() {
-		tg, err := target.Open(ctx, target.Spec{WaitTimeout: 2 * time.Second})
+		tg, err := target.Open(ctx, s)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,6 +90,9 @@ func BenchmarkCampaignOverWebSocket(b *testing.B) {
 	}
 	if len(st.Findings) > 0 {
 		b.Fatalf("findings against the reference: %v", st.Findings)
+	}
+	if st.Sessions != b.N {
+		b.Fatalf("%d sessions ran, want %d", st.Sessions, b.N)
 	}
 	b.ReportMetric(float64(st.Requests)/b.Elapsed().Seconds(), "requests/s")
 	b.ReportMetric(float64(st.Sessions)/b.Elapsed().Seconds(), "sessions/s")
