@@ -3,6 +3,7 @@ package fuzz
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
@@ -118,6 +119,7 @@ func checkOriginDenied(r *record) []Finding {
 // caller (the report may name fewer requests, never more).
 func checkAllowedServices(r *record) []Finding {
 	var out []Finding
+	allowed := map[[2]string]bool{} // the allow-list's decisions by origin and keyword
 	for _, c := range r.calls {
 		if c.request != getAllowedServices || !c.expect.policyKnown || !c.succeeded() {
 			continue
@@ -127,13 +129,13 @@ func checkAllowedServices(r *record) []Finding {
 			continue // the schema check reports a data that is not a list of strings
 		}
 		for _, n := range names {
-			kw := n
-			if m, ok := contract.Lookup(n); ok {
-				kw = m.AllowKeyword
-			} else if m, ok := contract.LookupWire(n); ok {
-				kw = m.AllowKeyword
+			kw := allowKeyword(n)
+			ok, decided := allowed[[2]string{c.origin, kw}]
+			if !decided {
+				ok = r.policy.allow.Decide(c.origin, kw).Allowed
+				allowed[[2]string{c.origin, kw}] = ok
 			}
-			if r.policy.allow.Decide(c.origin, kw).Allowed {
+			if ok {
 				continue
 			}
 			f := finding(reqAllowedSvc, "allowed-services", c.reply.step, c.client, c.reply,
@@ -148,6 +150,26 @@ func checkAllowedServices(r *record) []Finding {
 		}
 	}
 	return out
+}
+
+// allowKeywords caches allowKeyword for the catalog's names (the catalog
+// never changes).
+var allowKeywords sync.Map
+
+// allowKeyword is the allow-list keyword of a request named by its catalog
+// or wire name, the name itself when the catalog lacks it.
+func allowKeyword(name string) string {
+	if kw, ok := allowKeywords.Load(name); ok {
+		return kw.(string)
+	}
+	m, ok := contract.Lookup(name)
+	if !ok {
+		if m, ok = contract.LookupWire(name); !ok {
+			return name // not remembered: a target may name anything
+		}
+	}
+	allowKeywords.Store(name, m.AllowKeyword)
+	return m.AllowKeyword
 }
 
 // checkUnknownFails: a request the catalog does not know never succeeds
