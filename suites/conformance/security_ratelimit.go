@@ -127,6 +127,9 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 			steps = append(steps, get, rateCall(other))
 			if cfg.QuarantineDelay > 0 {
 				steps = append(steps, ratePause(cfg.QuarantineDelay/2+time.Second), get)
+			} else {
+				// 0 ignores the type for good: still in the next minute.
+				steps = append(steps, ratePause(time.Minute+time.Second), get)
 			}
 			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
 		}, framework.Slow, framework.RealWait(configuredLimitWait))
@@ -177,11 +180,15 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 
 // configuredLimitWait is the real waiting of "the configured limit holds" on a
 // target without a virtual clock: up to a minute to start on a minute's
-// boundary, then the configured quarantine and a second.
+// boundary, then the configured quarantine and a second (a minute and a
+// second when the quarantine lasts for good).
 func configuredLimitWait(inForce control.Options) time.Duration {
 	cfg, err := ratelimit.ParseOptions(inForce)
 	if err != nil || cfg.Global == 0 && len(cfg.PerRequest) == 0 {
 		return 0
+	}
+	if cfg.QuarantineDelay == 0 {
+		return 2*time.Minute + time.Second + 2*framework.RealTimeMargin
 	}
 	return time.Minute + cfg.QuarantineDelay + time.Second + 2*framework.RealTimeMargin
 }
