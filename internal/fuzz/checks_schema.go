@@ -27,14 +27,18 @@ func checkSchema(r *record) []Finding {
 		}
 		for _, c := range checks {
 			doc := json.RawMessage(e.raw)
+			key := ""
 			if c.Pointer != "" {
 				doc = e.msg.Fields[strings.TrimPrefix(c.Pointer, "/")]
+				key = c.Schema + "\x00" + string(doc)
+			} else {
+				key = memoKey(c.Schema, e.msg, doc)
 			}
 			creq := req
 			if c.Pointer == "/data" {
 				creq = resultReq
 			}
-			ids, err := reliesOn(c.Schema, doc)
+			ids, err := reliesOn(key, c.Schema, doc)
 			switch {
 			case err != nil:
 				out = append(out, finding(creq, "schema", e.step, e.client, e, "%s does not validate against %s: %v", what, c.Schema, err).
