@@ -184,15 +184,16 @@ func (x *Exchange) Expect(id, what string) (*Expectation, error) {
 // (bounded by the exchange's timeout); a timeout error lists the anomalies
 // seen meanwhile.
 func (e *Expectation) Wait(ctx context.Context) (*wire.Message, error) {
+	select {
+	case r := <-e.ch: // already settled: no timer to set
+		return e.took(r)
+	default:
+	}
 	ctx, cancel := e.x.bound(ctx)
 	defer cancel()
 	select {
 	case r := <-e.ch:
-		e.got = r
-		if r.err != nil {
-			return nil, fmt.Errorf("%s (referenceId %q): %w", e.what, e.id, r.err)
-		}
-		return r.msg, nil
+		return e.took(r)
 	case <-ctx.Done():
 		e.Cancel()
 		select {
@@ -206,6 +207,15 @@ func (e *Expectation) Wait(ctx context.Context) (*wire.Message, error) {
 		return nil, fmt.Errorf("%s (referenceId %q): no reply within %v: %w%s",
 			e.what, e.id, time.Since(e.since).Round(time.Millisecond), driver.ErrTimeout, e.x.notesSince(e.since, e.arrived))
 	}
+}
+
+// took keeps the result that ended the wait and returns it.
+func (e *Expectation) took(r result) (*wire.Message, error) {
+	e.got = r
+	if r.err != nil {
+		return nil, fmt.Errorf("%s (referenceId %q): %w", e.what, e.id, r.err)
+	}
+	return r.msg, nil
 }
 
 // Done returns the reply when it has already arrived (ok false otherwise),
@@ -472,32 +482,42 @@ func (x *Exchange) Next(ctx context.Context) (*wire.Message, error) {
 // dequeue waits for the next queued message, or the failure or timeout that
 // ends the wait (as an error without a message).
 func (x *Exchange) dequeue(ctx context.Context) queued {
+	q, ok, wake := x.take()
+	if ok { // already there: no timer to set
+		return q
+	}
 	ctx, cancel := x.bound(ctx)
 	defer cancel()
 	start := time.Now()
 	for {
-		x.mu.Lock()
-		if len(x.queue) > 0 {
-			q := x.queue[0]
-			x.queue[0] = queued{}
-			x.queue = x.queue[1:]
-			x.queueBytes -= q.size
-			x.mu.Unlock()
-			return q
-		}
-		if x.err != nil {
-			q := queued{err: x.err, answers: x.answers}
-			x.mu.Unlock()
-			return q
-		}
-		wake := x.wake
-		x.mu.Unlock()
 		select {
 		case <-wake:
 		case <-ctx.Done():
 			return queued{err: fmt.Errorf("no message from the target within %v: %w", time.Since(start).Round(time.Millisecond), driver.ErrTimeout), answers: -1}
 		}
+		if q, ok, wake = x.take(); ok {
+			return q
+		}
 	}
+}
+
+// take returns the next queued message, or the failure once the queue is
+// empty, without waiting; when there is neither (ok false), wake is closed
+// once there is.
+func (x *Exchange) take() (q queued, ok bool, wake chan struct{}) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	switch {
+	case len(x.queue) > 0:
+		q = x.queue[0]
+		x.queue[0] = queued{}
+		x.queue = x.queue[1:]
+		x.queueBytes -= q.size
+		return q, true, nil
+	case x.err != nil:
+		return queued{err: x.err, answers: x.answers}, true, nil
+	}
+	return queued{}, false, x.wake
 }
 
 // Fail ends the exchange: every waiting call gets err at once, later calls
