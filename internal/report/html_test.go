@@ -29,7 +29,7 @@ func TestHTMLInChromium(t *testing.T) {
 	ctx := reporttest.Open(t, path)
 	type page struct {
 		Verdict, Title, SetState1, SetState2, Dial, Failure, Baseline, Target, Interp, Quote, Selection, Order string
-		Requirements, Namespaces, External, Methods, Uncalled, Chips, DeadChips                          int
+		Requirements, Namespaces, External, Methods, Uncalled, Chips, DeadChips                                int
 	}
 	got := reporttest.Eval[page](t, ctx, `(() => {
 		`+reporttest.PageText+`
