@@ -3,9 +3,7 @@ package fuzz
 import (
 	"encoding/json"
 	"slices"
-	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"scapi-conformance/contract/wire"
@@ -47,20 +45,23 @@ func memoKey(schema string, m *wire.Message, doc json.RawMessage) string {
 		return schema + "\x00" + string(doc)
 	}
 	names := make([]string, 0, len(m.Fields))
-	for k := range m.Fields {
+	size := len(schema) + 1
+	for k, v := range m.Fields {
 		names = append(names, k)
+		size += len(k) + len(v) + 8
 	}
-	sort.Strings(names)
-	var b strings.Builder
-	b.WriteString(schema + "\x01")
+	slices.Sort(names)
+	b := make([]byte, 0, size)
+	b = append(append(b, schema...), 1)
 	for _, k := range names {
-		b.WriteString(strconv.Quote(k))
+		b = append(strconv.AppendInt(b, int64(len(k)), 10), ':')
+		b = append(b, k...)
 		if k != "referenceId" {
-			b.Write(m.Fields[k]) // a JSON value: self-delimiting
+			b = append(b, m.Fields[k]...) // a JSON value: self-delimiting
 		}
-		b.WriteByte(',')
+		b = append(b, ',')
 	}
-	return b.String()
+	return string(b)
 }
 
 // reliesOn is schemas.ReliesOn remembered by key (see memoKey).
