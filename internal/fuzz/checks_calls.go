@@ -44,30 +44,70 @@ func checkToast(r *record) []Finding {
 			}
 		}
 	}
+	return checkToastClicks(r)
+}
+
+// checkToastClicks: each CUSTOM_TOAST_BUTTON_CLICK names "The identifier of
+// the toast where the button has been clicked" and "The index of the
+// clicked button": on each connection, the clicks on a toast are answered
+// in order, each by an event with that toast's id and the index clicked.
+// Which connections get the event the documentation does not say, so a
+// click none of them hears is no finding, and an event is paired with a
+// click on the toast it names: never with a click on another toast that
+// stayed silent.
+func checkToastClicks(r *record) []Finding {
+	type click struct {
+		st    stimulus
+		index any
+	}
+	var clicks []click
 	for _, st := range r.stimuli {
-		if st.name != control.StimToastClick || !settled(r, "system", st.seq, st.seq) {
+		if st.name == control.StimToastClick {
+			idx, _ := st.args["buttonIndex"].(float64)
+			clicks = append(clicks, click{st, idx})
+		}
+	}
+	taken := map[[2]int]bool{} // the (client, click) pairs an event answered
+	for _, e := range r.timeline {
+		if !isEvent(e) {
 			continue
 		}
-		want, _ := st.args["buttonIndex"].(float64)
-		for _, e := range r.timeline {
-			if !isEvent(e) || e.seq <= st.seq {
+		if ev, typ := e.eventName(); ev != "system" || typ != "CUSTOM_TOAST_BUTTON_CLICK" {
+			continue
+		}
+		var d struct {
+			CustomToastID any `json:"customToastId"`
+			ButtonIndex   any `json:"buttonIndex"`
+		}
+		_ = json.Unmarshal(e.msg.Data(), &d)
+		// The click this event answers: the first one before it on this
+		// toast not yet answered on this connection; else the first one
+		// not yet answered at all (the event names the wrong toast).
+		match, first := -1, -1
+		for i, c := range clicks {
+			if c.st.seq >= e.seq || taken[[2]int{e.client, i}] {
 				continue
 			}
-			ev, typ := e.eventName()
-			if ev != "system" || typ != "CUSTOM_TOAST_BUTTON_CLICK" {
-				continue
+			if first < 0 {
+				first = i
 			}
-			var d struct {
-				CustomToastID any `json:"customToastId"`
-				ButtonIndex   any `json:"buttonIndex"`
+			if c.st.args["customToastId"] == d.CustomToastID {
+				match = i
+				break
 			}
-			_ = json.Unmarshal(e.msg.Data(), &d)
-			if d.ButtonIndex != want || d.CustomToastID != st.args["customToastId"] {
-				return []Finding{finding("events.system.CUSTOM_TOAST_BUTTON_CLICK.1", "toast", e.step, e.client, e,
-					"a click on button %v of toast %v gives CUSTOM_TOAST_BUTTON_CLICK with buttonIndex %v and customToastId %v",
-					want, st.args["customToastId"], d.ButtonIndex, d.CustomToastID).keyed("click")}
-			}
-			break
+		}
+		if match < 0 {
+			match = first
+		}
+		if match < 0 {
+			continue // no click before it: not one of ours to judge
+		}
+		taken[[2]int{e.client, match}] = true
+		c := clicks[match]
+		if d.ButtonIndex != c.index || d.CustomToastID != c.st.args["customToastId"] {
+			return []Finding{finding("events.system.CUSTOM_TOAST_BUTTON_CLICK.1", "toast", e.step, e.client, e,
+				"a click on button %v of toast %v gives CUSTOM_TOAST_BUTTON_CLICK with buttonIndex %v and customToastId %v",
+				c.index, c.st.args["customToastId"], d.ButtonIndex, d.CustomToastID).keyed("click")}
 		}
 	}
 	return nil
