@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"slices"
+	"sync"
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/requirements"
@@ -172,6 +173,10 @@ func watchedBy(r *record, client int, event string, seq int) bool {
 	return false
 }
 
+// previewTable is requirements.PreviewTable, built once (the checks only
+// read it).
+var previewTable = sync.OnceValue(requirements.PreviewTable)
+
 // previewRows returns the table's rows of a mode for a UI event; the
 // release of the call and its mark done split "Release and mark done" (the
 // first row follows the release).
@@ -181,7 +186,7 @@ func previewRows(mode, ui string) []requirements.PreviewRow {
 		name = "Release and mark done"
 	}
 	var out []requirements.PreviewRow
-	for _, r := range requirements.PreviewTable() {
+	for _, r := range previewTable() {
 		if r.Mode == mode && r.UIEvent == name {
 			out = append(out, r)
 		}
