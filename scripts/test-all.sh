@@ -27,6 +27,8 @@ go build -o /tmp/scapi-conformance-ci ./cmd/scapi-conformance
 /tmp/scapi-conformance-ci run --driver browser
 echo "== selftest: the reference passes, every mutant is caught"
 /tmp/scapi-conformance-ci selftest
+echo "== selftest --fixed: the reference configured once passes under every option set, every security mutant is caught"
+/tmp/scapi-conformance-ci selftest --fixed --security --json /tmp/scapi-conformance-ci-fixed.json
 if [ -f scripts/fuzz-all.sh ]; then
   echo "== fuzz targets (bounded)"; FUZZTIME="${FUZZTIME:-10s}" bash scripts/fuzz-all.sh
 fi
