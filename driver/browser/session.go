@@ -104,7 +104,7 @@ func (d *Driver) onBinding(s *session, info contextInfo, payload string) {
 	case "big":
 		n, err := strconv.Atoi(text)
 		if err != nil {
-			n = -1
+			n = -1 // "at least N": the frame stopped counting, the size is unknown
 		}
 		c.TooLarge(n)
 	case "bad":
