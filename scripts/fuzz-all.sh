@@ -36,13 +36,28 @@ if [ ${#targets[@]} -eq 0 ]; then
   exit 1
 fi
 
+# Go 1.26's fuzz coordinator can end a run that found nothing with a bare
+# "context deadline exceeded" at the -fuzztime boundary (golang/go#75804, fixed
+# in Go 1.27): such a run counts as passed when it wrote no new failing input.
+# Any other failure, or any new input under testdata/fuzz/<Target>/, fails.
+corpus_files() { find "$1" -type f 2>/dev/null | sort; }
+
 echo "fuzz-all: ${#targets[@]} fuzz targets, $fuzztime each"
 failed=()
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for t in "${targets[@]}"; do
   read -r pkg name <<<"$t"
   echo "== $name ($pkg)"
-  if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg"; then
-    failed+=("$name ($pkg)")
+  dir="$(go list -f '{{.Dir}}' "$pkg")/testdata/fuzz/$name"
+  before=$(corpus_files "$dir")
+  if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg" 2>&1 | tee "$log"; then
+    if [ "$before" = "$(corpus_files "$dir")" ] && grep -q '^    context deadline exceeded$' "$log" \
+      && [ "$(grep -c -- '^--- FAIL' "$log")" = 1 ]; then
+      echo "fuzz-all: $name ended on Go's fuzztime deadline race (golang/go#75804) with no new input: counted as passed"
+    else
+      failed+=("$name ($pkg)")
+    fi
   fi
 done
 
