@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -82,10 +81,8 @@ func checkOutDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("--out %s: %w", dir, err)
 	}
-	f, err := os.CreateTemp(dir, ".write-test-*")
-	if err != nil {
-		return fmt.Errorf("--out %s: cannot write there: %w", dir, err)
+	if err := writableDir(dir); err != nil {
+		return fmt.Errorf("--out %s: %w", dir, err)
 	}
-	f.Close()
-	return os.Remove(filepath.Join(dir, filepath.Base(f.Name())))
+	return nil
 }

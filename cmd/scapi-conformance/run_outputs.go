@@ -38,6 +38,13 @@ func checkWritable(path string) error {
 	case !st.IsDir():
 		return fmt.Errorf("%s is not a directory", dir)
 	}
+	return writableDir(dir)
+}
+
+// writableDir proves that a file can be created in dir by creating one and
+// removing it (a permission bit alone does not say: a read-only mount, a
+// full quota).
+func writableDir(dir string) error {
 	probe, err := os.CreateTemp(dir, ".scapi-conformance-write-check-*")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %v", dir, err)
