@@ -131,13 +131,17 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			flags := append(spec.Args(), fmt.Sprintf("--strict=%v", *strict), "--label-filter="+*labelFilter)
+			first := flags
 			if m.Name != "" && !*thorough {
-				flags = append(flags, "--fail-fast")
+				first = append(slices.Clone(flags), "--fail-fast")
 			}
-			o := selftestOne(ctx, m, flags, filepath.Join(dir, fmt.Sprintf("%d.json", i)))
+			o := selftestOne(ctx, m, first, filepath.Join(dir, fmt.Sprintf("%d.json", i)))
 			if o.Status == "killed" && !o.OwnRequirement {
 				// The first failure (--fail-fast) may belong to another
-				// requirement: run the specs citing the mutant's own.
+				// requirement: run every spec citing the mutant's own, to
+				// the end (Ginkgo shuffles the top-level containers, so
+				// stopping at the first failure again would let the order
+				// decide which of them is judged).
 				own := "req:" + m.Requirement
 				if *labelFilter != "" {
 					own = "(" + *labelFilter + ") && " + own
