@@ -50,8 +50,8 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 		framework.Reqs{"security.origin.7"}, func(s *framework.Session) {
 			value := configuredOrigins(s)
 			clients := configuredListed(s, value)
-			if allowlist.MustParse(value).Listed(configuredStrangerOrigin) {
-				if c, err := s.TryClient(configuredStrangerOrigin); err == nil {
+			if allowlist.MustParse(value).Listed(allowlist.StrangerOrigin) {
+				if c, err := s.TryClient(allowlist.StrangerOrigin); err == nil {
 					clients = append(clients, c) // admitted by "*"
 				}
 			}
@@ -88,7 +88,7 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 		framework.Reqs{"security.origin.9", "security.origin.10"}, func(s *framework.Session) {
 			value := configuredOrigins(s)
 			clients := configuredListed(s, value)
-			if c, err := s.TryClient(configuredStrangerOrigin); err == nil {
+			if c, err := s.TryClient(allowlist.StrangerOrigin); err == nil {
 				clients = append(clients, c)
 			}
 			for _, c := range clients {
@@ -105,9 +105,9 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 				if o.Origin == allowlist.AnyOrigin {
 					Skip(fmt.Sprintf("accepted-web-content-origins in force (%q) has a * entry: every origin is listed", value))
 				}
-				strangers = append(strangers, originNeighbours(o.Origin)...)
+				strangers = append(strangers, allowlist.Neighbours(o.Origin)...)
 			}
-			strangers = append(strangers, configuredStrangerOrigin)
+			strangers = append(strangers, allowlist.StrangerOrigin)
 			judged := 0
 			for _, o := range strangers {
 				if list.Listed(o) {
@@ -197,9 +197,6 @@ var _ = Describe("Security configuration > the configuration in force", func() {
 			s.OK(c, "interaction.markdone", id)
 		})
 })
-
-// configuredStrangerOrigin is an origin no configuration in a profile lists.
-const configuredStrangerOrigin = "https://stranger.example.net"
 
 // configuredOrigins returns the accepted-web-content-origins value the spec
 // judges: on a target whose options the suite sets, the example built

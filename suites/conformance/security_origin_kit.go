@@ -3,9 +3,7 @@ package conformance
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2"
@@ -132,31 +130,6 @@ func originPrefix(origin string) string {
 		return origin[:i]
 	}
 	return origin[:len(origin)-1]
-}
-
-// originNeighbours returns origins next to a listed one that no entry for it
-// admits: a longer host, a shorter host, and another port.
-func originNeighbours(origin string) []string {
-	u, err := url.Parse(origin)
-	if err != nil || u.Hostname() == "" {
-		return nil
-	}
-	host, port := u.Hostname(), u.Port()
-	withPort := func(h, p string) string {
-		if p == "" {
-			return u.Scheme + "://" + h
-		}
-		return u.Scheme + "://" + h + ":" + p
-	}
-	other := "8443"
-	if n, err := strconv.Atoi(port); err == nil {
-		other = strconv.Itoa(n%65535 + 1)
-	}
-	out := []string{withPort(host+"x", port), withPort(host[:len(host)-1], port), withPort(host, other)}
-	if len(host) < 2 {
-		out = append(out[:1], out[2])
-	}
-	return out
 }
 
 // originAllowedServices asks getAllowedServices as c and judges the answer

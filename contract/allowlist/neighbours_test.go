@@ -1,4 +1,4 @@
-package conformance
+package allowlist_test
 
 import (
 	"slices"
@@ -9,7 +9,7 @@ import (
 
 // The neighbours of a listed origin are other origins no entry for it admits:
 // a longer host, a shorter host, another port.
-func TestOriginNeighbours(t *testing.T) {
+func TestNeighbours(t *testing.T) {
 	for _, tc := range []struct {
 		origin string
 		want   []string
@@ -19,9 +19,9 @@ func TestOriginNeighbours(t *testing.T) {
 		{"http://a:65535", []string{"http://ax:65535", "http://a:1"}},
 		{"not an origin", nil},
 	} {
-		got := originNeighbours(tc.origin)
+		got := allowlist.Neighbours(tc.origin)
 		if !slices.Equal(got, tc.want) {
-			t.Errorf("originNeighbours(%q) = %v, want %v", tc.origin, got, tc.want)
+			t.Errorf("Neighbours(%q) = %v, want %v", tc.origin, got, tc.want)
 		}
 		if tc.want == nil {
 			continue
@@ -32,5 +32,8 @@ func TestOriginNeighbours(t *testing.T) {
 				t.Errorf("%s is admitted by the entry for %s", o, tc.origin)
 			}
 		}
+	}
+	if allowlist.MustParse("https://app.example.com (*), http://c.example:8080").Listed(allowlist.StrangerOrigin) {
+		t.Errorf("%s is listed", allowlist.StrangerOrigin)
 	}
 }
