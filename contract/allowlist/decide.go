@@ -22,11 +22,36 @@ type Decision struct {
 // origin is consulted and their permissions add up (INT-ORIGIN-4); an origin
 // that does not normalise (for example "null") is matched only by "*".
 func (l *List) Decide(origin, request string) Decision {
+	return l.DecideClient(ParseClientOrigin(origin), request)
+}
+
+// ClientOrigin is a client's origin parsed once for many decisions: the text
+// as received and its normalised form (NormalizeOrigin).
+type ClientOrigin struct {
+	raw, norm string
+	valid     bool
+}
+
+// ParseClientOrigin normalises a client's event.origin (or websocket Origin
+// header) once; an origin that does not normalise is matched only by "*".
+func ParseClientOrigin(origin string) ClientOrigin {
 	norm, err := NormalizeOrigin(origin)
+	return ClientOrigin{raw: origin, norm: norm, valid: err == nil}
+}
+
+// matches reports whether the entry origin eo (normalised, or AnyOrigin)
+// matches the client origin o.
+func (o ClientOrigin) matches(eo string) bool {
+	return eo == AnyOrigin || o.valid && eo == o.norm
+}
+
+// DecideClient is Decide for an origin parsed once.
+func (l *List) DecideClient(o ClientOrigin, request string) Decision {
+	origin := o.raw
 	var first *Entry
 	for i := range l.all() {
 		e := &l.entries[i]
-		if e.Origin != AnyOrigin && (err != nil || e.Origin != norm) {
+		if !o.matches(e.Origin) {
 			continue
 		}
 		if first == nil {
@@ -45,10 +70,12 @@ func (l *List) Decide(origin, request string) Decision {
 // Listed reports whether some entry matches origin, whatever its filter; an
 // origin that is not listed may not use the API at all (subscriptions
 // included, INT-ORIGIN-6).
-func (l *List) Listed(origin string) bool {
-	norm, err := NormalizeOrigin(origin)
+func (l *List) Listed(origin string) bool { return l.ListedClient(ParseClientOrigin(origin)) }
+
+// ListedClient is Listed for an origin parsed once.
+func (l *List) ListedClient(o ClientOrigin) bool {
 	for _, e := range l.all() {
-		if e.Origin == AnyOrigin || err == nil && e.Origin == norm {
+		if o.matches(e.Origin) {
 			return true
 		}
 	}
@@ -58,9 +85,10 @@ func (l *List) Listed(origin string) bool {
 // AllowedServices returns, in their order, the requests among requests that
 // origin may send: what system.getAllowedServices reports to that origin.
 func (l *List) AllowedServices(origin string, requests []string) []string {
+	o := ParseClientOrigin(origin)
 	out := []string{}
 	for _, r := range requests {
-		if l.Decide(origin, r).Allowed {
+		if l.DecideClient(o, r).Allowed {
 			out = append(out, r)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/allowlist"
+	"scapi-conformance/contract/inforce"
 	"scapi-conformance/contract/wire"
 )
 
@@ -106,7 +107,7 @@ func TestFailingGetterRequirement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol := &policy{allow: al}
+	pol := &policy{allow: inforce.NewOrigins(al)}
 	cases := []struct {
 		name  string
 		calls []*call
@@ -142,7 +143,7 @@ func TestSubscribeErrorReplyNeedsAStringMessage(t *testing.T) {
 		}
 		sub := &call{subscribe: []string{"agent"}, refID: "0", origin: "https://a.example", reply: &entry{in: true, msg: m, raw: []byte(c.raw)}}
 		al, _, _ := allowlist.Parse("https://a.example")
-		if out := checkSubscribeAck(&record{calls: []*call{sub}, policy: &policy{allow: al}}); len(out) != c.want {
+		if out := checkSubscribeAck(&record{calls: []*call{sub}, policy: &policy{allow: inforce.NewOrigins(al)}}); len(out) != c.want {
 			t.Errorf("%s: %v, want %d finding(s)", c.raw, out, c.want)
 		}
 	}

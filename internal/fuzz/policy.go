@@ -5,24 +5,26 @@ import (
 	"time"
 
 	"scapi-conformance/contract"
-	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
-	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/inforce"
 	"scapi-conformance/contract/ratelimit"
 	"scapi-conformance/contract/userdata"
 )
 
-// policy is the oracles' model of one session's options. A part whose option
-// does not parse is nil, and the checks that need it are off: the
-// documentation says nothing of what Workspace does with a malformed option.
+// policy is the oracles' model of one session's options: the options in
+// force (package inforce, read part by part) and the fuzzer's rate-limit
+// models. A part whose option does not parse is nil, and the checks that
+// need it are off: the documentation says nothing of what Workspace does with
+// a malformed option.
 type policy struct {
-	allow *allowlist.List
+	// allow, read and write are the parts of the options in force.
+	allow       *inforce.Origins
+	read, write *userdata.Keys
 	// rates holds one model per reading of the rate-limit interpretations,
 	// the strict one first (ratelimit.Variants); nil when rate limits are off
 	// or the virtual clock's time is unknown.
 	rates       []*ratelimit.Model
 	rateConfigs []ratelimit.Config
-	read, write *userdata.Keys
 	now         time.Time
 }
 
@@ -34,10 +36,9 @@ func newPolicy(opts control.Options, clock *time.Time, strict bool) *policy {
 	if opts == nil {
 		return p
 	}
-	if l, _, err := allowlist.Parse(valueOf(opts, options.AcceptedOrigins)); err == nil {
-		p.allow = l
-	}
-	if c, err := ratelimit.ParseOptions(opts); err == nil && clock != nil && limited(c) {
+	in, _ := inforce.ParseEach(opts)
+	p.allow, p.read, p.write = in.Origins(), in.ReadKeys(), in.WriteKeys()
+	if c, ok := in.Rate(); ok && clock != nil && in.RateLimited() {
 		p.now = *clock
 		p.rateConfigs = ratelimit.Variants(c)
 		if strict {
@@ -47,30 +48,7 @@ func newPolicy(opts control.Options, clock *time.Time, strict bool) *policy {
 			p.rates = append(p.rates, ratelimit.NewModel(v))
 		}
 	}
-	if k, err := userdata.Parse(valueOf(opts, options.UserDataReadAllowed)); err == nil {
-		p.read = &k
-	}
-	if k, err := userdata.Parse(valueOf(opts, options.UserDataWriteAllowed)); err == nil {
-		p.write = &k
-	}
 	return p
-}
-
-func valueOf(opts control.Options, key string) string {
-	v, _ := options.Value(opts, key)
-	return v
-}
-
-func limited(c ratelimit.Config) bool {
-	if c.Global > 0 {
-		return true
-	}
-	for _, n := range c.PerRequest {
-		if n > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // expect is what the oracles predict for a call of the wire request name from

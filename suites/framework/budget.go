@@ -80,7 +80,7 @@ func (s *Session) spend(origin, request string) {
 	if _, documented := contract.LookupWire(request); !documented {
 		return // a name outside the catalog is the spec's own probe, judged by it
 	}
-	if d := p.allows(origin, request); p.originsKnown && !d.Allowed {
+	if d := p.Allows(origin, request); p.originsKnown && !d.Allowed {
 		if !s.judgingOrigins {
 			ginkgo.Skip(fmt.Sprintf("the accepted-web-content-origins in force (%q) refuse %s to %s (%s), and this spec needs it",
 				s.OptionsInForce(options.AcceptedOrigins), request, origin, d.Reason))
@@ -150,7 +150,7 @@ func (s *Session) freshStart() {
 func (s *Session) mayListen(origin string) {
 	ginkgo.GinkgoHelper()
 	p := s.policy
-	if p == nil || !p.originsKnown || s.judgingOrigins || p.origins.Listed(origin) {
+	if p == nil || !p.originsKnown || s.judgingOrigins || p.Origins().Listed(origin) {
 		return
 	}
 	ginkgo.Skip(fmt.Sprintf("the accepted-web-content-origins in force (%q) do not list %s, which may then not subscribe, and this spec needs it",

@@ -8,19 +8,17 @@ import (
 	"github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"scapi-conformance/contract"
-	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/inforce"
 	"scapi-conformance/contract/options"
 	"scapi-conformance/contract/ratelimit"
-	"scapi-conformance/contract/userdata"
 )
 
-// policy is the options in force read by the contract oracles: who may call
-// what (allowlist), how often (ratelimit), which user-data keys a client sees
-// and may write (userdata). Whether the suite set the options through the
-// control endpoint or the profile declares them, every expectation that
-// depends on them is computed from this one value.
+// policy is the options in force read by the contract oracles (package
+// inforce: who may call what, how often, which user-data keys a client sees
+// and may write), with what the suite knows of them. Whether the suite set
+// the options through the control endpoint or the profile declares them,
+// every expectation that depends on them is computed from this one value.
 type policy struct {
 	// known is false when nothing is known of the options (a target that
 	// cannot be steered whose profile declares none): the suite then neither
@@ -28,58 +26,18 @@ type policy struct {
 	// when the profile declares options but not accepted-web-content-origins:
 	// its origins list then says who is accepted, without filters.
 	known, originsKnown bool
-	values              control.Options
-	origins             *allowlist.List
-	rate                ratelimit.Config
-	read, write         userdata.Keys
+	*inforce.Policy
 }
 
 // newPolicy parses the options in force; an option that does not parse is an
 // error naming it.
 func newPolicy(o control.Options, known bool) (*policy, error) {
 	_, declared := o[options.AcceptedOrigins]
-	p := &policy{known: known, originsKnown: known && declared, values: o}
-	value := func(k string) string { v, _ := options.Value(o, k); return v }
-	var err error
-	if p.origins, _, err = allowlist.Parse(value(options.AcceptedOrigins)); err != nil {
-		return nil, fmt.Errorf("%s: %w", options.AcceptedOrigins, err)
-	}
-	if p.rate, err = ratelimit.ParseOptions(o); err != nil {
+	in, err := inforce.Parse(o)
+	if err != nil {
 		return nil, err
 	}
-	if p.read, err = userdata.Parse(value(options.UserDataReadAllowed)); err != nil {
-		return nil, fmt.Errorf("%s: %w", options.UserDataReadAllowed, err)
-	}
-	if p.write, err = userdata.Parse(value(options.UserDataWriteAllowed)); err != nil {
-		return nil, fmt.Errorf("%s: %w", options.UserDataWriteAllowed, err)
-	}
-	return p, nil
-}
-
-// allowKeyword is the allow-list keyword of a request sent under its wire
-// name: the catalog's keyword for a catalog method, the name itself otherwise.
-func allowKeyword(request string) string {
-	if m, ok := contract.LookupWire(request); ok {
-		return m.AllowKeyword
-	}
-	return request
-}
-
-// allows decides whether origin may send request (a wire name) under the
-// options in force.
-func (p *policy) allows(origin, request string) allowlist.Decision {
-	return p.origins.Decide(origin, allowKeyword(request))
-}
-
-// breadth counts the catalog requests origin may send.
-func (p *policy) breadth(origin string) int {
-	n := 0
-	for _, m := range contract.Catalog() {
-		if m.Namespace != "" && p.origins.Decide(origin, m.AllowKeyword).Allowed {
-			n++
-		}
-	}
-	return n
+	return &policy{known: known, originsKnown: known && declared, Policy: in}, nil
 }
 
 // accepted orders candidate origins for the specs: those the options in force
@@ -90,7 +48,7 @@ func (p *policy) accepted(candidates []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, o := range candidates {
-		if !seen[o] && p.origins.Listed(o) {
+		if !seen[o] && p.Origins().Listed(o) {
 			seen[o] = true
 			out = append(out, o)
 		}
@@ -98,19 +56,7 @@ func (p *policy) accepted(candidates []string) []string {
 	if len(out) == 0 {
 		return candidates
 	}
-	sort.SliceStable(out, func(i, j int) bool { return p.breadth(out[i]) > p.breadth(out[j]) })
-	return out
-}
-
-// listedOrigins are the concrete origins the accepted-web-content-origins in
-// force name (not "*").
-func (p *policy) listedOrigins() []string {
-	var out []string
-	for _, e := range p.origins.Entries() {
-		if e.Origin != allowlist.AnyOrigin {
-			out = append(out, e.Origin)
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return p.Origins().Breadth(out[i]) > p.Origins().Breadth(out[j]) })
 	return out
 }
 
@@ -123,11 +69,11 @@ func (s *Session) OptionsInForce(key string) string {
 
 // Readable reports whether the read-allowed list in force lets a client see
 // the user-data key.
-func (s *Session) Readable(key string) bool { return s.policy.read.Allows(key) }
+func (s *Session) Readable(key string) bool { return s.policy.Readable(key) }
 
 // Writable reports whether the write-allowed list in force lets a client write
 // or delete the user-data key.
-func (s *Session) Writable(key string) bool { return s.policy.write.Allows(key) }
+func (s *Session) Writable(key string) bool { return s.policy.Writable(key) }
 
 // UserDataKeys returns user-data keys a spec may write and read back: each
 // preferred key the lists in force let a client write and read, else in its
@@ -141,7 +87,7 @@ func (s *Session) UserDataKeys(preferred ...string) []string {
 		used[k] = true
 	}
 	var spare []string
-	for _, k := range s.policy.write.List() {
+	for _, k := range s.policy.WriteKeys().List() {
 		if s.Readable(k) && !used[k] {
 			spare = append(spare, k)
 		}

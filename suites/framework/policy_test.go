@@ -46,7 +46,7 @@ func TestNewPolicy(t *testing.T) {
 	if err != nil || !p.known || p.originsKnown {
 		t.Errorf("rate-limit only: %v known %v originsKnown %v, want known and origins unknown", err, p.known, p.originsKnown)
 	}
-	if d := describeLimits(p.rate); d != "5 per request type per minute, quarantine 30s" {
-		t.Errorf("describeLimits = %q", d)
+	if c, _ := p.Rate(); describeLimits(c) != "5 per request type per minute, quarantine 30s" {
+		t.Errorf("describeLimits = %q", describeLimits(c))
 	}
 }

@@ -90,11 +90,12 @@ func (s *Session) usePolicy(known bool) {
 		ginkgo.Fail(fmt.Sprintf("the options in force do not parse: %v", err))
 	}
 	s.policy = p
+	rate, _ := p.Rate()
 	if s.t.resettable(s.caps) || s.has(CapOptions) {
-		s.budget = newBudget(p.rate)
+		s.budget = newBudget(rate)
 		return
 	}
-	s.budget = s.t.sharedBudget(p.rate)
+	s.budget = s.t.sharedBudget(rate)
 	s.freshStart()
 }
 
@@ -163,7 +164,7 @@ func (s *Session) Origins() []string {
 	}
 	candidates := append([]string(nil), s.t.Profile.Origins...)
 	if len(candidates) == 0 {
-		candidates = append(s.policy.listedOrigins(), s.t.Driver.Origins()...)
+		candidates = append(s.policy.Origins().Concrete(), s.t.Driver.Origins()...)
 	}
 	return s.policy.accepted(candidates)
 }
