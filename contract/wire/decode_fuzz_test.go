@@ -18,6 +18,8 @@ func FuzzDecode(f *testing.F) {
 		`{"event":"interaction","data":{"eventType":"RINGING"},"userAgent":"WWE Server","protocolVersion":2}`,
 		`{"frameId":"f1"}`, `{}`, `null`, `[]`, `{"a":1}{"b":2}`, `{"a":1} `, "\xff", `{"referenceId":7}`,
 		`{"event":"agent","data":{"n":1e400}}`,
+		` { "a" : [1, {"b":"}]"}] , "a\u0062":"\u00e9\"", "c":-1.5e3 , "d":true,"e":null, "a":"last", "\u00ff":"x"} `,
+		"{\"\xff\":\"\xfe\", \"k\":\"é\"}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -39,6 +41,16 @@ func FuzzDecode(f *testing.F) {
 		}
 		if len(m.Fields) != len(obj) {
 			t.Fatalf("%d fields decoded, want %d", len(m.Fields), len(obj))
+		}
+		for k, want := range obj {
+			if got, ok := m.Fields[k]; !ok || !bytes.Equal(got, want) {
+				t.Fatalf("field %q = %q, want %q (as json.Unmarshal reads it)", k, got, want)
+			}
+			var want string
+			wantOK := json.Unmarshal(obj[k], &want) == nil && string(obj[k]) != "null"
+			if got, ok := m.String(k); ok != wantOK || got != want {
+				t.Fatalf("String(%q) = %q, %v; json.Unmarshal reads %q, %v", k, got, ok, want, wantOK)
+			}
 		}
 		switch m.Kind() {
 		case KindEvent:

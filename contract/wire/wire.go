@@ -97,8 +97,18 @@ func Decode(b []byte) (*Message, error) {
 	if len(b) > MaxMessageBytes {
 		return nil, fmt.Errorf("message of %d bytes exceeds the %d-byte limit", len(b), MaxMessageBytes)
 	}
+	raw := append(json.RawMessage(nil), b...)
+	if fields, ok := members(raw); ok {
+		return &Message{Raw: raw, Fields: fields}, nil
+	}
+	return decodeSlowly(raw)
+}
+
+// decodeSlowly decodes raw, which members refused, with encoding/json: the
+// error says why it is not one JSON object.
+func decodeSlowly(raw json.RawMessage) (*Message, error) {
 	var fields map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(b))
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(&fields); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
@@ -116,7 +126,7 @@ func Decode(b []byte) (*Message, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("invalid JSON at byte offset %d: trailing data after the object", dec.InputOffset())
 	}
-	return &Message{Raw: append(json.RawMessage(nil), b...), Fields: fields}, nil
+	return &Message{Raw: raw, Fields: fields}, nil
 }
 
 // Has reports whether the key is present (even with a null value).
@@ -127,6 +137,9 @@ func (m *Message) String(key string) (s string, ok bool) {
 	raw, present := m.Fields[key]
 	if !present || isNull(raw) {
 		return "", false
+	}
+	if s, plain := plainString(raw); plain {
+		return s, true
 	}
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return "", false

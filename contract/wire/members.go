@@ -1,0 +1,118 @@
+package wire
+
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// members splits raw, when it is exactly one valid JSON object (surrounding
+// white space allowed), into its members as json.Unmarshal into a
+// map[string]json.RawMessage would: keys unescaped, the last of duplicate
+// keys kept, each value its exact bytes (a sub-slice of raw whose capacity
+// ends with it, so an append never writes into raw). ok is false for
+// anything else; Decode then asks encoding/json why.
+func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
+	if !json.Valid(raw) {
+		return nil, false
+	}
+	i := skipSpace(raw, 0)
+	if raw[i] != '{' {
+		return nil, false // valid JSON, not an object (null included)
+	}
+	fields = map[string]json.RawMessage{}
+	i = skipSpace(raw, i+1)
+	if raw[i] == '}' {
+		return fields, true
+	}
+	for {
+		end := stringEnd(raw, i)
+		key, plain := plainString(raw[i:end])
+		if !plain {
+			if json.Unmarshal(raw[i:end], &key) != nil {
+				return nil, false
+			}
+		}
+		i = skipSpace(raw, end)
+		i = skipSpace(raw, i+1) // past ':'
+		end = valueEnd(raw, i)
+		fields[key] = json.RawMessage(raw[i:end:end])
+		i = skipSpace(raw, end)
+		if raw[i] == '}' {
+			return fields, true
+		}
+		i = skipSpace(raw, i+1) // past ','
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON white space (len(b) when none is).
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the JSON string starting at b[i]
+// (b is valid JSON).
+func stringEnd(b []byte, i int) int {
+	for i++; ; i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+}
+
+// valueEnd returns the index just past the JSON value starting at b[i] (b is
+// valid JSON).
+func valueEnd(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for ; ; i++ {
+			switch b[i] {
+			case '"':
+				i = stringEnd(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+	}
+	for i < len(b) { // a number, true, false or null
+		switch b[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// plainString returns the JSON string raw denotes when it needs no
+// unescaping: quoted, without a backslash, a control character or an
+// invalid UTF-8 sequence (which json.Unmarshal would replace); ok is false
+// otherwise.
+func plainString(raw []byte) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	for _, c := range in {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return "", false
+		}
+	}
+	if !utf8.Valid(in) {
+		return "", false
+	}
+	return string(in), true
+}
