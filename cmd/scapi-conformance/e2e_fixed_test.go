@@ -12,6 +12,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
+	"scapi-conformance/fixtures/server"
+	"scapi-conformance/internal/report"
 )
 
 // TestE2EServeFixed: serve --options FILE --no-control serves the reference
@@ -92,4 +97,69 @@ func TestE2ESelftestFixed(t *testing.T) {
 			t.Errorf("%s: caught %+v survived %v score %v; want %s caught by a spec, %s survived, 0.5", name, s.Caught, s.Survived, s.Score, caught, missed)
 		}
 	}
+}
+
+// TestE2EFixedRunSpendsOnlyItsBudget: against the reference configured once
+// with a limit on agent.get (quarantine for ever) and without one, doctor
+// twice and then run the agent specs through a profile declaring the
+// options: opening the target and the preflight spend no agent.get a limit
+// counts, so no spec meets a quarantine the suite caused (before, each
+// command's identification probe spent one, and the run's agent.get spec
+// failed on silence), and no spec is skipped for anything but a stimulus.
+func TestE2EFixedRunSpendsOnlyItsBudget(t *testing.T) {
+	built(t)
+	const origin = "https://app.example.com"
+	allow := control.Options{options.AcceptedOrigins: origin + " (*, auth.getJwtToken)"}
+	for _, tc := range []struct {
+		name  string
+		mode  server.ControlMode
+		extra control.Options
+	}{
+		{"agent.get 2 per minute, quarantine for ever, clock only", server.ControlClockOnly,
+			control.Options{options.RateLimit + ".agent.get": "2", options.QuarantineDelay: "0"}},
+		{"no limit, no control", server.ControlNone, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := maps.Clone(allow)
+			maps.Copy(opts, tc.extra)
+			profilePath := fixedTarget(t, tc.mode, opts, []string{origin})
+			for range 2 {
+				e2e(t, "doctor", "--profile", profilePath).expect(t, exitOK)
+			}
+			r := e2e(t, "run", "--profile", profilePath, "--label-filter", "ns:agent", "--json", "{dir}/r.json")
+			r.expect(t, exitOK)
+			res := r.result(t)
+			if res.Summary.Specs.Fail != 0 || res.Summary.Specs.Pass == 0 || res.Target.UserAgent != "WWE Server" {
+				t.Errorf("summary %+v, userAgent %q; want passes, no failure, the identity from the preflight", res.Summary.Specs, res.Target.UserAgent)
+			}
+			for _, s := range res.Specs {
+				if s.Verdict == report.Skipped && !strings.Contains(s.Reason, "the target cannot provide") {
+					t.Errorf("%s skipped for another reason than a stimulus: %s", s.Text, s.Reason)
+				}
+			}
+		})
+	}
+}
+
+// fixedTarget serves the reference in fixed mode (mode, options configured
+// once) from the test process and writes the profile declaring it, with the
+// origins it accepts.
+func fixedTarget(t *testing.T, mode server.ControlMode, opts control.Options, origins []string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := server.Start(ctx, server.Config{Control: mode, Options: opts})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); srv.Close() })
+	b, err := fixedProfileYAML(srv.WebSocketURL(), srv.ControlURL(), opts, origins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "workspace.yaml")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

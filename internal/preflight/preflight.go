@@ -6,6 +6,12 @@
 // origins the suite presents are accepted. `run` prints the checks before
 // the specs and stops with what to configure when no origin is accepted;
 // `doctor` prints them alone.
+//
+// The preflight is the one place that sends requests on opening a target
+// (target.Open sends none), and it spends none that a declared rate limit
+// counts (Config.SpareRequests): the suite's rate budget then sees every
+// request of the run. Its first reply also says how the target identifies
+// itself (Report.UserAgent, Report.ProtocolVersion).
 package preflight
 
 import (
@@ -87,6 +93,10 @@ type Report struct {
 	Accepted []string `json:"accepted"`
 	// Steered is true when the options were set through the control endpoint.
 	Steered bool `json:"steered"`
+	// UserAgent and ProtocolVersion are how the target identified itself in
+	// the first reply it gave (as sent; "" when it gave none a client can take).
+	UserAgent       string `json:"userAgent,omitempty"`
+	ProtocolVersion string `json:"protocolVersion,omitempty"`
 
 	// granted is the origin whose agent.get succeeded ("" = none did).
 	granted string
@@ -252,6 +262,10 @@ func (r *Report) reply(ctx context.Context, c driver.Client, timeout time.Durati
 // matched the string sent, or it would not be here); how says what the
 // reply answered, when not agent.get.
 func (r *Report) envelope(m *wire.Message, how string) {
+	r.UserAgent, _ = m.String("userAgent")
+	if raw, ok := m.Fields["protocolVersion"]; ok {
+		r.ProtocolVersion = strings.Trim(string(raw), `"`)
+	}
 	var problems []string
 	if ua, ok := m.String("userAgent"); !ok || !strings.Contains(ua, "WWE") {
 		problems = append(problems, fmt.Sprintf("userAgent %s does not contain \"WWE\" (envelope.reply.1)", field(m, "userAgent")))

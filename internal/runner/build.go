@@ -13,6 +13,7 @@ import (
 	"scapi-conformance/contract"
 	"scapi-conformance/contract/interp"
 	"scapi-conformance/contract/requirements"
+	"scapi-conformance/internal/preflight"
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/target"
 	"scapi-conformance/internal/version"
@@ -20,9 +21,10 @@ import (
 	"scapi-conformance/suites/framework"
 )
 
-// build turns the captured Ginkgo report into the finished, redacted result.
-// A run that stopped early for another reason than --fail-fast is INCOMPLETE.
-func build(cfg Config, t *target.Target, r types.Report, seed int64, start time.Time, stop report.Stopped) *report.Result {
+// build turns the captured Ginkgo report into the finished, redacted result;
+// the preflight's report says how the target identified itself. A run that
+// stopped early for another reason than --fail-fast is INCOMPLETE.
+func build(cfg Config, t *target.Target, pre *preflight.Report, r types.Report, seed int64, start time.Time, stop report.Stopped) *report.Result {
 	specs, notSelected := report.FromGinkgo(r, stop)
 	res := &report.Result{Specs: specs, Requirements: report.Aggregate(specs)}
 	res.Summary.NotSelected = notSelected
@@ -33,17 +35,12 @@ func build(cfg Config, t *target.Target, r types.Report, seed int64, start time.
 	}
 	info := t.Driver.Info()
 	res.Target = report.Target{URL: t.URL, Embedded: t.Spec.Embedded(), Mutant: t.Caps.Mutant,
-		UserAgent: t.Identity["userAgent"], ProtocolVersion: t.Identity["protocolVersion"], Build: map[string]string{}}
+		UserAgent: pre.UserAgent, ProtocolVersion: pre.ProtocolVersion, Build: map[string]string{preflightKey: summary(pre)}}
 	for k, v := range t.Caps.Target {
 		res.Target.Build[k] = v
 	}
 	for k, v := range info.Extra {
 		res.Target.Build["driver."+k] = v
-	}
-	for _, k := range []string{"probe", preflightKey} {
-		if v, ok := t.Identity[k]; ok {
-			res.Target.Build[k] = v
-		}
 	}
 	res.Provenance = report.Provenance{SuiteVersion: suiteVersion(), GoVersion: runtime.Version(),
 		SchemasHash: schemaSetHash(), DocumentsHash: hashOf(requirements.All(), interp.All(), contract.Catalog(), contract.Events()),

@@ -15,13 +15,13 @@ import (
 // (ErrUsage, exit 2) with what to configure: every spec would fail on the
 // configuration, not on the Workspace. Other broken basics are printed and
 // the run goes on: the calls that meet them fail at once with the diagnosis.
+// The report says how the target identified itself, for the run's result.
 func runPreflight(ctx context.Context, t *target.Target, out io.Writer) (*preflight.Report, error) {
 	r, err := preflight.Run(ctx, preflight.Of(t))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnreachable, t.Name(), err)
 	}
 	r.Write(out)
-	t.Identity[preflightKey] = summary(r)
 	if r.NoOriginAccepted() {
 		return r, usagef("the target accepts none of the suite's %d client origins, so every spec would fail on its configuration: %s",
 			len(r.Origins), r.Check(preflight.CheckOrigins).Fix)
@@ -29,8 +29,7 @@ func runPreflight(ctx context.Context, t *target.Target, out io.Writer) (*prefli
 	return r, nil
 }
 
-// preflightKey names the preflight's outcome among the target's identity
-// (and so in the reports' target build).
+// preflightKey names the preflight's outcome in the reports' target build.
 const preflightKey = "preflight"
 
 // summary is the preflight's outcome in one line: the broken basics with

@@ -126,7 +126,8 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 			ginkgo.AbortSuite("the target stopped answering: " + why)
 		}
 	})
-	if _, err := runPreflight(ctx, t, progress); err != nil {
+	pre, err := runPreflight(ctx, t, progress)
+	if err != nil {
 		progress.Flush()
 		return nil, err
 	}
@@ -153,7 +154,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 			stop.Selected[report.SpecKey(sr)] = true
 		}
 	}
-	res := build(cfg, t, captured, suiteCfg.RandomSeed, start, stop)
+	res := build(cfg, t, pre, captured, suiteCfg.RandomSeed, start, stop)
 	if res.Summary.NotRun > 0 {
 		fmt.Fprintf(progress, "%d selected specs did not run to the end: %s\n", res.Summary.NotRun, stop.Reason)
 		progress.Flush()

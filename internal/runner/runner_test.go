@@ -191,7 +191,7 @@ func TestRunMixedVerdicts(t *testing.T) {
 
 func TestRunWarnsOfASilentTarget(t *testing.T) {
 	o := runScenario(t, "silent")
-	if o.code != 0 || !strings.Contains(o.stdout, "BROKEN  target answers             no usable answer to agent.get") || o.res == nil || o.res.Target.Build["probe"] == "" {
+	if o.code != 0 || !strings.Contains(o.stdout, "BROKEN  target answers             no usable answer to agent.get") {
 		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", o.code, o.stdout, o.stderr)
 	}
 }

@@ -4,13 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
-	"scapi-conformance/contract"
 	"scapi-conformance/contract/control"
-	"scapi-conformance/contract/options"
-	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
 	"scapi-conformance/driver/browser"
 	"scapi-conformance/driver/inproc"
@@ -19,9 +15,8 @@ import (
 	"scapi-conformance/fixtures/server"
 )
 
-// probeTimeout bounds the identification probe; a target that does not
-// answer it is still opened (the specs or the fuzzer will say what is wrong).
-const probeTimeout = 3 * time.Second
+// controlTimeout bounds the read of a steerable target's capabilities.
+const controlTimeout = 3 * time.Second
 
 // Target is an opened target; it is the driver that reaches it (Close also
 // stops the embedded server).
@@ -36,9 +31,6 @@ type Target struct {
 	// Caps is what the control endpoint said the target can do (zero when it
 	// cannot be steered).
 	Caps control.Capabilities
-	// Identity is how the target identified itself in its reply to agent.get:
-	// "userAgent", "protocolVersion"; "probe" explains a probe that got no reply.
-	Identity map[string]string
 }
 
 // Name describes the target for people.
@@ -54,14 +46,15 @@ func (t *Target) Close() error {
 }
 
 // Open starts the embedded reference when the spec names it, opens the
-// driver, and probes the target: its capabilities when it can be steered,
-// and how it identifies itself. Errors wrap ErrUsage (a bad spec, an unknown
+// driver and reads the capabilities of a steerable target; it sends no
+// request to the Workspace (how the target answers and identifies itself is
+// the preflight's first check). Errors wrap ErrUsage (a bad spec, an unknown
 // mutant) or ErrUnreachable.
 func Open(ctx context.Context, s Spec) (*Target, error) {
 	if err := s.Check(); err != nil {
 		return nil, err
 	}
-	t := &Target{Spec: s, URL: s.URL, Identity: map[string]string{}}
+	t := &Target{Spec: s, URL: s.URL}
 	d, err := t.open(ctx)
 	if err != nil {
 		return nil, err
@@ -72,7 +65,7 @@ func Open(ctx context.Context, s Spec) (*Target, error) {
 		t.Close()
 		return nil, err
 	}
-	if err := t.probe(ctx); err != nil {
+	if err := t.capabilities(ctx); err != nil {
 		t.Close()
 		return nil, err
 	}
@@ -140,53 +133,24 @@ func (t *Target) dial(ctx context.Context, controlURL string) (driver.Driver, er
 	return d, nil
 }
 
-// probe connects one client, reads the capabilities of a steerable target,
-// and sends agent.get to see how the target identifies itself in its replies.
-func (t *Target) probe(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
-	defer cancel()
-	origins := t.Driver.Origins()
-	if len(origins) == 0 {
+// capabilities reads what a steerable target can do from its control
+// endpoint. It sends no request to the Workspace: the preflight
+// (internal/preflight) is the one place that does, so that the requests
+// spent on opening a target are known to the rate budget or spared.
+func (t *Target) capabilities(ctx context.Context) error {
+	if len(t.Driver.Origins()) == 0 {
 		return fmt.Errorf("%w: the driver offers no client origin", ErrUnreachable)
 	}
-	if ctrl := t.Driver.Control(); ctrl != nil {
-		caps, err := ctrl.Capabilities(ctx)
-		if err != nil {
-			return fmt.Errorf("%w: control endpoint: %v", ErrUnreachable, err)
-		}
-		t.Caps = caps
-		if caps.Options {
-			// The probe's origin may send everything; the target is reset after.
-			if err := ctrl.SetOptions(ctx, control.Options{options.AcceptedOrigins: origins[0] + " (*)"}); err != nil {
-				return fmt.Errorf("%w: control endpoint: %v", ErrUnreachable, err)
-			}
-		}
-		if !caps.NoReset {
-			defer ctrl.Reset(ctx)
-		}
-	}
-	c, err := t.Driver.Open(ctx, origins[0])
-	if err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrUnreachable, t.URL, err)
-	}
-	defer c.Close()
-	m, _ := contract.Lookup("agent.get")
-	reply, err := c.Call(ctx, wire.NewRequest(m.Wire, "", nil))
-	if err != nil {
-		if errors.Is(err, driver.ErrUnreachable) || errors.Is(err, driver.ErrClosed) {
-			return fmt.Errorf("%w: %s: %v", ErrUnreachable, t.URL, err)
-		}
-		t.Identity["probe"] = "no reply to agent.get: " + err.Error()
+	ctrl := t.Driver.Control()
+	if ctrl == nil {
 		return nil
 	}
-	if ua, ok := reply.String("userAgent"); ok {
-		t.Identity["userAgent"] = ua
+	ctx, cancel := context.WithTimeout(ctx, controlTimeout)
+	defer cancel()
+	caps, err := ctrl.Capabilities(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: control endpoint: %v", ErrUnreachable, err)
 	}
-	if raw, ok := reply.Fields["protocolVersion"]; ok {
-		t.Identity["protocolVersion"] = string(raw)
-		if n, err := strconv.Unquote(string(raw)); err == nil {
-			t.Identity["protocolVersion"] = n
-		}
-	}
+	t.Caps = caps
 	return nil
 }

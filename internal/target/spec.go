@@ -3,7 +3,8 @@
 // Workspace with an optional mutant, a websocket URL, a service page), how it
 // is steered (a control URL, a profile), how it is reached (the ws, browser or
 // in-process driver), and the one way to open it (Open), which starts the
-// embedded reference when asked, opens the driver and probes the target.
+// embedded reference when asked, opens the driver and reads the capabilities
+// of a steerable target, sending the Workspace no request.
 //
 // The same flags (Flags) and the same merge rule (a flag given overrides the
 // profile) apply to every command. A target is never chosen by accident: the
