@@ -12,7 +12,6 @@ import (
 	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/options"
-	"scapi-conformance/fixtures/reference"
 	"scapi-conformance/fixtures/server"
 	"scapi-conformance/internal/profile"
 )
@@ -34,7 +33,7 @@ func serveConfig(optionsFile string, noControl, clockOnly bool) (server.Config, 
 			"or --clock-only (only the virtual clock); a steerable Workspace takes its options through POST /control/options")
 	}
 	if optionsFile != "" {
-		o, err := profile.LoadOptions(optionsFile, reference.CheckOptions)
+		o, err := profile.LoadOptions(optionsFile)
 		if err != nil {
 			return c, err
 		}

@@ -33,6 +33,9 @@ type OptionError struct {
 	Option string
 	// Err is the parser's error.
 	Err error
+	// InName is true when the option's name is wrong (an unknown option, a
+	// per-request rate limit without a request name), not its value.
+	InName bool
 }
 
 // Error names the option (the allow-list and rate-limit parsers' errors
@@ -76,7 +79,7 @@ func ParseEach(o map[string]string) (*Policy, []error) {
 	var errs []error
 	for _, k := range slices.Sorted(maps.Keys(o)) {
 		if !options.IsKnown(k) {
-			errs = append(errs, &OptionError{Option: k, Err: errUnknown{}})
+			errs = append(errs, &OptionError{Option: k, Err: errUnknown{}, InName: true})
 		}
 	}
 	p := &Policy{values: maps.Clone(o)}
@@ -86,11 +89,11 @@ func ParseEach(o map[string]string) (*Policy, []error) {
 		p.origins = NewOrigins(l)
 	}
 	if c, err := ratelimit.ParseOptions(o); err != nil {
-		key := options.RateLimit
+		oe := &OptionError{Option: options.RateLimit, Err: err}
 		if e, ok := err.(*ratelimit.OptionError); ok {
-			key = e.Option
+			oe.Option, oe.InName = e.Option, e.Offset < 0
 		}
-		errs = append(errs, &OptionError{Option: key, Err: err})
+		errs = append(errs, oe)
 	} else {
 		p.rate = &c
 	}

@@ -19,27 +19,28 @@ func TestParseErrors(t *testing.T) {
 		opts   map[string]string
 		option string
 		msg    string
+		inName bool
 	}{
 		{"origins", map[string]string{options.AcceptedOrigins: "https://a.example.com (agent.*"}, options.AcceptedOrigins,
-			`service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`},
+			`service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`, false},
 		{"rate limit", map[string]string{options.RateLimit: "five"}, options.RateLimit,
-			`service-client-api.rate-limit="five": byte offset 0: expected a decimal digit (a whole number of 0 or more)`},
+			`service-client-api.rate-limit="five": byte offset 0: expected a decimal digit (a whole number of 0 or more)`, false},
 		{"per-request name", map[string]string{options.RateLimitPrefix + "dial": "2"}, options.RateLimitPrefix + "dial",
-			`service-client-api.rate-limit.dial: bad option name: expected "service-client-api.rate-limit." followed by a request name namespace.method`},
+			`service-client-api.rate-limit.dial: bad option name: expected "service-client-api.rate-limit." followed by a request name namespace.method`, true},
 		{"read list", map[string]string{options.UserDataReadAllowed: "a,,b"}, options.UserDataReadAllowed,
-			`option service-client-api.user-data.read-allowed: user-data key list: byte offset 2: expected a user-data key or '*', found ','`},
+			`option service-client-api.user-data.read-allowed: user-data key list: byte offset 2: expected a user-data key or '*', found ','`, false},
 		{"write list", map[string]string{options.UserDataWriteAllowed: ","}, options.UserDataWriteAllowed,
-			`option service-client-api.user-data.write-allowed: user-data key list: byte offset 0: expected a user-data key or '*', found ','`},
+			`option service-client-api.user-data.write-allowed: user-data key list: byte offset 0: expected a user-data key or '*', found ','`, false},
 		{"unknown", map[string]string{"service-client-api.colour": "blue"}, "service-client-api.colour",
-			`option service-client-api.colour: unknown option: the documented ones are the service-client-api.* options of the Security configuration`},
-		{"unknown before a bad value", map[string]string{"service-client-api.colour": "blue", options.RateLimit: "x"}, "service-client-api.colour", ""},
-		{"origins before the rate limit", map[string]string{options.RateLimit: "x", options.AcceptedOrigins: "("}, options.AcceptedOrigins, ""},
+			`option service-client-api.colour: unknown option: the documented ones are the service-client-api.* options of the Security configuration`, true},
+		{"unknown before a bad value", map[string]string{"service-client-api.colour": "blue", options.RateLimit: "x"}, "service-client-api.colour", "", true},
+		{"origins before the rate limit", map[string]string{options.RateLimit: "x", options.AcceptedOrigins: "("}, options.AcceptedOrigins, "", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p, err := Parse(c.opts)
 			var oe *OptionError
-			if p != nil || !errors.As(err, &oe) || oe.Option != c.option || oe.Unwrap() == nil {
-				t.Fatalf("Parse = %v, %v; want an *OptionError for %s", p, err, c.option)
+			if p != nil || !errors.As(err, &oe) || oe.Option != c.option || oe.Unwrap() == nil || oe.InName != c.inName {
+				t.Fatalf("Parse = %v, %v; want an *OptionError for %s, in its name: %v", p, err, c.option, c.inName)
 			}
 			if c.msg != "" && err.Error() != c.msg {
 				t.Errorf("error\n%s\nwant\n%s", err, c.msg)

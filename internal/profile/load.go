@@ -13,6 +13,7 @@ import (
 
 	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/inforce"
 	"scapi-conformance/internal/yamlpos"
 )
 
@@ -180,8 +181,26 @@ func (d *decoder) options(n *yaml.Node) control.Options {
 		if v.Tag == "!!null" {
 			o[k.Value] = ""
 		}
+		d.checkOption(k, v, o[k.Value])
+	}
+	if d.Err != nil {
+		return nil
 	}
 	return o
+}
+
+// checkOption checks one option with the contract parsers (package
+// inforce, as the suite and the fuzzer read the options in force): a wrong
+// name is an error at the key, a value that does not parse one at the value,
+// each naming the option.
+func (d *decoder) checkOption(k, v *yaml.Node, value string) {
+	if _, err := inforce.Parse(map[string]string{k.Value: value}); err != nil {
+		at := v
+		if oe := (*inforce.OptionError)(nil); errors.As(err, &oe) && oe.InName {
+			at = k
+		}
+		d.Fail(at, "%v", err)
+	}
 }
 
 func (d *decoder) origins(n *yaml.Node) []string {
