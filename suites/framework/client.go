@@ -21,6 +21,8 @@ type recordingClient struct {
 	backlog []*wire.Message
 	// seq numbers messages in arrival order, for order checks.
 	seq map[*wire.Message]int
+	// barrierless: the target left a Barrier from this client unanswered.
+	barrierless bool
 }
 
 // maxRateRetries bounds how often a request the target rate-limited,

@@ -20,6 +20,8 @@ import (
 //	"fail"                 an error reply
 //	"emit:<event>/<type>"  a success reply, then that event on the same client
 //	"flood"                a success reply, then MaxBacklog+1 events
+//	"late:<event>/<type>"  a success reply; that event comes just before
+//	                       the answer to the client's next message
 //	anything else          a success reply with data {}
 type fakeDriver struct {
 	ctrl *fakeController
@@ -107,6 +109,7 @@ type fakeClient struct {
 	origin string
 	queue  chan *wire.Message
 	next   int
+	late   *wire.Message // sent before the next answer
 }
 
 func (c *fakeClient) Origin() string { return c.origin }
@@ -116,6 +119,10 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 	if ref == "" {
 		ref = fmt.Sprint(c.next)
 		c.next++
+	}
+	if c.late != nil {
+		c.queue <- c.late
+		c.late = nil
 	}
 	switch {
 	case req.Request == "silent":
@@ -131,6 +138,9 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 	case strings.HasPrefix(req.Request, "emit:"):
 		event, eventType, _ := strings.Cut(strings.TrimPrefix(req.Request, "emit:"), "/")
 		c.queue <- fakeEvent(event, eventType)
+	case strings.HasPrefix(req.Request, "late:"):
+		event, eventType, _ := strings.Cut(strings.TrimPrefix(req.Request, "late:"), "/")
+		c.late = fakeEvent(event, eventType)
 	}
 	return fakeMessage(map[string]any{"referenceId": ref, "request": req.Request, "data": map[string]any{}}), nil
 }
@@ -144,6 +154,11 @@ func (c *fakeClient) Subscribe(_ context.Context, names ...string) (*wire.Messag
 }
 
 func (c *fakeClient) Next(ctx context.Context) (*wire.Message, error) {
+	select { // a queued message first, even when ctx has ended (as the drivers' exchange)
+	case m := <-c.queue:
+		return m, nil
+	default:
+	}
 	select {
 	case m := <-c.queue:
 		return m, nil

@@ -1,0 +1,146 @@
+package framework
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/wire"
+	"scapi-conformance/driver"
+	"scapi-conformance/suites/matchers"
+)
+
+// barriers numbers the barriers of the run, for their referenceIds
+// (barrierPrefix and the number: a late answer is known for one).
+var barriers atomic.Int64
+
+const barrierPrefix = "barrier-"
+
+// Barrier makes sure that what the target sent c so far has arrived, without
+// a fixed wait: it sends c a subscribe to no event (it changes nothing, and
+// no rate limit counts it, INT-RATE-2) and waits, up to the wait timeout,
+// for its answer (an acknowledgement of nothing, an error reply, even a near
+// miss). One connection keeps its order (a websocket; postMessage between
+// two windows), so every message the target sent c before answering has
+// then arrived: in order of sending, what the target did before it is seen,
+// whatever the load of the machine. A target that answers a later message
+// first (an event or a reply it holds back) is seen late or not at all:
+// what a barrier concludes about the absence of a message is a reading of
+// the target's order (INT-RATE-6 for replies).
+//
+// It reports whether the target answered. A target that left a barrier from
+// c unanswered (an origin it ignores, or no answer to an empty subscribe) is
+// listened to for the silence window instead (Target.Silence) on c's later
+// barriers. Either way what arrived is kept for
+// later expectations (ExpectNoEventSoFar, TakeReply).
+func (s *Session) Barrier(c driver.Client) bool {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	if rc.barrierless {
+		s.settle(rc)
+		return false
+	}
+	req := wire.Request{Event: wire.EventSubscribe, Data: []string{}, ReferenceID: barrierPrefix + strconv.FormatInt(barriers.Add(1), 10),
+		UserAgent: wire.ClientUserAgent, ProtocolVersion: wire.ProtocolVersion}
+	ctx, cancel := s.wait()
+	defer cancel()
+	m, err := rc.Client.Call(ctx, req)
+	switch {
+	case m != nil || errors.Is(err, driver.ErrBrokenEnvelope):
+		s.observed.Add(1)
+		return true
+	case s.ctx.Err() != nil || !IsTimeout(err):
+		ginkgo.Fail(fmt.Sprintf("%s as %s (a barrier): %s", describeRequest(req), rc.Origin(), s.waitError(err, "no answer")))
+	}
+	rc.barrierless = true
+	return false
+}
+
+// settle keeps what arrives on rc during the silence window, for a target
+// that does not answer barriers.
+func (s *Session) settle(rc *recordingClient) {
+	ginkgo.GinkgoHelper()
+	ctx, cancel := context.WithTimeout(s.ctx, s.t.silence())
+	defer cancel()
+	for {
+		m, err := rc.read(ctx)
+		if err != nil {
+			if s.ctx.Err() != nil || !IsTimeout(err) {
+				ginkgo.Fail(fmt.Sprintf("listening on %s: %s", rc.Origin(), s.waitError(err, "no message")))
+			}
+			return
+		}
+		rc.stamp(m)
+		rc.keep(m)
+	}
+}
+
+// arrived moves every message that has reached rc, without waiting, to its
+// backlog and returns the backlog.
+func (s *Session) arrived(rc *recordingClient) []*wire.Message {
+	ginkgo.GinkgoHelper()
+	done, cancel := context.WithCancel(s.ctx)
+	cancel()
+	for {
+		m, err := rc.read(done)
+		if m == nil {
+			if err != nil && !IsTimeout(err) && !errors.Is(err, context.Canceled) {
+				ginkgo.Fail(fmt.Sprintf("reading what reached %s: %v", rc.Origin(), err))
+			}
+			return rc.backlog
+		}
+		rc.stamp(m)
+		rc.keep(m)
+	}
+}
+
+// SoFar sends c a Barrier and returns every message that reached c before
+// its answer and that no expectation took, oldest first, whenever it arrived
+// (read past by an earlier expectation, or waiting unread); barrier answers
+// are left out. They stay for later expectations.
+func (s *Session) SoFar(c driver.Client) []*wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	s.Barrier(c)
+	var out []*wire.Message
+	for _, m := range s.arrived(rc) {
+		if ref, _ := m.ReferenceID(); !strings.HasPrefix(ref, barrierPrefix) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// ExpectNoEventSoFar fails the spec if an event or an unsolicited reply
+// reached c and no expectation took it (SoFar). Unlike ExpectNoEvent it
+// judges everything since the client was opened, not a window after the
+// call, and does not depend on how fast the target is.
+func (s *Session) ExpectNoEventSoFar(c driver.Client) {
+	ginkgo.GinkgoHelper()
+	for _, m := range s.SoFar(c) {
+		if m.Kind() != wire.KindFrameID {
+			ginkgo.Fail(fmt.Sprintf("expected nothing on %s, got %s", c.Origin(), matchers.Describe(m)))
+		}
+	}
+}
+
+// TakeReply removes from what has reached c, without waiting, the answer
+// whose referenceId is ref (a reply or error reply to a request sent with
+// Send, whose answer no Call awaits) and returns it; nil when none has come.
+// Send a Barrier first to be sure that an answer sent before it is there.
+func (s *Session) TakeReply(c driver.Client, ref string) *wire.Message {
+	ginkgo.GinkgoHelper()
+	rc := s.client(c)
+	for i, m := range s.arrived(rc) {
+		if id, ok := m.ReferenceID(); ok && id == ref && m.Kind() == wire.KindReply {
+			rc.backlog = append(rc.backlog[:i:i], rc.backlog[i+1:]...)
+			return m
+		}
+	}
+	return nil
+}
