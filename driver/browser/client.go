@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -36,7 +35,7 @@ type Client struct {
 // Open embeds a new client frame on origin (one of Origins) in the service
 // page and waits until its document has said hello.
 func (d *Driver) Open(ctx context.Context, origin string) (driver.Client, error) {
-	if !slices.Contains(d.frames.origins, origin) {
+	if !d.frames.serves(origin) {
 		return nil, fmt.Errorf("browser driver: cannot present origin %q; the client frames are served on %v", origin, d.frames.origins)
 	}
 	id := d.newClientID()

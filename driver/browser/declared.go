@@ -43,26 +43,88 @@ func parseDeclared(origins []string) ([]declared, error) {
 	var out []declared
 	seen := map[string]bool{}
 	for _, o := range origins {
-		norm, err := allowlist.NormalizeOrigin(o)
+		d, err := mapOrigin(o)
 		if err != nil {
 			return nil, fmt.Errorf("browser driver: declared origin %q: %v", o, err)
 		}
-		if seen[norm] {
+		if !seen[d.origin] {
+			seen[d.origin] = true
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// mapOrigin describes an origin the driver presents through a host resolver
+// rule; an origin whose host is no DNS name it can map is an error.
+func mapOrigin(o string) (declared, error) {
+	norm, err := allowlist.NormalizeOrigin(o)
+	if err != nil {
+		return declared{}, err
+	}
+	u, _ := url.Parse(norm)
+	host := u.Hostname()
+	if !dnsName(host) {
+		return declared{}, fmt.Errorf("the browser driver presents an origin by mapping its host name to loopback; %q is not a DNS name it can map", host)
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	return declared{origin: norm, scheme: u.Scheme, host: host, port: port, hostHdr: u.Host}, nil
+}
+
+// dnsName reports whether Chromium resolves host as a name (so a host
+// resolver rule maps it): not an IP address, not localhost, and no last
+// label a URL parser reads as a number (http://127.0.0./ is 127.0.0.0).
+func dnsName(host string) bool {
+	if net.ParseIP(strings.Trim(host, "[]")) != nil || host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return false
+	}
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	last := labels[len(labels)-1]
+	return last != "" && strings.Trim(last, "0123456789") != "" && !strings.HasPrefix(strings.ToLower(last), "0x")
+}
+
+// declaredNames returns the origins of decl.
+func declaredNames(decl []declared) []string {
+	out := make([]string, len(decl))
+	for i, d := range decl {
+		out[i] = d.origin
+	}
+	return out
+}
+
+// strangerOrigins returns the origins next to the offered ones
+// (allowlist.Neighbours) and allowlist.StrangerOrigin, none of them offered:
+// those reached through a host resolver rule, and those on another loopback
+// port (host 127.0.0.1 or localhost, served on that very port). A stranger
+// neither can reach (an IP host the rules cannot map) is left out.
+func strangerOrigins(offered []string) (mapped, ports []declared) {
+	seen := map[string]bool{}
+	for _, o := range offered {
+		seen[o] = true
+	}
+	candidates := []string{allowlist.StrangerOrigin}
+	for _, o := range offered {
+		candidates = append(candidates, allowlist.Neighbours(o)...)
+	}
+	for _, c := range candidates {
+		norm, err := allowlist.NormalizeOrigin(c)
+		if err != nil || seen[norm] {
 			continue
 		}
 		seen[norm] = true
+		if d, err := mapOrigin(norm); err == nil {
+			mapped = append(mapped, d)
+			continue
+		}
 		u, _ := url.Parse(norm)
-		host := u.Hostname()
-		if net.ParseIP(strings.Trim(host, "[]")) != nil || host == "localhost" || strings.HasSuffix(host, ".localhost") {
-			return nil, fmt.Errorf("browser driver: declared origin %q: the browser driver presents an origin by mapping its host name to loopback; %q is not a DNS name it can map", o, host)
+		if h := u.Hostname(); u.Scheme == "http" && u.Port() != "" && (h == "127.0.0.1" || h == "localhost") {
+			ports = append(ports, declared{origin: norm, scheme: "http", host: h, port: u.Port(), hostHdr: u.Host})
 		}
-		port := u.Port()
-		if port == "" {
-			port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
-		}
-		out = append(out, declared{origin: norm, scheme: u.Scheme, host: host, port: port, hostHdr: u.Host})
 	}
-	return out, nil
+	return mapped, ports
 }
 
 // certValidity is how long the per-run certificate is valid.

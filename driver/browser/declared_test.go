@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver/browser"
 	"scapi-conformance/driver/drivertest"
@@ -34,7 +35,12 @@ func TestDeclaredOrigins(t *testing.T) {
 		t.Errorf("Info().Extra[declaredOrigins] = %q; want %q", got, strings.Join(want, " "))
 	}
 	ctx := context.Background()
-	for _, origin := range origins[:3] {
+	// The strangers are served though not offered: the neighbours of each
+	// offered origin (allowlist.Neighbours) and allowlist.StrangerOrigin,
+	// which the specs present to an allow-list that does not list them.
+	strangers := []string{allowlist.StrangerOrigin, "https://apps.example.comx", "https://apps.example.co",
+		"https://apps.example.com:8444", "http://crm.example.org:8081", "http://localhostx:" + strings.TrimPrefix(origins[3], "http://127.0.0.1:")}
+	for _, origin := range append(origins[:3], strangers...) {
 		c, err := d.Open(ctx, origin)
 		if err != nil {
 			t.Fatalf("Open(%s): %v", origin, err)
@@ -47,6 +53,9 @@ func TestDeclaredOrigins(t *testing.T) {
 			t.Errorf("from %s the service page saw event.origin %s", origin, got)
 		}
 		c.Close()
+	}
+	if _, err := d.Open(ctx, "https://elsewhere.example.org"); err == nil || !strings.Contains(err.Error(), `cannot present origin "https://elsewhere.example.org"`) {
+		t.Errorf("Open of an origin neither offered nor a stranger = %v; want cannot present", err)
 	}
 }
 

@@ -38,9 +38,13 @@ type frameServer struct {
 	lns     []net.Listener
 	srv     *http.Server
 	origins []string
-	allowed map[string]bool // Host headers served (guards against DNS rebinding)
-	rules   []string        // Chromium host resolver rules for the declared origins
-	spki    string          // the hash of the run certificate's public key ("" = no https origin)
+	// strangers are origins served although not offered (Origins): the
+	// neighbours of each offered origin and allowlist.StrangerOrigin, which
+	// the specs present to judge an allow-list that does not list them.
+	strangers []string
+	allowed   map[string]bool // Host headers served (guards against DNS rebinding)
+	rules     []string        // Chromium host resolver rules for the declared origins and strangers
+	spki      string          // the hash of the run certificate's public key ("" = no https origin)
 }
 
 // loopbackOrigins is how many loopback origins follow the declared ones.
@@ -88,10 +92,6 @@ func startFrameServer(binding, clientLib string, declaredOrigins []string) (*fra
 		return nil, err
 	}
 	fs.page = b.Bytes()
-	if err := fs.listenDeclared(decl); err != nil {
-		fs.close()
-		return nil, err
-	}
 	var hosts [2][]string
 	for range 2 {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -104,12 +104,21 @@ func startFrameServer(binding, clientLib string, declaredOrigins []string) (*fra
 		hosts[0] = append(hosts[0], "127.0.0.1:"+port)
 		hosts[1] = append(hosts[1], "localhost:"+port)
 	}
+	var loopback []string
 	for _, group := range hosts {
 		for _, h := range group {
-			fs.origins = append(fs.origins, "http://"+h)
+			loopback = append(loopback, "http://"+h)
 			fs.allowed[h] = true
 		}
 	}
+	offered := append(declaredNames(decl), loopback...)
+	mapped, ports := strangerOrigins(offered)
+	if err := fs.listenDeclared(decl, mapped); err != nil {
+		fs.close()
+		return nil, err
+	}
+	fs.origins = append(fs.origins, loopback...)
+	fs.listenPorts(ports)
 	fs.srv = &http.Server{Handler: http.HandlerFunc(fs.serve), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: log.New(discard{}, "", 0)}
 	for _, ln := range fs.lns {
@@ -140,13 +149,14 @@ func (fs *frameServer) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// listenDeclared opens one loopback listener per declared origin (TLS with
-// the run's certificate for https) and the host resolver rule that leads
-// Chromium there.
-func (fs *frameServer) listenDeclared(decl []declared) error {
+// listenDeclared opens one loopback listener per declared origin and per
+// stranger reached through a host resolver rule (TLS with the run's
+// certificate for https), with the rule that leads Chromium there. The
+// declared origins are offered (origins); the strangers are only served.
+func (fs *frameServer) listenDeclared(decl, strangers []declared) error {
 	var cert tls.Certificate
 	var tlsHosts []string
-	for _, o := range decl {
+	for _, o := range append(slices.Clone(decl), strangers...) {
 		if o.scheme == "https" && !slices.Contains(tlsHosts, o.host) {
 			tlsHosts = append(tlsHosts, o.host)
 		}
@@ -157,7 +167,7 @@ func (fs *frameServer) listenDeclared(decl []declared) error {
 			return fmt.Errorf("browser driver: making the certificate of the declared origins: %w", err)
 		}
 	}
-	for _, o := range decl {
+	for i, o := range append(slices.Clone(decl), strangers...) {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			return fmt.Errorf("browser driver: client frame server: %w", err)
@@ -167,10 +177,34 @@ func (fs *frameServer) listenDeclared(decl []declared) error {
 			ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
 		}
 		fs.lns = append(fs.lns, ln)
-		fs.origins = append(fs.origins, o.origin)
+		if i < len(decl) {
+			fs.origins = append(fs.origins, o.origin)
+		} else {
+			fs.strangers = append(fs.strangers, o.origin)
+		}
 		fs.allowed[o.hostHdr] = true
 	}
 	return nil
+}
+
+// listenPorts serves the loopback strangers on other ports (http, host
+// 127.0.0.1 or localhost): each on a listener of exactly its port, when
+// that port is free; a port in use leaves that stranger unserved.
+func (fs *frameServer) listenPorts(strangers []declared) {
+	for _, o := range strangers {
+		ln, err := net.Listen("tcp", "127.0.0.1:"+o.port)
+		if err != nil {
+			continue
+		}
+		fs.lns = append(fs.lns, ln)
+		fs.strangers = append(fs.strangers, o.origin)
+		fs.allowed[o.hostHdr] = true
+	}
+}
+
+// serves reports whether the frame server serves origin, offered or not.
+func (fs *frameServer) serves(origin string) bool {
+	return slices.Contains(fs.origins, origin) || slices.Contains(fs.strangers, origin)
 }
 
 // url is the client page for client id on origin.
