@@ -25,7 +25,7 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			name, _ := m.String("request")
 			Expect(name).To(Equal("agent.get"), "the reply names the request it answers (INT-SPEC-3)")
 			Expect(m.Has("data")).To(BeTrue(), "agent.get documents a result: %s", matchers.Describe(m))
-			s.Valid(m, "envelope.Reply")
+			s.ValidMessage(m, "agent.get")
 		})
 
 	framework.ConformanceIt("an error reply carries the referenceId, the request name and a string errorMessage, and no data",
@@ -67,7 +67,7 @@ var _ = Describe("Wire protocol > envelopes", func() {
 			if m.Has("userAgent") {
 				framework.ExpectHeader(m)
 			}
-			s.Valid(m, "envelope.Event")
+			s.ValidMessage(m, "")
 		})
 
 	framework.ConformanceIt("a request nobody documented gets an error reply, and the connection stays usable",

@@ -55,7 +55,7 @@ func originJudge(s *framework.Session, value string, c driver.Client, p originPr
 	refused := framework.IsRefusal(reply)
 	switch {
 	case d.Allowed && !refused:
-		s.Valid(reply, "envelope.Reply")
+		s.ValidMessage(reply, m.Wire)
 	case d.Allowed:
 		id := originLenientRefusal(list, c.Origin(), m)
 		if id == "" {
@@ -70,7 +70,7 @@ func originJudge(s *framework.Session, value string, c driver.Client, p originPr
 			s.Deviation("INT-SPEC-1", false)
 			return
 		}
-		s.Valid(reply, "envelope.ErrorReply")
+		s.ValidMessage(reply, m.Wire)
 	default:
 		id := originLenientGrant(list, c.Origin(), m)
 		if id == "" {
