@@ -29,5 +29,11 @@ func init() {
 			Sources: []string{`Rate Limit example: {"errorMessage": "The rate limit for the request 'voice.dial' has been reached.\nFurther requests of the same type will be ignored for 30 seconds.", "request": "agent.getState"}`},
 			Strict:  "the reply's request echoes the request being answered, which is the limited one (the example's \"agent.getState\" next to 'voice.dial' is a copy slip); errorMessage is exactly \"The rate limit for the request '<request>' has been reached.\\nFurther requests of the same type will be ignored for <delay> seconds.\" with the configured delay (0 when forever)",
 			Lenient: "any errorMessage starting with \"The rate limit for the request '<request>' has been reached.\" is NON-STRICT"},
+		Interpretation{ID: "INT-RATE-6", Topic: "how an ignored request is told from one answered late",
+			Sources: []string{
+				`Rate Limit: "Workspace ignores all further requests of the same type for a configurable period of time"`,
+				`001 Service Client API: "All methods provided in the Service Client API are asynchronous, so to get the successful or failed result, just add the matching callback" (no sentence orders the answers to one client's messages)`},
+			Strict:  "Workspace answers one client's messages in the order it receives them (one window's postMessage, one websocket, keep their order): a request not answered when a later message of the same client (a subscribe to no event, which no limit counts) is answered has been ignored, and an answer that comes after it anyway breaks the order",
+			Lenient: "answering a request after a later message of the same client is NON-STRICT: the late answer is still taken for the request's (whatever the suite saw of it before the end of the timeline)"},
 	)
 }

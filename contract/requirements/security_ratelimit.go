@@ -20,7 +20,7 @@ func init() {
 			"INT-RATE-3"),
 		inReference("security.rateLimit.6", s,
 			"When the number of requests reaches the limit, Workspace ignores all further requests of the same type for a configurable period of time, known as the quarantine delay.",
-			"INT-RATE-1", "INT-RATE-4"),
+			"INT-RATE-1", "INT-RATE-4", "INT-RATE-6"),
 		inReference("security.rateLimit.7", s,
 			"In response, Workspace Web Edition sends a result with an explicit error message to the first request it receives after the limit is reached: { \"errorMessage\": \"The rate limit for the request 'voice.dial' has been reached.\\nFurther requests of the same type will be ignored for 30 seconds.\", \"request\": \"agent.getState\" }",
 			"INT-RATE-5", "INT-SCHEMA-13"),

@@ -50,6 +50,9 @@ type rateSeen struct {
 	at      time.Time
 	action  ratelimit.Action
 	reply   *wire.Message
+	// ref is the referenceId of a request sent where the strict reading
+	// predicts silence, whose answer no call awaits ("" for the others).
+	ref string
 }
 
 func (r rateSeen) String() string {
@@ -97,7 +100,7 @@ func rateReplay(s *framework.Session, c driver.Client, cfg ratelimit.Config, ste
 	s.AwaitFreshWindow(requests...)
 	s.ExceedRateLimits()
 	var seen []rateSeen
-	for _, st := range steps {
+	for i, st := range steps {
 		if st.pause > 0 {
 			s.Advance(st.pause)
 			continue
@@ -107,38 +110,98 @@ func rateReplay(s *framework.Session, c driver.Client, cfg ratelimit.Config, ste
 			continue
 		}
 		at := s.Now()
-		expectSilence := strict.Decide(st.request, at).Action == ratelimit.Ignore
-		seen = append(seen, rateObserve(s, c, st, at, expectSilence))
+		if strict.Decide(st.request, at).Action == ratelimit.Ignore {
+			seen = append(seen, rateObserveSilence(s, c, st, at, fmt.Sprintf("rate-step-%d", i)))
+			continue
+		}
+		seen = append(seen, rateObserve(s, c, st, at))
 	}
+	rateLate(s, c, seen)
 	rateJudge(s, cfg, seen)
 }
 
-// rateObserve sends one request and classifies the answer: a success runs, an
-// error reply rejects, no reply ignores. When the strict model predicts
-// silence the spec listens for the silence window only.
-func rateObserve(s *framework.Session, c driver.Client, st rateStep, at time.Time, expectSilence bool) rateSeen {
+// rateObserve sends a request the strict reading expects an answer to and
+// waits for it up to the wait timeout: however late it comes, an answer is
+// classified as such; none by then, the request was ignored.
+func rateObserve(s *framework.Session, c driver.Client, st rateStep, at time.Time) rateSeen {
 	ginkgo.GinkgoHelper()
-	wait := s.Timeout()
-	if expectSilence {
-		wait = s.Silence()
-	}
-	ctx, cancel := context.WithTimeout(s.Context(), wait)
+	ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
 	defer cancel()
 	name := framework.Method(st.request).Wire
 	m, err := c.Call(ctx, wire.NewRequest(name, "", st.params))
-	seen := rateSeen{request: st.request, at: at, reply: m, action: ratelimit.Ignore}
-	switch {
-	case m == nil && (s.Context().Err() != nil || !framework.IsTimeout(err)):
+	if m == nil && (s.Context().Err() != nil || !framework.IsTimeout(err)) {
 		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", name, c.Origin(), err))
-	case m == nil:
-	case framework.IsRefusal(m):
+	}
+	return rateClassify(s, rateSeen{request: st.request, at: at}, m)
+}
+
+// rateObserveSilence sends a request the strict reading expects to be
+// ignored, with the referenceId ref, and then a barrier (Session.Barrier): an
+// answer sent before the barrier's is classified; none, the request was
+// ignored (INT-RATE-6: the target answers one client in order; an answer that
+// comes later anyway is taken by rateLate). No window of real time decides.
+func rateObserveSilence(s *framework.Session, c driver.Client, st rateStep, at time.Time, ref string) rateSeen {
+	ginkgo.GinkgoHelper()
+	ctx, cancel := context.WithTimeout(s.Context(), s.Timeout())
+	defer cancel()
+	name := framework.Method(st.request).Wire
+	if err := c.Send(ctx, wire.NewRequest(name, ref, st.params)); err != nil {
+		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", name, c.Origin(), err))
+	}
+	s.Barrier(c)
+	return rateClassify(s, rateSeen{request: st.request, at: at, ref: ref}, s.TakeReply(c, ref))
+}
+
+// rateLate takes, after a last barrier, the answers that came to requests
+// judged ignored after the answer to a later message: the target does not
+// answer in order (INT-RATE-6; strict fails, under
+// security.rateLimit.6, whose silence it was), and the late answer stands
+// for the request in the judgement.
+func rateLate(s *framework.Session, c driver.Client, seen []rateSeen) {
+	ginkgo.GinkgoHelper()
+	var waiting []int
+	for i, r := range seen {
+		if r.ref != "" && r.reply == nil {
+			waiting = append(waiting, i)
+		}
+	}
+	if len(waiting) == 0 {
+		return
+	}
+	s.Barrier(c)
+	var late []string
+	for _, i := range waiting {
+		if m := s.TakeReply(c, seen[i].ref); m != nil {
+			seen[i] = rateClassify(s, seen[i], m)
+			late = append(late, seen[i].String())
+		}
+	}
+	s.ForKit("security.rateLimit.6", func() {
+		if len(late) > 0 {
+			ginkgo.AddReportEntry("late answers", strings.Join(late, "\n"))
+		}
+		s.Deviation("INT-RATE-6", len(late) == 0)
+	})
+}
+
+// rateClassify files the answer m to a request: none ignores it, an error
+// reply rejects it, a success runs it; an answer must be valid against what
+// the one oracle (schemas.ForMessage, through Session.ValidMessage) says of
+// an answer to the request, and a rate-limit error names the request it
+// answers (INT-RATE-5).
+func rateClassify(s *framework.Session, seen rateSeen, m *wire.Message) rateSeen {
+	ginkgo.GinkgoHelper()
+	seen.reply, seen.action = m, ratelimit.Ignore
+	if m == nil {
+		return seen
+	}
+	name := framework.Method(seen.request).Wire
+	s.ValidMessage(m, name)
+	seen.action = ratelimit.Run
+	if framework.IsRefusal(m) {
 		seen.action = ratelimit.Reject
-		s.Valid(m, "envelope.ErrorReply")
 		echoed, _ := m.String("request")
 		Expect(echoed).To(Equal(name), "the rate-limit error reply must name the request it answers (INT-RATE-5): %s", matchers.Describe(m))
-	default:
-		seen.action = ratelimit.Run
-		s.Valid(m, "envelope.Reply")
 	}
 	return seen
 }
