@@ -123,10 +123,11 @@ func (o *observer) transcript() string {
 			fmt.Fprintf(&b, "… %d more envelopes not shown\n", len(entries)-i)
 			break
 		}
-		who := "sent by"
-		arrow := "→"
+		// An entry's origin is its sender's: the client's own on what it
+		// sent, the target's on what it got.
+		who := fmt.Sprintf("→ sent by client %d (%s)", e.client, e.Origin)
 		if e.Direction == driver.In {
-			who, arrow = "got by", "←"
+			who = fmt.Sprintf("← got by client %d from %s", e.client, e.Origin)
 		}
 		msg := string(e.Message)
 		if len(msg) > maxTranscriptMessage {
@@ -136,7 +137,7 @@ func (o *observer) transcript() string {
 		if e.Note != "" {
 			note = " (" + e.Note + ")"
 		}
-		fmt.Fprintf(&b, "%+9.1fms %s %s client %d (%s)%s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, arrow, who, e.client, e.Origin, note, msg)
+		fmt.Fprintf(&b, "%+9.1fms %s%s %s\n", float64(e.Time.Sub(start).Microseconds())/1000, who, note, msg)
 	}
 	return o.redactor.String(b.String())
 }

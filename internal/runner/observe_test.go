@@ -142,7 +142,7 @@ func TestTranscriptIsBoundedAndRedacted(t *testing.T) {
 	if len(lines) != maxTranscriptEntries+1 || lines[len(lines)-1] != "… 5 more envelopes not shown" {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
 	}
-	if want := `     +0.0ms ← got by client 1 (http://127.0.0.1:1) {"data":"[REDACTED]"}`; lines[0] != want {
+	if want := `     +0.0ms ← got by client 1 from http://127.0.0.1:1 {"data":"[REDACTED]"}`; lines[0] != want {
 		t.Errorf("first line %q, want %q", lines[0], want)
 	}
 	if !strings.HasSuffix(lines[1], fmt.Sprintf("… (%d bytes in all)", 2*maxTranscriptMessage+11)) || len(lines[1]) > maxTranscriptMessage+100 {
