@@ -31,6 +31,20 @@ const (
 	orgOrigin   = "https://client.example.org"
 )
 
+// allowBoth lets the two origins of most sets call everything,
+// auth.getJwtToken included (it must be named explicitly).
+const allowBoth = appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)"
+
+// globalLimitSet is a set of allowBoth with a global rate limit and a
+// quarantine delay.
+func globalLimitSet(name, what, limit, delay string) fixedOptionSet {
+	return fixedOptionSet{Name: name, What: what, Options: control.Options{
+		options.AcceptedOrigins: allowBoth,
+		options.RateLimit:       limit,
+		options.QuarantineDelay: delay,
+	}}
+}
+
 // fixedOptionSets are the configurations selftest --fixed proves the suite
 // on. Each must leave the reference with 0 FAIL; together they must let the
 // suite catch every security-option mutant (origins, rate limits, user data).
@@ -45,7 +59,7 @@ var fixedOptionSets = []fixedOptionSet{
 		Name: "defaults",
 		What: "two origins allowed everything; other options at their documented defaults",
 		Options: control.Options{
-			options.AcceptedOrigins: appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
+			options.AcceptedOrigins: allowBoth,
 		},
 	},
 	{
@@ -105,30 +119,22 @@ var fixedOptionSets = []fixedOptionSet{
 		Name: "empty-lists",
 		What: "empty read-allowed and write-allowed: no user-data key readable or writable",
 		Options: control.Options{
-			options.AcceptedOrigins:      appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
+			options.AcceptedOrigins:      allowBoth,
 			options.UserDataReadAllowed:  "",
 			options.UserDataWriteAllowed: "",
 		},
 	},
-	{
-		// A global limit of 5 requests per minute per request type with a short
-		// quarantine: the suite's own traffic must stay inside it, and the
-		// rate-limit specs exceed it on purpose.
-		Name: "global-limit",
-		What: "rate-limit 5 per minute, quarantine 10 s",
-		Options: control.Options{
-			options.AcceptedOrigins: appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
-			options.RateLimit:       "5",
-			options.QuarantineDelay: "10",
-		},
-	},
+	// A global limit of 5 requests per minute per request type with a short
+	// quarantine: the suite's own traffic must stay inside it, and the
+	// rate-limit specs exceed it on purpose.
+	globalLimitSet("global-limit", "rate-limit 5 per minute, quarantine 10 s", "5", "10"),
 	{
 		// Per-request limits, one below and one above the global limit: each
 		// request's own limit wins over the global one (INT-RATE-2).
 		Name: "per-request-limits",
 		What: "rate-limit 20 with rate-limit.agent.getState 3 and rate-limit.interaction.getInteractions 30",
 		Options: control.Options{
-			options.AcceptedOrigins:                                 appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
+			options.AcceptedOrigins:                                 allowBoth,
 			options.RateLimit:                                       "20",
 			options.RateLimitPrefix + "agent.getState":              "3",
 			options.RateLimitPrefix + "interaction.getInteractions": "30",
@@ -141,23 +147,15 @@ var fixedOptionSets = []fixedOptionSet{
 		Name: "documented-example",
 		What: "the documented example: no global limit, rate-limit.voice.dial 4, rate-limit.email.create 2",
 		Options: control.Options{
-			options.AcceptedOrigins:                  appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
+			options.AcceptedOrigins:                  allowBoth,
 			options.RateLimit:                        "0",
 			options.RateLimitPrefix + "voice.dial":   "4",
 			options.RateLimitPrefix + "email.create": "2",
 		},
 	},
-	{
-		// A quarantine delay of 0: a request type that exceeds its limit is
-		// ignored for ever, so the suite must never exceed it by accident.
-		Name: "delay-zero",
-		What: "rate-limit 10 with quarantine delay 0 (for ever)",
-		Options: control.Options{
-			options.AcceptedOrigins: appOrigin + " (*, auth.getJwtToken), " + otherOrigin + " (*, auth.getJwtToken)",
-			options.RateLimit:       "10",
-			options.QuarantineDelay: "0",
-		},
-	},
+	// A quarantine delay of 0: a request type that exceeds its limit is
+	// ignored for ever, so the suite must never exceed it by accident.
+	globalLimitSet("delay-zero", "rate-limit 10 with quarantine delay 0 (for ever)", "10", "0"),
 	{
 		// The configuration of issue 11: two filtered origins, a global limit
 		// with a short quarantine, and read and write lists, all at once.
