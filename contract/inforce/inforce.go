@@ -7,6 +7,7 @@
 package inforce
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 
@@ -38,12 +39,14 @@ type OptionError struct {
 	InName bool
 }
 
-// Error names the option (the allow-list and rate-limit parsers' errors
-// name it already).
+// Error names the option once (the rate-limit parser's errors and the
+// unknown-option error name it already).
 func (e *OptionError) Error() string {
-	switch e.Err.(type) {
-	case *allowlist.ParseError, *ratelimit.OptionError:
-		return e.Err.Error()
+	switch err := e.Err.(type) {
+	case *ratelimit.OptionError, errUnknown:
+		return err.Error()
+	case *allowlist.ParseError:
+		return fmt.Sprintf("option %s: byte offset %d: expected %s, found %s", e.Option, err.Offset, err.Expected, err.Found)
 	}
 	return "option " + e.Option + ": " + e.Err.Error()
 }
@@ -52,10 +55,10 @@ func (e *OptionError) Error() string {
 func (e *OptionError) Unwrap() error { return e.Err }
 
 // errUnknown is the error of an option key the documentation does not have.
-type errUnknown struct{}
+type errUnknown struct{ key string }
 
-func (errUnknown) Error() string {
-	return "unknown option: the documented ones are the service-client-api.* options of the Security configuration"
+func (e errUnknown) Error() string {
+	return fmt.Sprintf("unknown option %q: the documented ones are the service-client-api.* options of the Security configuration", e.key)
 }
 
 // Parse reads the options o (full keys; an absent option takes its
@@ -79,7 +82,7 @@ func ParseEach(o map[string]string) (*Policy, []error) {
 	var errs []error
 	for _, k := range slices.Sorted(maps.Keys(o)) {
 		if !options.IsKnown(k) {
-			errs = append(errs, &OptionError{Option: k, Err: errUnknown{}, InName: true})
+			errs = append(errs, &OptionError{Option: k, Err: errUnknown{k}, InName: true})
 		}
 	}
 	p := &Policy{values: maps.Clone(o)}
@@ -118,20 +121,19 @@ func (p *Policy) Value(key string) string {
 	return v
 }
 
-// Values returns a copy of the options as given.
-func (p *Policy) Values() map[string]string { return maps.Clone(p.values) }
-
 // Origins returns the accepted-web-content-origins in force; nil when the
 // option did not parse.
 func (p *Policy) Origins() *Origins { return p.origins }
 
-// Rate returns the rate-limit configuration in force (strict readings);
-// ok is false when a rate-limit option did not parse.
+// Rate returns a copy of the rate-limit configuration in force (strict
+// readings); ok is false when a rate-limit option did not parse.
 func (p *Policy) Rate() (c ratelimit.Config, ok bool) {
 	if p.rate == nil {
 		return ratelimit.Config{}, false
 	}
-	return *p.rate, true
+	c = *p.rate
+	c.PerRequest = maps.Clone(c.PerRequest)
+	return c, true
 }
 
 // RateLimited reports whether a rate limit is in force (a global or a

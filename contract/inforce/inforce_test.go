@@ -22,7 +22,7 @@ func TestParseErrors(t *testing.T) {
 		inName bool
 	}{
 		{"origins", map[string]string{options.AcceptedOrigins: "https://a.example.com (agent.*"}, options.AcceptedOrigins,
-			`service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`, false},
+			`option service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`, false},
 		{"rate limit", map[string]string{options.RateLimit: "five"}, options.RateLimit,
 			`service-client-api.rate-limit="five": byte offset 0: expected a decimal digit (a whole number of 0 or more)`, false},
 		{"per-request name", map[string]string{options.RateLimitPrefix + "dial": "2"}, options.RateLimitPrefix + "dial",
@@ -32,7 +32,7 @@ func TestParseErrors(t *testing.T) {
 		{"write list", map[string]string{options.UserDataWriteAllowed: ","}, options.UserDataWriteAllowed,
 			`option service-client-api.user-data.write-allowed: user-data key list: byte offset 0: expected a user-data key or '*', found ','`, false},
 		{"unknown", map[string]string{"service-client-api.colour": "blue"}, "service-client-api.colour",
-			`option service-client-api.colour: unknown option: the documented ones are the service-client-api.* options of the Security configuration`, true},
+			`unknown option "service-client-api.colour": the documented ones are the service-client-api.* options of the Security configuration`, true},
 		{"unknown before a bad value", map[string]string{"service-client-api.colour": "blue", options.RateLimit: "x"}, "service-client-api.colour", "", true},
 		{"origins before the rate limit", map[string]string{options.RateLimit: "x", options.AcceptedOrigins: "("}, options.AcceptedOrigins, "", false},
 	} {
@@ -135,6 +135,11 @@ func TestDecisions(t *testing.T) {
 	}
 	if c, _ := p.Rate(); c.PerRequest["voice.dial"] != 2 || !p.RateLimited() {
 		t.Errorf("rate %+v; want voice.dial 2", c)
+	}
+	c, _ := p.Rate()
+	c.PerRequest["voice.dial"]++ // as a rate-limit mutant of the reference does
+	if again, _ := p.Rate(); again.PerRequest["voice.dial"] != 2 {
+		t.Errorf("changing the configuration Rate returned changed the policy: %+v", again)
 	}
 }
 

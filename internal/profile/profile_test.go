@@ -75,7 +75,7 @@ func TestParseErrors(t *testing.T) {
 		{"option list", "options:\n  service-client-api.rate-limit: [3]\n", `p.yaml:2:34: option service-client-api.rate-limit must be a scalar value, found a list`},
 		// Option values are checked by the contract parsers (package inforce) when the profile is loaded.
 		{"bad origins", "options:\n  service-client-api.accepted-web-content-origins: \"https://a.example.com (agent.*\"\n",
-			`p.yaml:2:52: service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`},
+			`p.yaml:2:52: option service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`},
 		{"rate limit not a number", "options:\n  service-client-api.rate-limit: five\n",
 			`p.yaml:2:34: service-client-api.rate-limit="five": byte offset 0: expected a decimal digit (a whole number of 0 or more)`},
 		{"negative delay", "options:\n  service-client-api.rate-limit-quarantine-delay: -1\n",
@@ -87,7 +87,7 @@ func TestParseErrors(t *testing.T) {
 		{"write list", "options:\n  service-client-api.user-data.write-allowed: ','\n",
 			`p.yaml:2:47: option service-client-api.user-data.write-allowed: user-data key list: byte offset 0: expected a user-data key or '*', found ','`},
 		{"unknown option", "options:\n  service-client-api.rate-limit.voice.dial: 2\n  service-client-api.rate-limt: 5\n",
-			`p.yaml:3:3: option service-client-api.rate-limt: unknown option: the documented ones are the service-client-api.* options of the Security configuration`},
+			`p.yaml:3:3: unknown option "service-client-api.rate-limt": the documented ones are the service-client-api.* options of the Security configuration`},
 		{"bad origin", "origins:\n  - https://a.example/path\n", `p.yaml:2:5: origin "https://a.example/path": an origin is scheme://host[:port] with no user, path, query or fragment`},
 		{"origin scheme", "origins: [ftp://a]\n", `p.yaml:1:11: origin "ftp://a": at byte 0: expected an origin starting with "http://" or "https://", found "ftp://a"`},
 		{"media not list", "data:\n  media: voice\n", `p.yaml:2:10: data.media must be a list, found the scalar "voice"`},
