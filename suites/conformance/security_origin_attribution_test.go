@@ -20,7 +20,6 @@ func TestOriginRequirement(t *testing.T) {
 		{"https://a.example (agent.*), https://b.example", "https://a.example", "agent.getState", "security.origin.6"},
 		{"https://a.example (*)", "https://a.example", "agent.getState", "security.origin.6"},
 		{"* (agent.*)", "https://a.example", "media.getMediaList", "security.origin.4"},
-		{"*", "https://a.example", "media.getMediaList", "security.origin.3"},
 		{"https://a.example (agent.get), https://a.example", "https://a.example", "voice.dial", "security.origin.2"},
 	} {
 		list := allowlist.MustParse(tc.value)

@@ -108,11 +108,7 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 		func(s *framework.Session) {
 			// A target that cannot be steered is judged on the options its
 			// profile says it has, waiting the configured delay in real time.
-			if s.Has(framework.CapOptions) {
-				s.SetOptions(control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "20"})
-			}
-			cfg := rateConfig(s)
-			request, limit := rateConfiguredRequest(s, cfg)
+			cfg, request, limit := rateConfigured(s, control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "20"})
 			get := rateCall(request)
 			other := "agent.get"
 			if request == other {
@@ -136,14 +132,10 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 
 	framework.ConformanceIt("a configured quarantine delay of 0 ignores the request type for good",
 		framework.Reqs{"security.rateLimit.9"}, func(s *framework.Session) {
-			if s.Has(framework.CapOptions) {
-				s.SetOptions(control.Options{perRequest("agent.getStateList"): "2", options.QuarantineDelay: "0"})
-			}
-			cfg := rateConfig(s)
+			cfg, request, limit := rateConfigured(s, control.Options{perRequest("agent.getStateList"): "2", options.QuarantineDelay: "0"})
 			if cfg.QuarantineDelay != 0 {
 				Skip(fmt.Sprintf("the quarantine delay in force is %s, not 0", cfg.QuarantineDelay))
 			}
-			request, limit := rateConfiguredRequest(s, cfg)
 			get := rateCall(request)
 			steps := append(rateTimes(limit+1, get), ratePause(2*time.Minute), get)
 			rateReplay(s, s.Client(s.Origins()[0]), cfg, steps...)
@@ -151,11 +143,7 @@ var _ = Describe("Security configuration > Rate Limit", func() {
 
 	framework.ConformanceIt("the configured windows are the minutes of the clock: a request at a minute's first instant counts in that minute, and the last minute's do not",
 		framework.Reqs{"security.rateLimit.5"}, func(s *framework.Session) {
-			if s.Has(framework.CapOptions) {
-				s.SetOptions(control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "30"})
-			}
-			cfg := rateConfig(s)
-			request, limit := rateConfiguredRequest(s, cfg)
+			cfg, request, limit := rateConfigured(s, control.Options{perRequest("agent.getState"): "3", options.QuarantineDelay: "30"})
 			get := rateCall(request)
 			// One request opens the minute (and an anchored window), the
 			// rest of the limit comes at its last second; the first instant
@@ -191,6 +179,20 @@ func configuredLimitWait(inForce control.Options) time.Duration {
 		return 2*time.Minute + time.Second + 2*framework.RealTimeMargin
 	}
 	return time.Minute + cfg.QuarantineDelay + time.Second + 2*framework.RealTimeMargin
+}
+
+// rateConfigured sets the options set on a target whose options can be set
+// (else those its profile declares stand) and returns the rate-limit
+// configuration in force with the request a spec of the configured limits
+// repeats and its limit (rateConfiguredRequest).
+func rateConfigured(s *framework.Session, set control.Options) (cfg ratelimit.Config, request string, limit int) {
+	GinkgoHelper()
+	if s.Has(framework.CapOptions) {
+		s.SetOptions(set)
+	}
+	cfg = rateConfig(s)
+	request, limit = rateConfiguredRequest(s, cfg)
+	return cfg, request, limit
 }
 
 // rateConfiguredRequest picks the request a spec of the configured limits
