@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"testing"
 
 	"scapi-conformance/contract/allowlist"
@@ -164,4 +165,25 @@ func TestOriginsRemembered(t *testing.T) {
 	if !o.Listed("https://a.example") || o.Listed("https://b.example") {
 		t.Error("decisions past the memory's bound are wrong")
 	}
+}
+
+// Origins may be shared: decisions from several goroutines agree (go test
+// -race holds the memory safe).
+func TestOriginsConcurrent(t *testing.T) {
+	o := NewOrigins(allowlist.MustParse("https://a.example (agent.*)"))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 100 {
+				origin := fmt.Sprintf("https://h%d.example", (g*100+i)%50)
+				if o.Decide(origin, "agent.get").Allowed || !o.Decide("https://a.example", "agent.get").Allowed {
+					t.Errorf("wrong decision for %s or https://a.example", origin)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
