@@ -148,6 +148,7 @@ func originAllowedServices(s *framework.Session, value string, c driver.Client) 
 	}
 	reply := s.Try(c, "system.getAllowedServices")
 	Expect(reply).To(matchers.HaveSucceeded(), "getAllowedServices as %s, which is listed", c.Origin())
+	s.ValidMessage(reply, framework.Method("system.getAllowedServices").Wire)
 	var reported []string
 	Expect(json.Unmarshal(reply.Data(), &reported)).To(Succeed(), "getAllowedServices returns Array.<string>: %s", matchers.Describe(reply))
 	var keywords []string
