@@ -131,7 +131,7 @@ func TestFlagErrorsNameTheFlag(t *testing.T) {
 		{[]string{"list", "--json"}, "scapi-conformance list: --json comes after what to list; one of: interpretations, methods, mutants, requirements (see scapi-conformance list --help)\n"},
 		{[]string{"replay"}, "scapi-conformance replay: want one FILE, got 0 (see scapi-conformance replay --help)\n"},
 		// A profile's options are checked by the contract parsers when it is loaded, before anything is opened.
-		{[]string{"run", "--profile", "testdata/profile-bad-origins.yaml"}, "scapi-conformance run: usage error: testdata/profile-bad-origins.yaml:4:52: option service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value\n"},
+		{[]string{"run", "--profile", "testdata/profile-bad-origins.yaml"}, "scapi-conformance run: usage error: testdata/profile-bad-origins.yaml:4:83: option service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value\n"},
 		{[]string{"run", "--profile", "testdata/profile-bad-rate-limit.yaml"}, "scapi-conformance run: usage error: testdata/profile-bad-rate-limit.yaml:4:34: service-client-api.rate-limit=\"five\": byte offset 0: expected a decimal digit (a whole number of 0 or more)\n"},
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {

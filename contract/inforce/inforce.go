@@ -51,6 +51,21 @@ func (e *OptionError) Error() string {
 	return "option " + e.Option + ": " + e.Err.Error()
 }
 
+// ValueOffset returns the byte offset in the option's value where the
+// parser found it malformed; ok is false when the error is not at a byte of
+// the value (a wrong name).
+func (e *OptionError) ValueOffset() (offset int, ok bool) {
+	switch err := e.Err.(type) {
+	case *allowlist.ParseError:
+		return err.Offset, true
+	case *ratelimit.OptionError:
+		return err.Offset, err.Offset >= 0
+	case *userdata.ParseError:
+		return err.Offset, true
+	}
+	return 0, false
+}
+
 // Unwrap returns the parser's error.
 func (e *OptionError) Unwrap() error { return e.Err }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -45,6 +46,9 @@ func TestParseErrors(t *testing.T) {
 			}
 			if c.msg != "" && err.Error() != c.msg {
 				t.Errorf("error\n%s\nwant\n%s", err, c.msg)
+			}
+			if off, ok := oe.ValueOffset(); ok == c.inName || ok && !strings.Contains(err.Error(), fmt.Sprintf("byte offset %d:", off)) {
+				t.Errorf("ValueOffset = %d, %v for %s", off, ok, err)
 			}
 		})
 	}

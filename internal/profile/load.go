@@ -191,16 +191,41 @@ func (d *decoder) options(n *yaml.Node) control.Options {
 
 // checkOption checks one option with the contract parsers (package
 // inforce, as the suite and the fuzzer read the options in force): a wrong
-// name is an error at the key, a value that does not parse one at the value,
-// each naming the option.
+// name is an error at the key, a value that does not parse one at the
+// malformed byte of the value when the file spells the value as it is read,
+// else at the value; each names the option.
 func (d *decoder) checkOption(k, v *yaml.Node, value string) {
-	if _, err := inforce.Parse(map[string]string{k.Value: value}); err != nil {
-		at := v
-		if oe := (*inforce.OptionError)(nil); errors.As(err, &oe) && oe.InName {
-			at = k
-		}
-		d.Fail(at, "%v", err)
+	_, err := inforce.Parse(map[string]string{k.Value: value})
+	if err == nil {
+		return
 	}
+	at := v
+	if oe := (*inforce.OptionError)(nil); errors.As(err, &oe) && oe.InName {
+		at = k
+	} else if off, ok := oe.ValueOffset(); ok && verbatim(v) {
+		at = &yaml.Node{Line: v.Line, Column: v.Column + off}
+		if v.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+			at.Column++
+		}
+	}
+	d.Fail(at, "%v", err)
+}
+
+// verbatim reports whether a scalar's value is written byte for byte on its
+// line: printable ASCII, plain or quoted without anything the quotes would
+// escape, so that a byte offset in the value is a column offset in the file.
+func verbatim(v *yaml.Node) bool {
+	quote := map[yaml.Style]string{0: "", yaml.SingleQuotedStyle: "'", yaml.DoubleQuotedStyle: "\"\\"}
+	escaped, ok := quote[v.Style]
+	if !ok || v.Tag == "!!null" {
+		return false
+	}
+	for i := 0; i < len(v.Value); i++ {
+		if c := v.Value[i]; c < ' ' || c > '~' || strings.IndexByte(escaped, c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *decoder) origins(n *yaml.Node) []string {

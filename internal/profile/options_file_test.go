@@ -31,7 +31,7 @@ service-client-api.user-data.write-allowed:
 			`o.yaml:2:49: service-client-api.rate-limit-quarantine-delay="soon": byte offset 0: expected a decimal digit`},
 		{"bad origins in json", "o.json", `{
   "service-client-api.accepted-web-content-origins": "https://a.example (agent."
-}`, nil, "o.json:2:54: option service-client-api.accepted-web-content-origins: byte offset 25: expected "},
+}`, nil, "o.json:2:80: option service-client-api.accepted-web-content-origins: byte offset 25: expected "},
 		{"unknown option", "o.yaml", "service-client-api.colour: blue\n", nil, `o.yaml:1:1: unknown option "service-client-api.colour"`},
 		{"no prefix", "o.yaml", "rate-limit: 5\n", nil, `o.yaml:1:1: option "rate-limit" does not start with "service-client-api."`},
 		{"not a mapping", "o.yaml", "- service-client-api.rate-limit\n", nil, "o.yaml:1:1: options must be a mapping of service-client-api.* keys to values, found a list"},

@@ -73,9 +73,10 @@ func TestParseErrors(t *testing.T) {
 		{"password not string", "login:\n  password: [a]\n", `p.yaml:2:13: login.password must be a string, found a list`},
 		{"bad option key", "options:\n  rate-limit: 3\n", `p.yaml:2:3: option "rate-limit" does not start with "service-client-api."`},
 		{"option list", "options:\n  service-client-api.rate-limit: [3]\n", `p.yaml:2:34: option service-client-api.rate-limit must be a scalar value, found a list`},
-		// Option values are checked by the contract parsers (package inforce) when the profile is loaded.
+		// Option values are checked by the contract parsers (package inforce) when the profile is loaded;
+		// the column is that of the malformed byte when the value is written as it is read.
 		{"bad origins", "options:\n  service-client-api.accepted-web-content-origins: \"https://a.example.com (agent.*\"\n",
-			`p.yaml:2:52: option service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`},
+			`p.yaml:2:83: option service-client-api.accepted-web-content-origins: byte offset 30: expected ',' before the next keyword, or ')' closing the filter, found end of value`},
 		{"rate limit not a number", "options:\n  service-client-api.rate-limit: five\n",
 			`p.yaml:2:34: service-client-api.rate-limit="five": byte offset 0: expected a decimal digit (a whole number of 0 or more)`},
 		{"negative delay", "options:\n  service-client-api.rate-limit-quarantine-delay: -1\n",
@@ -83,9 +84,11 @@ func TestParseErrors(t *testing.T) {
 		{"per-request limit without a request", "options:\n  service-client-api.rate-limit.dial: 2\n",
 			`p.yaml:2:3: service-client-api.rate-limit.dial: bad option name: expected "service-client-api.rate-limit." followed by a request name namespace.method`},
 		{"read list", "options:\n  service-client-api.user-data.read-allowed: \"Key1,,Key2\"\n",
-			`p.yaml:2:46: option service-client-api.user-data.read-allowed: user-data key list: byte offset 5: expected a user-data key or '*', found ','`},
+			`p.yaml:2:52: option service-client-api.user-data.read-allowed: user-data key list: byte offset 5: expected a user-data key or '*', found ','`},
 		{"write list", "options:\n  service-client-api.user-data.write-allowed: ','\n",
-			`p.yaml:2:47: option service-client-api.user-data.write-allowed: user-data key list: byte offset 0: expected a user-data key or '*', found ','`},
+			`p.yaml:2:48: option service-client-api.user-data.write-allowed: user-data key list: byte offset 0: expected a user-data key or '*', found ','`},
+		{"escaped value: at the value", "options:\n  service-client-api.user-data.read-allowed: \"K\\u00e9y,,x\"\n",
+			`p.yaml:2:46: option service-client-api.user-data.read-allowed: user-data key list: byte offset 5: expected a user-data key or '*', found ','`},
 		{"unknown option", "options:\n  service-client-api.rate-limit.voice.dial: 2\n  service-client-api.rate-limt: 5\n",
 			`p.yaml:3:3: unknown option "service-client-api.rate-limt": the documented ones are the service-client-api.* options of the Security configuration`},
 		{"bad origin", "origins:\n  - https://a.example/path\n", `p.yaml:2:5: origin "https://a.example/path": an origin is scheme://host[:port] with no user, path, query or fragment`},
