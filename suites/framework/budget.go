@@ -124,8 +124,10 @@ func (s *Session) spend(origin, request string) {
 
 // freshStart lets a run on a target that is not reset begin in a window the
 // suite's budget knows: the target may have counted traffic the suite could
-// not see (an earlier run, the runner's own probe), so the first spec waits
-// for the next minute, or the quarantine delay when it is longer.
+// not see (an earlier run, another client), so the first spec waits for the
+// next minute, or the quarantine delay when it is longer. The run's own
+// opening traffic is no such traffic: opening a target sends no request, and
+// the preflight spends none that a declared limit counts.
 func (s *Session) freshStart() {
 	ginkgo.GinkgoHelper()
 	b := s.budget
