@@ -146,13 +146,7 @@ func TestE2EFixedRunSpendsOnlyItsBudget(t *testing.T) {
 // origins it accepts.
 func fixedTarget(t *testing.T, mode server.ControlMode, opts control.Options, origins []string) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := server.Start(ctx, server.Config{Control: mode, Options: opts})
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); srv.Close() })
+	srv := fixedServer(t, mode, opts)
 	b, err := fixedProfileYAML(srv.WebSocketURL(), srv.ControlURL(), opts, origins)
 	if err != nil {
 		t.Fatal(err)
@@ -162,4 +156,18 @@ func fixedTarget(t *testing.T, mode server.ControlMode, opts control.Options, or
 		t.Fatal(err)
 	}
 	return path
+}
+
+// fixedServer serves the reference in fixed mode (mode, options configured
+// once) from the test process until the test ends.
+func fixedServer(t *testing.T, mode server.ControlMode, opts control.Options) *server.Server {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := server.Start(ctx, server.Config{Control: mode, Options: opts})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); srv.Close() })
+	return srv
 }

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
+	"scapi-conformance/contract/control"
 	"scapi-conformance/driver/browser"
 	"scapi-conformance/fixtures/standin"
 	"scapi-conformance/internal/report"
@@ -15,17 +18,33 @@ import (
 // standinPassword is the stand-in's password; it must show nowhere.
 const standinPassword = "Sh0w-Me-Nowhere-42"
 
+// standinOrigin is the https origin the stand-in profiles declare: the
+// browser driver presents its frames under it.
+const standinOrigin = "https://apps.example.com"
+
 // standinProfile starts a reference Workspace and the stand-in of a real
 // Workspace page relaying to it, and writes the profile that reaches the
-// stand-in through the browser: service URL, control endpoint, login by a
-// script file (given as @FILE), the ready expression and a declared https
-// origin. It returns the reference's websocket and control URLs too.
+// stand-in through the browser (see standinWorkspace), with the reference's
+// control endpoint. It returns the reference's websocket and control URLs too.
 func standinProfile(t *testing.T, password string) (profilePath, wsURL, controlURL string) {
 	if _, ok := browser.FindChromium(); !ok {
 		t.Skip("no Chromium")
 	}
 	srv := startTarget(t)
-	s, err := standin.Start(context.Background(), standin.Config{ReferenceURL: srv.WebSocketURL(), User: "agent7", Password: standinPassword})
+	return standinWorkspace(t, srv.WebSocketURL(), srv.ControlURL(), password, "", nil), srv.WebSocketURL(), srv.ControlURL()
+}
+
+// standinWorkspace starts the stand-in of a real Workspace page relaying to
+// the reference at wsURL, and writes the profile that reaches it through the
+// browser: service URL, control endpoint and client library when given,
+// login by a script file (given as @FILE) with password, the ready
+// expression, the declared https origin, and the options when given.
+func standinWorkspace(t *testing.T, wsURL, controlURL, password, clientLib string, opts control.Options) string {
+	t.Helper()
+	if _, ok := browser.FindChromium(); !ok {
+		t.Skip("no Chromium")
+	}
+	s, err := standin.Start(context.Background(), standin.Config{ReferenceURL: wsURL, User: "agent7", Password: standinPassword})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,15 +53,28 @@ func standinProfile(t *testing.T, password string) (profilePath, wsURL, controlU
 	if err := os.WriteFile(filepath.Join(dir, "login.js"), []byte(standin.LoginScript), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	profilePath = filepath.Join(dir, "workspace.yaml")
-	text := "target:\n  driver: browser\n  url: " + s.URL() + "\n  control: " + srv.ControlURL() + "\n" +
-		"login:\n  user: agent7\n  password: \"" + password + "\"\n  script: \"@login.js\"\n" +
+	text := "target:\n  driver: browser\n  url: " + s.URL() + "\n"
+	if controlURL != "" {
+		text += "  control: " + controlURL + "\n"
+	}
+	if clientLib != "" {
+		text += "  clientLib: " + clientLib + "\n"
+	}
+	text += "login:\n  user: agent7\n  password: \"" + password + "\"\n  script: \"@login.js\"\n" +
 		"  ready: \"" + standin.ReadyExpression + "\"\n" +
-		"origins: [https://apps.example.com]\n"
-	if err := os.WriteFile(profilePath, []byte(text), 0o644); err != nil {
+		"origins: [" + standinOrigin + "]\n"
+	if opts != nil {
+		b, err := yaml.Marshal(map[string]control.Options{"options": opts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text += string(b)
+	}
+	path := filepath.Join(dir, "workspace.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return profilePath, srv.WebSocketURL(), srv.ControlURL()
+	return path
 }
 
 // TestE2EBrowserLogsIntoAStandinWorkspace: run --driver browser --profile P
@@ -59,7 +91,7 @@ func TestE2EBrowserLogsIntoAStandinWorkspace(t *testing.T) {
 	if b.Provenance.Driver != "browser" || w.Provenance.Driver != "ws" {
 		t.Fatalf("drivers %q and %q; want browser and ws", b.Provenance.Driver, w.Provenance.Driver)
 	}
-	if got := b.Target.Build["driver.declaredOrigins"]; got != "https://apps.example.com" {
+	if got := b.Target.Build["driver.declaredOrigins"]; got != standinOrigin {
 		t.Errorf("the browser presented the declared origins %q; want the profile's https://apps.example.com", got)
 	}
 	if d := verdictDiff(b, w); d != "" || len(b.Specs) == 0 {

@@ -32,6 +32,20 @@ type fuzzFlags struct {
 	first    bool
 	workers  int
 	shard    string
+	json     string
+}
+
+// fuzzReport is what fuzz --json writes: the campaign's target, seed and
+// figures, its findings (with their replay files) and the exit code.
+type fuzzReport struct {
+	Target   string       `json:"target"`
+	Seed     uint64       `json:"seed"`
+	ExitCode int          `json:"exitCode"`
+	Error    string       `json:"error,omitempty"`
+	Sessions int          `json:"sessions"`
+	Requests int          `json:"requests"`
+	Millis   int64        `json:"millis"`
+	Findings []fuzz.Saved `json:"findings"`
 }
 
 func runFuzz(args []string, stdout, stderr io.Writer) int {
@@ -52,10 +66,11 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
 	fs.BoolVar(&f.first, "first", false, "stop at the first FAIL finding")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "sessions run at once, each worker on its own embedded reference (an external target: 1)")
+	fs.StringVar(&f.json, "json", "", "also write the campaign as JSON to `FILE`: figures, findings with their replay files, exit code (checked before the run)")
 	fs.StringVar(&f.shard, "shard", "", "run the `i/n`-th of n disjoint parts of the seed's sessions (one CI job each; join them with fuzz merge)")
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintln(w, "Usage: scapi-conformance fuzz [target flags] [--duration D] [--seed N] [--out DIR] [--workers N] [--shard i/n]")
+		fmt.Fprintln(w, "Usage: scapi-conformance fuzz [target flags] [--duration D] [--seed N] [--out DIR] [--workers N] [--shard i/n] [--json FILE]")
 		fmt.Fprintln(w, "       scapi-conformance fuzz merge --out DIR DIR...")
 		fmt.Fprintln(w, "\nGenerates random sessions from the catalog, checks every reply and event against the schemas,")
 		fmt.Fprintln(w, "the option oracles and state invariants, shrinks each finding and saves it as a replay file.")
@@ -78,6 +93,10 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if p := spec.Profile; p != nil {
+		// The sessions present the declared origins and neighbours of them.
+		presentThroughBrowser(&spec, (&fuzz.Generator{Seed: f.seed, Origins: p.Origins}).Session(0).Origins)
+	}
 	var runners []*fuzz.Runner
 	var first *fuzzTarget
 	for range f.workers {
@@ -107,17 +126,26 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 		c.Progress = stderr
 	}
 	st, err := c.Run(ctx)
+	rep := fuzzReport{Target: spec.Name(), Seed: f.seed, ExitCode: exitOK, Findings: []fuzz.Saved{}}
 	if st != nil {
 		printFindings(stdout, st)
+		rep.Sessions, rep.Requests, rep.Millis = st.Sessions, st.Requests, st.Elapsed.Milliseconds()
+		rep.Findings = append(rep.Findings, st.Findings...)
 	}
-	if err != nil {
+	switch fail, _ := fuzz.Split(rep.Findings); {
+	case err != nil:
 		fmt.Fprintf(stderr, "scapi-conformance fuzz: %v\n", err)
-		return exitUnreachable
+		rep.ExitCode, rep.Error = exitUnreachable, err.Error()
+	case len(fail) > 0:
+		rep.ExitCode = exitFailed
 	}
-	if fail, _ := fuzz.Split(st.Findings); len(fail) > 0 {
-		return exitFailed
+	if f.json != "" {
+		if err := writeJSONFile(f.json, rep, nil); err != nil {
+			fmt.Fprintf(stderr, "scapi-conformance fuzz: --json %s: %v\n", f.json, err)
+			return exitUsage
+		}
 	}
-	return exitOK
+	return rep.ExitCode
 }
 
 // check validates the flags that need more than parsing and returns the
@@ -149,6 +177,11 @@ func (f *fuzzFlags) check(fs *flag.FlagSet) (target.Spec, fuzz.Shard, error) {
 	}
 	if f.seed == 0 {
 		f.seed = uint64(time.Now().UnixNano())
+	}
+	if f.json != "" {
+		if err := checkWritable(f.json); err != nil {
+			return spec, shard, fmt.Errorf("--json %s: %v", f.json, err)
+		}
 	}
 	return spec, shard, checkOutDir(f.out)
 }

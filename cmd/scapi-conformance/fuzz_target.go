@@ -8,7 +8,9 @@ import (
 	"slices"
 	"time"
 
+	"scapi-conformance/contract/allowlist"
 	"scapi-conformance/contract/control"
+	"scapi-conformance/driver"
 	"scapi-conformance/internal/fuzz"
 	"scapi-conformance/internal/target"
 )
@@ -53,18 +55,49 @@ func (ft *fuzzTarget) runner(strict bool) *fuzz.Runner {
 
 // sessionOrigins are the origins sessions present: the ones the profile says
 // the target accepts first (the first one watches events), then the
-// driver's own.
+// driver's own (but those it serves only because the sessions present them,
+// Spec.Present: the generator adds them itself).
 func (ft *fuzzTarget) sessionOrigins() []string {
 	var out []string
 	if p := ft.Spec.Profile; p != nil {
 		out = append(out, p.Origins...)
 	}
 	for _, o := range ft.Origins() {
-		if !slices.Contains(out, o) {
+		if !slices.Contains(out, o) && !slices.ContainsFunc(ft.Spec.Present, func(p string) bool { return serialised(p) == o }) {
 			out = append(out, o)
 		}
 	}
 	return out
+}
+
+// Open opens a client presenting origin. Through the browser an origin is
+// presented as a browser serialises it: a spelling such as
+// "HTTPS://A.EXAMPLE:443" is the origin https://a.example (INT-ORIGIN-2),
+// under which the client frames are served.
+func (ft *fuzzTarget) Open(ctx context.Context, origin string) (driver.Client, error) {
+	if ft.Spec.DriverName() == target.DriverBrowser {
+		origin = serialised(origin)
+	}
+	return ft.Target.Open(ctx, origin)
+}
+
+// serialised is origin as a browser serialises it (itself when it does not
+// parse: the driver then says it cannot present it).
+func serialised(origin string) string {
+	if o, err := allowlist.NormalizeOrigin(origin); err == nil {
+		return o
+	}
+	return origin
+}
+
+// presentThroughBrowser makes a browser-driven spec serve its client frames
+// under the origins sessions present (declared origins that are not the
+// profile's: a fuzz session's neighbours of them, a replayed session's
+// origins); other drivers present any origin as it is.
+func presentThroughBrowser(s *target.Spec, origins []string) {
+	if s.DriverName() == target.DriverBrowser {
+		s.Present = origins
+	}
 }
 
 // targetExit is the exit code of a failure to open the target.

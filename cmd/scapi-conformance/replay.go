@@ -51,6 +51,7 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scapi-conformance replay: %v\n", err)
 		return exitUsage
 	}
+	presentThroughBrowser(&spec, rp.Session.Origins)
 	ctx := context.Background()
 	ft, err := openFuzzTarget(ctx, spec)
 	if err != nil {

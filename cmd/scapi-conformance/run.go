@@ -76,7 +76,7 @@ func newRunFlags() *runFlags {
 	fs.BoolVar(&c.FailFast, "fail-fast", false, "stop at the first failing spec (the others are reported not selected)")
 	fs.BoolVar(&c.Strict, "strict", false, "hold the target to the strict reading of every interpretation (no NON-STRICT verdicts)")
 	fs.StringVar(&f.junit, "junit", "", "write a JUnit XML report (one testcase per requirement)")
-	fs.StringVar(&f.json, "json", "", "write the JSON report (verdicts, specs, failures, provenance)")
+	fs.StringVar(&f.json, "json", "", "write the JSON report (verdicts, specs, failures, provenance; with --plan, the plan)")
 	fs.StringVar(&f.html, "html", "", "write the self-contained HTML certification report")
 	fs.StringVar(&f.baseline, "baseline", "", "YAML file of accepted failures (reason, owner, expiry): they do not fail the run")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write a baseline accepting every failure of this run (keeps entries of --baseline)")
@@ -193,6 +193,9 @@ func (f *runFlags) check() error {
 	}
 	if f.writeBaseline != "" && strings.TrimSpace(f.owner) == "" {
 		return errors.New("--write-baseline needs --owner (every accepted failure has an owner)")
+	}
+	if name := f.planOnly(); f.plan && name != "" {
+		return fmt.Errorf("--%s has nothing to do with --plan, which runs no spec (--json writes the plan)", name)
 	}
 	var err error
 	f.cfg.Target, err = f.target.Spec()

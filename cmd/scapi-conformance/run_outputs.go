@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"scapi-conformance/internal/report"
 )
 
 // checkOutputs makes sure every report run was asked to write can be written,
@@ -51,4 +54,17 @@ func writableDir(dir string) error {
 	}
 	probe.Close()
 	return os.Remove(probe.Name())
+}
+
+// writeJSONFile writes v as indented JSON to path (a plan, a doctor's
+// checks), without the secrets red knows (nil: none).
+func writeJSONFile(path string, v any, red *report.Redactor) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if red != nil {
+		b = []byte(red.String(string(b)))
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }

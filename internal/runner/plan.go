@@ -22,23 +22,24 @@ import (
 // decisions are the framework's (framework.PlanSpecs), from the target's
 // capabilities and the options in force. An external target is asked only
 // for its capabilities (GET /capabilities of its control endpoint, when it has
-// one); the embedded reference is started to read them.
-func Plan(ctx context.Context, cfg Config, w io.Writer) error {
+// one); the embedded reference is started to read them. It returns the plan
+// it printed.
+func Plan(ctx context.Context, cfg Config, w io.Writer) (*framework.Plan, error) {
 	suiteCfg, reporterCfg, err := ginkgoConfig(cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	preview := ginkgo.PreviewSpecs("scapi-conformance", suiteCfg, reporterCfg)
 	if preview.PreRunStats.SpecsThatWillRun == 0 {
-		return usagef("no spec selected (label filter %q, focus %q): nothing would be tested", cfg.LabelFilter, cfg.Focus)
+		return nil, usagef("no spec selected (label filter %q, focus %q): nothing would be tested", cfg.LabelFilter, cfg.Focus)
 	}
 	pt, name, err := planTarget(ctx, cfg.Target)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	plan, err := framework.PlanSpecs(pt, preview.SpecReports)
 	if err != nil {
-		return usagef("%v", err)
+		return nil, usagef("%v", err)
 	}
 	fmt.Fprintf(w, "Plan for %s (%s)\n", name, describeCapabilities(pt))
 	if plan.Options != nil {
@@ -54,7 +55,7 @@ func Plan(ctx context.Context, cfg Config, w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprint(w, plan.String())
-	return nil
+	return plan, nil
 }
 
 // planTarget reads what a plan needs of the target: its capabilities, asked

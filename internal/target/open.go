@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"scapi-conformance/contract/control"
@@ -119,8 +120,9 @@ func (t *Target) dial(ctx context.Context, controlURL string) (driver.Driver, er
 	if p := s.Profile; p != nil {
 		bc.LoginUser, bc.Password = p.Login.User, p.Login.Password
 		bc.LoginScript, bc.LoginReady = p.Login.Script, p.Login.Ready
-		bc.Origins = p.Origins
+		bc.Origins = slices.Clone(p.Origins)
 	}
+	bc.Origins = append(bc.Origins, s.Present...)
 	if bc.ExecPath == "" {
 		if _, ok := browser.FindChromium(); !ok {
 			return nil, usagef("the browser driver needs Chromium: none at %v; give --browser PATH", browser.DefaultExecPaths)

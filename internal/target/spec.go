@@ -65,6 +65,10 @@ type Spec struct {
 	// Profile describes the target further (options, origins, login, data,
 	// stimuli); nil = none.
 	Profile *profile.Profile
+	// Present are origins a command's sessions present beyond the profile's
+	// (the origins of a fuzz or a replayed session): the browser driver
+	// serves its client frames under them too, as under the profile's.
+	Present []string
 }
 
 // Embedded reports whether the spec names the embedded reference Workspace.
