@@ -74,15 +74,22 @@ func (s *Session) NextMessage(c driver.Client) *wire.Message {
 	return m
 }
 
-// ExpectNoEvent listens on c for d (Target.Silence when d is 0) and fails the
-// spec if an event or an unsolicited reply arrives meanwhile. Messages that
-// arrived before the call are not judged. This is a real wait: silence cannot
-// be proven by a virtual clock.
+// ExpectNoEvent fails the spec if an event or an unsolicited reply reaches c
+// from now on, up to the answer to a Barrier sent now (d 0), or for the
+// window d. Messages that arrived before the call and that an earlier
+// expectation read past are not judged (ExpectNoEventSoFar judges them too).
+// The barrier makes the check independent of the machine's load: an event
+// the target sent before answering it is there, however late; a target that
+// leaves barriers unanswered is listened to for the silence window
+// (Target.Silence), as with a window d, which only real time can measure.
 func (s *Session) ExpectNoEvent(c driver.Client, d time.Duration) {
 	ginkgo.GinkgoHelper()
 	rc := s.client(c)
 	if d <= 0 {
-		d = s.t.silence()
+		before := len(rc.backlog)
+		s.Barrier(c)
+		expectNothingIn(rc.Origin(), withoutBarriers(s.arrived(rc)[before:]))
+		return
 	}
 	ctx, cancel := context.WithTimeout(s.ctx, d)
 	defer cancel()
