@@ -16,6 +16,7 @@ compile_native_go_fuzzer scapi-conformance/contract/ratelimit FuzzParseOptions r
 compile_native_go_fuzzer scapi-conformance/contract/userdata FuzzKeys userdata_keys
 compile_native_go_fuzzer scapi-conformance/driver/internal/exchange FuzzDeliver exchange_deliver
 compile_native_go_fuzzer scapi-conformance/contract/wire FuzzDecode wire_decode
+compile_native_go_fuzzer scapi-conformance/contract/wire FuzzMarshal wire_marshal
 compile_native_go_fuzzer scapi-conformance/fixtures/reference FuzzHandle reference_handle
 compile_native_go_fuzzer scapi-conformance/fixtures/server FuzzRelayHandle server_relay_handle
 compile_native_go_fuzzer scapi-conformance/schemas FuzzValidate schemas_validate

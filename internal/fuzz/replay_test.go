@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -146,7 +147,7 @@ func TestReplaySpec(t *testing.T) {
 		{"https://h/page", "", target.Spec{URL: "https://h/page", Driver: target.DriverBrowser}},
 	} {
 		got, err := (&Replay{Target: tc.target, Mutant: tc.mutant}).Spec()
-		if err != nil || got != tc.want {
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("Spec() of %q/%q = %+v, %v; want %+v", tc.target, tc.mutant, got, err, tc.want)
 		}
 	}
