@@ -94,16 +94,19 @@ func compiledWithout(skip overlayEntry, name string) (*jsonschema.Schema, error)
 // valid in lenient mode either, and another error for an unknown name or
 // undecodable JSON.
 func ReliesOn(name string, doc any) ([]string, error) {
+	if _, err := compiled(Strict, name); err != nil {
+		return nil, err
+	}
+	v, err := decode(doc) // once for every reading below
+	if err != nil {
+		return nil, err
+	}
 	var verr *ValidationError
-	err := Validate(Strict, name, doc)
+	err = validateDecoded(Strict, name, v)
 	if err == nil || !errors.As(err, &verr) {
 		return nil, err
 	}
-	if err := Validate(Lenient, name, doc); err != nil {
-		return nil, err
-	}
-	v, err := decode(doc)
-	if err != nil {
+	if err := validateDecoded(Lenient, name, v); err != nil {
 		return nil, err
 	}
 	entries, ids, err := overlayIDs()

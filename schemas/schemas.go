@@ -47,11 +47,19 @@ var ErrUnknownSchema = errors.New("unknown schema")
 // valid, a *ValidationError listing every violation with its JSON pointer
 // when not, and another error for an unknown name or undecodable raw JSON.
 func Validate(mode Mode, name string, doc any) error {
-	s, err := compiled(mode, name)
-	if err != nil {
+	if _, err := compiled(mode, name); err != nil {
 		return err
 	}
 	v, err := decode(doc)
+	if err != nil {
+		return err
+	}
+	return validateDecoded(mode, name, v)
+}
+
+// validateDecoded is Validate of a document decode returned.
+func validateDecoded(mode Mode, name string, v any) error {
+	s, err := compiled(mode, name)
 	if err != nil {
 		return err
 	}

@@ -619,7 +619,7 @@ func (ex *exec) envelope(c *client, fields map[string]any) (string, []byte) {
 	fields["referenceId"] = ref
 	fields["userAgent"] = wire.ClientUserAgent
 	fields["protocolVersion"] = wire.ProtocolVersion
-	b, err := json.Marshal(fields)
+	b, err := wire.Marshal(fields) // json.Marshal's bytes
 	if err != nil {
 		panic(fmt.Sprintf("fuzz: envelope does not marshal: %v", err)) // values come from JSON
 	}
@@ -654,7 +654,7 @@ func (ex *exec) call(st Step) error {
 }
 
 func mustMarshal(v any) []byte {
-	b, err := json.Marshal(v)
+	b, err := wire.Marshal(v)
 	if err != nil {
 		panic(fmt.Sprintf("fuzz: %v", err))
 	}
