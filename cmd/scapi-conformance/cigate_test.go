@@ -78,7 +78,7 @@ func TestCIGateScript(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is not available")
 	}
-	code, out, dir := gate(t, nil, "--label-filter", gateFilter)
+	code, out, dir := gate(t, []string{"PATH=" + fakeGo(t, bin) + string(os.PathListSeparator) + os.Getenv("PATH")}, "--label-filter", gateFilter)
 	if code != exitOK || !strings.Contains(out, "ci-gate: building scapi-conformance") ||
 		!strings.Contains(out, "ci-gate: exit 0 (conforming); reports in "+dir) {
 		t.Fatalf("reference: exit %d\n%s", code, out)
@@ -104,6 +104,23 @@ func TestCIGateScript(t *testing.T) {
 	if res := gateReports(t, dir); res.Baseline == nil {
 		t.Error("mutant under its baseline: results.json has no baseline outcome")
 	}
+}
+
+// fakeGo writes, into a directory it returns (to put first on PATH), a go
+// command that answers the gate's build step, go build -o FILE
+// ./cmd/scapi-conformance, by copying bin (the binary the tests built once)
+// to FILE, and refuses anything else: the gate's build branch runs without a
+// second build.
+func fakeGo(t *testing.T, bin string) string {
+	t.Helper()
+	dir := t.TempDir()
+	script := "#!/bin/sh\n" +
+		"if [ \"$1 $2 $4\" = \"build -o ./cmd/scapi-conformance\" ] && [ $# -eq 4 ]; then exec cp \"" + bin + "\" \"$3\"; fi\n" +
+		"echo \"fake go: unexpected arguments: $*\" >&2; exit 2\n"
+	if err := os.WriteFile(filepath.Join(dir, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 func TestCIGateScriptUsage(t *testing.T) {

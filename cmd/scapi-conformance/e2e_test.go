@@ -29,7 +29,18 @@ var (
 	buildErr  error
 )
 
-// built returns the path of the binary, building it on first use.
+// TestMain removes the binary the end-to-end tests built once, if any.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary != "" {
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
+}
+
+// built returns the path of the binary, building it on first use: every
+// end-to-end test of the package (the CI gate's included) runs this one
+// build.
 func built(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
