@@ -125,6 +125,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	if !f.quiet {
 		c.Progress = stderr
 	}
+	defer fuzz.TuneGC()() // as the throughput benchmarks measure it
 	st, err := c.Run(ctx)
 	rep := fuzzReport{Target: spec.Name(), Seed: f.seed, ExitCode: exitOK, Findings: []fuzz.Saved{}}
 	if st != nil {

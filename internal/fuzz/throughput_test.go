@@ -30,6 +30,7 @@ func BenchmarkSessionsInProcess(b *testing.B) {
 }
 
 func benchSessions(b *testing.B, s target.Spec) {
+	defer TuneGC()() // as the fuzz command runs
 	ctx := context.Background()
 	tg, err := target.Open(ctx, s)
 	if err != nil {
@@ -68,6 +69,7 @@ func BenchmarkCampaignInProcess(b *testing.B) {
 }
 
 func benchCampaign(b *testing.B, s target.Spec) {
+	defer TuneGC()() // as the fuzz command runs
 	ctx := context.Background()
 	var runners []*Runner
 	var g *Generator
