@@ -129,6 +129,7 @@ func matrixRun(t *testing.T, row matrixRow, target []string) *report.Result {
 	const wait = "10s"
 	r := e2e(t, append(append([]string{"run"}, target...), "--label-filter", matrixFilter, "--wait-timeout", wait, "--json", "{dir}/r.json")...)
 	res := r.result(t)
+	t.Logf("exit %d; specs %d pass, %d fail, %d skipped; %d ms", r.code, res.Summary.Specs.Pass, res.Summary.Specs.Fail, res.Summary.Specs.Skipped, res.Provenance.DurationMillis)
 	if row.broken {
 		r.expect(t, exitFailed)
 		if res.Summary.Specs.Fail == 0 || !strings.Contains(res.Target.Build["preflight"], "reply envelope BROKEN") {
@@ -164,6 +165,13 @@ func matrixPlan(t *testing.T, target []string, run *report.Result) {
 	if len(plan.Specs) == 0 {
 		t.Fatal("the plan lists no spec")
 	}
+	skips := 0
+	for _, p := range plan.Specs {
+		if p.Skip != "" {
+			skips++
+		}
+	}
+	t.Logf("exit %d; %d specs planned, %d to skip", r.code, len(plan.Specs), skips)
 	if run == nil {
 		t.Fatal("no run to compare the plan with")
 	}
@@ -195,6 +203,7 @@ func matrixDoctor(t *testing.T, row matrixRow, target []string) {
 	if rep.ExitCode != r.code || rep.Preflight == nil {
 		t.Fatalf("doctor.json says exit %d (preflight %v), the command exited %d\n%s", rep.ExitCode, rep.Preflight, r.code, r.stderr)
 	}
+	t.Logf("exit %d; %d checks broken", r.code, len(rep.Preflight.Broken()))
 	if row.broken {
 		r.expect(t, exitFailed)
 		if c := rep.Preflight.Check(preflight.CheckReply); c.Status != preflight.Broken {
@@ -218,6 +227,7 @@ func matrixFuzz(t *testing.T, row matrixRow, target []string, keep string) strin
 	var rep fuzzReport
 	readJSON(t, filepath.Join(r.dir, "fuzz.json"), &rep)
 	files, _ := filepath.Glob(filepath.Join(r.dir, "findings", "*.replay.json"))
+	t.Logf("exit %d; %d sessions, %d requests, %d findings", r.code, rep.Sessions, rep.Requests, len(rep.Findings))
 	if rep.ExitCode != r.code || rep.Sessions == 0 || rep.Requests == 0 || len(files) != len(rep.Findings) {
 		t.Fatalf("fuzz.json: exit %d, %d sessions, %d requests, %d findings; the command exited %d and wrote %d replay files\n%s",
 			rep.ExitCode, rep.Sessions, rep.Requests, len(rep.Findings), r.code, len(files), r.stderr)
@@ -248,6 +258,7 @@ func matrixFuzz(t *testing.T, row matrixRow, target []string, keep string) strin
 // and no longer fails on a healthy stand-in (exit 0).
 func matrixReplay(t *testing.T, row matrixRow, target []string, finding string) {
 	r := e2e(t, append([]string{"replay", finding}, target...)...)
+	t.Logf("exit %d", r.code)
 	if row.broken {
 		r.expect(t, exitFailed)
 		return
