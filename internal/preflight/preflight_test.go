@@ -72,6 +72,9 @@ func TestPreflight(t *testing.T) {
 				if len(broken) > 0 || len(r.Accepted) != 4 || !r.Steered {
 					t.Fatalf("a healthy reference: broken %v, accepted %v, steered %v\n%s", broken, r.Accepted, r.Steered, &out)
 				}
+				if r.UserAgent != "WWE Server" || r.ProtocolVersion != "2" {
+					t.Errorf("identity %q, %q; want the first reply's WWE Server, 2", r.UserAgent, r.ProtocolVersion)
+				}
 				return
 			}
 			if len(broken) != 1 || broken[0].Name != c.broken || !strings.Contains(broken[0].Detail, c.detail) {
