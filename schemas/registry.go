@@ -95,13 +95,14 @@ func fileDefs(file string) (map[string]json.RawMessage, error) {
 
 // EventSchema returns the schema name of an event message, by the envelope's
 // event (a "messenger:<channel>" name stands for every channel) and
-// data.eventType ("" when the data has none, as for frameState).
+// data.eventType ("" when the data has none, as for frameState; any for an
+// event whose data no document describes: markdone, messenger).
 func EventSchema(event, eventType string) (string, bool) {
 	if strings.HasPrefix(event, contract.MessengerEventPrefix) {
 		event = "messenger"
 	}
 	for _, e := range eventTable {
-		if e.event == event && e.eventType == eventType {
+		if e.event == event && (e.eventType == eventType || e.anyType) {
 			return e.name(), true
 		}
 	}

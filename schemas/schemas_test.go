@@ -120,6 +120,10 @@ func TestEventSchema(t *testing.T) {
 		{"agent", "STATE_CHANGED", "event.agent.STATE_CHANGED", true},
 		{"system", "", "event.system.frameState", true},
 		{"messenger:any", "", "event.messenger", true},
+		{"messenger:any", "MY_TYPE", "event.messenger", true},
+		{"markdone", "", "event.markdone", true},
+		{"markdone", "BLOCKED", "event.markdone", true},
+		{"system", "NOPE", "", false},
 		{"interaction", "RINGING", "event.interaction.RINGING", true},
 		{"interaction", "NOPE", "", false},
 	}
