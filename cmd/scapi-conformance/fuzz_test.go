@@ -59,6 +59,8 @@ func TestFuzzAndReplayUsageErrors(t *testing.T) {
 	os.WriteFile(otherFormat, []byte(`{"format":"scapi-conformance-replay/2","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example"],"steps":[]}}`), 0o644)
 	unknownReq := filepath.Join(dir, "unknown.json")
 	os.WriteFile(unknownReq, []byte(`{"format":"scapi-conformance-replay/1","finding":{"requirement":"no.such.requirement"},"session":{"origins":["https://a.example"],"steps":[]}}`), 0o644)
+	loopback := filepath.Join(dir, "loopback.json")
+	os.WriteFile(loopback, []byte(`{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example","http://127.0.0.1:43065"],"steps":[]}}`), 0o644)
 	valid := filepath.Join(dir, "valid.json")
 	os.WriteFile(valid, []byte(`{"format":"scapi-conformance-replay/1","finding":{"requirement":"security.origin.1"},"session":{"origins":["https://a.example"],"steps":[]}}`), 0o644)
 	noTarget := filepath.Join(dir, "no-target.yaml")
@@ -87,6 +89,7 @@ func TestFuzzAndReplayUsageErrors(t *testing.T) {
 		{[]string{"fuzz", "--shard", "3/2"}, exitUsage, `shard "3/2": want i/n`},
 		{[]string{"fuzz", "--workers", "0"}, exitUsage, "--workers 0"},
 		{[]string{"fuzz", "--target", "ws://127.0.0.1:1/scapi", "--workers", "2"}, exitUsage, "would disturb each other"},
+		{[]string{"replay", "--driver", "browser", loopback}, exitUsage, "presents http://127.0.0.1:43065, a loopback origin of the run that recorded it"},
 		{[]string{"replay", otherFormat}, exitUsage, `format "scapi-conformance-replay/2", want "scapi-conformance-replay/1"`},
 		{[]string{"replay", unknownReq}, exitUsage, `"no.such.requirement" is no documented requirement`},
 		{[]string{"replay", "--target", "", bad}, exitUsage, bad},

@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
+	"strings"
 
 	"scapi-conformance/internal/fuzz"
 	"scapi-conformance/internal/target"
@@ -49,6 +52,10 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 	spec, err := replaySpec(fs, &tf, rp)
 	if err != nil {
 		fmt.Fprintf(stderr, "scapi-conformance replay: %v\n", err)
+		return exitUsage
+	}
+	if o := loopbackOrigin(rp.Session.Origins); o != "" && spec.DriverName() == target.DriverBrowser {
+		fmt.Fprintf(stderr, "scapi-conformance replay: %s presents %s, a loopback origin of the run that recorded it, which the browser driver cannot present again (it maps host names only); replay it with --driver ws, which presents any origin\n", file, o)
 		return exitUsage
 	}
 	presentThroughBrowser(&spec, rp.Session.Origins)
@@ -102,4 +109,20 @@ func replaySpec(fs *flag.FlagSet, tf *target.Flags, rp *fuzz.Replay) (target.Spe
 	}
 	rs.Browser, rs.ClientLib, rs.WaitTimeout = spec.Browser, spec.ClientLib, spec.WaitTimeout
 	return rs, rs.Check()
+}
+
+// loopbackOrigin returns the first origin whose host is an IP address or
+// localhost ("" when none): a browser run's own frame origins, whose ports
+// were that run's.
+func loopbackOrigin(origins []string) string {
+	for _, o := range origins {
+		u, err := url.Parse(o)
+		if err != nil {
+			continue
+		}
+		if h := u.Hostname(); net.ParseIP(h) != nil || strings.EqualFold(h, "localhost") {
+			return o
+		}
+	}
+	return ""
 }
