@@ -92,11 +92,5 @@ func listedOrigins(value string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("option %s: %w", options.AcceptedOrigins, err)
 	}
-	out := []string{}
-	for _, e := range list.Entries() {
-		if e.Origin != allowlist.AnyOrigin {
-			out = append(out, e.Origin)
-		}
-	}
-	return out, nil
+	return append([]string{}, list.Concrete()...), nil
 }

@@ -47,6 +47,18 @@ type List struct {
 	entries []Entry
 }
 
+// Concrete returns the origins the entries name, in the order written,
+// without "*" (an entry for every origin names none).
+func (l *List) Concrete() []string {
+	var out []string
+	for _, e := range l.Entries() {
+		if e.Origin != AnyOrigin {
+			out = append(out, e.Origin)
+		}
+	}
+	return out
+}
+
 // Entries returns a copy of the entries in the order written.
 func (l *List) Entries() []Entry {
 	if l == nil {

@@ -82,14 +82,8 @@ func (o *Origins) Breadth(origin string) int {
 // Concrete returns the concrete origins the entries name (not "*"), in the
 // order written.
 func (o *Origins) Concrete() []string {
-	var out []string
 	if o == nil {
 		return nil
 	}
-	for _, e := range o.Entries() {
-		if e.Origin != allowlist.AnyOrigin {
-			out = append(out, e.Origin)
-		}
-	}
-	return out
+	return o.List.Concrete()
 }

@@ -55,11 +55,7 @@ func candidateOrigins(t *target.Target, p *profile.Profile) []string {
 	if p != nil {
 		out = append(out, p.Origins...)
 		if l, _, err := allowlist.Parse(p.Options[options.AcceptedOrigins]); err == nil {
-			for _, e := range l.Entries() {
-				if e.Origin != allowlist.AnyOrigin {
-					out = append(out, e.Origin)
-				}
-			}
+			out = append(out, l.Concrete()...)
 		}
 	}
 	out = append(out, t.Driver.Origins()...)
