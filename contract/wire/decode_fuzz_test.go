@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,6 +21,7 @@ func FuzzDecode(f *testing.F) {
 		`{"event":"agent","data":{"n":1e400}}`,
 		` { "a" : [1, {"b":"}]"}] , "a\u0062":"\u00e9\"", "c":-1.5e3 , "d":true,"e":null, "a":"last", "\u00ff":"x"} `,
 		"{\"\xff\":\"\xfe\", \"k\":\"é\"}",
+		`{"a":[],"b":{},"c":[[],{}],"d":[1,"x",null,true,false,{"e":-0.0}],"f":1E+2,"g":123456789012345678901234567890}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -74,7 +76,12 @@ func FuzzDecode(f *testing.F) {
 				t.Fatal("unknown classification although a classifying key is present")
 			}
 		}
-		if _, err := m.Value(); err != nil {
+		v, err := m.Value()
+		var want any
+		if wantErr := json.Unmarshal(b, &want); (err == nil) != (wantErr == nil) || !reflect.DeepEqual(v, want) {
+			t.Fatalf("Value() = %#v, %v; json.Unmarshal reads %#v, %v", v, err, want, wantErr)
+		}
+		if err != nil {
 			// Only a number beyond float64 (valid JSON) may not convert.
 			var ute *json.UnmarshalTypeError
 			if !errors.As(err, &ute) || !strings.HasPrefix(ute.Value, "number") {

@@ -86,6 +86,8 @@ func (k Kind) String() string {
 type Message struct {
 	Raw    json.RawMessage
 	Fields map[string]json.RawMessage
+	// valid is true when Decode found Raw to be one valid JSON object.
+	valid bool
 }
 
 // ErrNotObject is returned by Decode for valid JSON that is not an object.
@@ -99,7 +101,7 @@ func Decode(b []byte) (*Message, error) {
 	}
 	raw := append(json.RawMessage(nil), b...)
 	if fields, ok := members(raw); ok {
-		return &Message{Raw: raw, Fields: fields}, nil
+		return &Message{Raw: raw, Fields: fields, valid: true}, nil
 	}
 	return decodeSlowly(raw)
 }
@@ -193,10 +195,3 @@ func (m *Message) ErrorMessage() (msg string, present bool) {
 
 // Data returns the raw data field (nil when absent).
 func (m *Message) Data() json.RawMessage { return m.Fields["data"] }
-
-// Value decodes the whole message into generic JSON values (for schemas).
-func (m *Message) Value() (any, error) {
-	var v any
-	err := json.Unmarshal(m.Raw, &v)
-	return v, err
-}

@@ -1,0 +1,80 @@
+package wire
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Value decodes the whole message into generic JSON values (for schemas),
+// as json.Unmarshal into an any does. A message Decode accepted, whose
+// bytes are known valid, is read in one pass without encoding/json's
+// scanner; anything unusual (an escaped string, a number beyond float64)
+// is left to json.Unmarshal.
+func (m *Message) Value() (any, error) {
+	if m.valid {
+		if v, _, ok := generic(m.Raw, skipSpace(m.Raw, 0)); ok {
+			return v, nil
+		}
+	}
+	var v any
+	err := json.Unmarshal(m.Raw, &v)
+	return v, err
+}
+
+// generic decodes the value starting at b[i] of the valid JSON b, and
+// returns the index just past it; ok is false when it needs json.Unmarshal.
+func generic(b []byte, i int) (v any, end int, ok bool) {
+	switch b[i] {
+	case '{':
+		obj := map[string]any{}
+		i = skipSpace(b, i+1)
+		if b[i] == '}' {
+			return obj, i + 1, true
+		}
+		for {
+			end := stringEnd(b, i)
+			key, plain := plainString(b[i:end])
+			if !plain {
+				return nil, 0, false
+			}
+			i = skipSpace(b, skipSpace(b, end)+1) // past ':'
+			if obj[key], i, ok = generic(b, i); !ok {
+				return nil, 0, false
+			}
+			if i = skipSpace(b, i); b[i] == '}' {
+				return obj, i + 1, true
+			}
+			i = skipSpace(b, i+1) // past ','
+		}
+	case '[':
+		arr := []any{}
+		i = skipSpace(b, i+1)
+		if b[i] == ']' {
+			return arr, i + 1, true
+		}
+		for {
+			var x any
+			if x, i, ok = generic(b, i); !ok {
+				return nil, 0, false
+			}
+			arr = append(arr, x)
+			if i = skipSpace(b, i); b[i] == ']' {
+				return arr, i + 1, true
+			}
+			i = skipSpace(b, i+1) // past ','
+		}
+	case '"':
+		end := stringEnd(b, i)
+		s, plain := plainString(b[i:end])
+		return s, end, plain
+	case 't':
+		return true, i + 4, true
+	case 'f':
+		return false, i + 5, true
+	case 'n':
+		return nil, i + 4, true
+	}
+	end = valueEnd(b, i)
+	f, err := strconv.ParseFloat(string(b[i:end]), 64)
+	return f, end, err == nil
+}
