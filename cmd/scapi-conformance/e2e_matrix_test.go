@@ -30,6 +30,9 @@ type matrixRow struct {
 	broken bool
 	// target starts the stand-in and returns the target flags that reach it.
 	target func(t *testing.T) []string
+	// build are entries the run's report must carry in its target build
+	// (how the driver reached the stand-in).
+	build map[string]string
 	// fuzzDefect names a known defect of fuzz against the stand-in, outside
 	// this package ("" = none): the fuzz cell is skipped with it, visibly.
 	fuzzDefect string
@@ -68,10 +71,10 @@ func TestE2ECommandsAgainstStandins(t *testing.T) {
 		{name: "stand-in page with login (browser)", target: func(t *testing.T) []string {
 			p, _, _ := standinProfile(t, standinPassword)
 			return []string{"--profile", p}
-		}},
+		}, build: map[string]string{"driver.declaredOrigins": standinOrigin, "login.user": "agent7"}},
 		{name: "fixed reference behind the stand-in page, stand-in library (browser)", target: func(t *testing.T) []string {
 			return []string{"--profile", fixedStandinProfile(t)}
-		}},
+		}, build: map[string]string{"driver.declaredOrigins": standinOrigin, "login.user": "agent7", "driver.clientLib": standinLib(t)}},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -113,11 +116,16 @@ func matrixOptions(origin string) control.Options {
 func fixedStandinProfile(t *testing.T) string {
 	opts := matrixOptions(standinOrigin)
 	srv := fixedServer(t, server.ControlNone, opts)
+	return standinWorkspace(t, srv.WebSocketURL(), "", standinPassword, standinLib(t), opts)
+}
+
+// standinLib is the file URL of the stand-in of the vendor library.
+func standinLib(t *testing.T) string {
 	lib, err := filepath.Abs("../../driver/browser/testdata/standin-client-lib.js")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return standinWorkspace(t, srv.WebSocketURL(), "", standinPassword, "file://"+lib, opts)
+	return "file://" + lib
 }
 
 // matrixRun: run gives its verdict in the JSON report. On a healthy
@@ -146,6 +154,16 @@ func matrixRun(t *testing.T, row matrixRow, target []string) *report.Result {
 		return res
 	}
 	r.expect(t, exitOK)
+	for k, v := range row.build {
+		if got := res.Target.Build[k]; got != v {
+			t.Errorf("target build %s = %q; want %q", k, got, v)
+		}
+	}
+	for _, s := range res.Specs {
+		if s.Verdict == report.Skipped && !strings.Contains(s.Reason, "the target cannot provide") {
+			t.Errorf("%s skipped for another reason than a stimulus: %s", s.Text, s.Reason)
+		}
+	}
 	if res.Summary.Specs.Fail != 0 || res.Summary.Specs.Pass == 0 || res.Target.UserAgent != "WWE Server" ||
 		!strings.HasPrefix(res.Target.Build["preflight"], "every basic holds") {
 		t.Errorf("specs %+v, userAgent %q, preflight %q; want passes, no failure, every basic holding",
