@@ -110,6 +110,8 @@ type fakeClient struct {
 	queue  chan *wire.Message
 	next   int
 	late   *wire.Message // sent before the next answer
+	// lateReply is sent before the answer after the next one.
+	lateReply *wire.Message
 }
 
 func (c *fakeClient) Origin() string { return c.origin }
@@ -124,6 +126,7 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 		c.queue <- c.late
 		c.late = nil
 	}
+	c.late, c.lateReply = c.lateReply, nil
 	switch {
 	case req.Request == "silent":
 		<-ctx.Done()
@@ -145,7 +148,21 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 	return fakeMessage(map[string]any{"referenceId": ref, "request": req.Request, "data": map[string]any{}}), nil
 }
 
-func (c *fakeClient) Send(context.Context, wire.Request) error { return nil }
+// Send answers a request as Call would, the answer waiting for Next; a
+// request named "late" is answered just before the answer to the client's
+// second message after it (it comes after a barrier's).
+func (c *fakeClient) Send(_ context.Context, req wire.Request) error {
+	if req.Request == "" {
+		return nil
+	}
+	reply := fakeMessage(map[string]any{"referenceId": req.ReferenceID, "request": req.Request, "data": map[string]any{}})
+	if req.Request == "late" {
+		c.lateReply = reply
+		return nil
+	}
+	c.queue <- reply
+	return nil
+}
 
 func (c *fakeClient) SendRaw(context.Context, []byte) error { return nil }
 

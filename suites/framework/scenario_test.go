@@ -15,6 +15,7 @@ import (
 
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/options"
+	"scapi-conformance/contract/wire"
 )
 
 // The framework's behaviour inside a real Ginkgo run: the scenario specs below
@@ -104,6 +105,18 @@ var _ = ginkgo.Describe("scenarios", func() {
 		c := s.Client(s.Origins()[0])
 		s.Call(c, "late:agent/STATE_CHANGED")
 		s.ExpectNoEvent(c, 0)
+	})
+	ConformanceIt("passes: a reply before a barrier's answer is taken, a late one after the next barrier", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		Expect(c.Send(s.Context(), wire.NewRequest("agent.get", "early", nil))).To(Succeed())
+		Expect(c.Send(s.Context(), wire.NewRequest("late", "late", nil))).To(Succeed())
+		Expect(s.Barrier(c)).To(BeTrue())
+		Expect(s.TakeReply(c, "early")).NotTo(BeNil(), "the reply sent before the barrier's answer")
+		Expect(s.TakeReply(c, "early")).To(BeNil(), "taken once")
+		Expect(s.TakeReply(c, "late")).To(BeNil(), "the reply held back past the barrier")
+		s.Barrier(c)
+		Expect(s.TakeReply(c, "late")).NotTo(BeNil(), "the late reply, after the next barrier")
+		s.ExpectNoEventSoFar(c)
 	})
 	ConformanceIt("passes: no event so far", Reqs{"envelope.reply.1"}, func(s *Session) {
 		c := s.Client(s.Origins()[0])
@@ -251,26 +264,27 @@ func TestScenarios(t *testing.T) {
 		t.Skip("starts child processes")
 	}
 	common := map[string]scenarioOutcome{
-		"passes: a call, an event read past and found later, a stimulus":                     {types.SpecStatePassed, ""},
-		"passes: options are merged over the defaults":                                       {types.SpecStatePassed, ""},
-		"passes: a Slow spec waits in real time without a virtual clock":                     {types.SpecStatePassed, ""},
-		"passes: events in the documented order":                                             {types.SpecStatePassed, ""},
-		"fails: events out of order":                                                         {types.SpecStateFailed, `event "interaction"/ESTABLISHED arrived before "interaction"/RINGING on https://a.example; the documented order is RINGING → ESTABLISHED`},
-		"fails: observed nothing":                                                            {types.SpecStateFailed, "the spec observed no message from the target: a spec that observes nothing tests nothing"},
-		"fails: no reply":                                                                    {types.SpecStateFailed, "request silent[] as https://a.example: no reply within 200ms"},
-		"fails: no such event":                                                               {types.SpecStateFailed, `waiting for event "agent"/STATE_CHANGED on https://a.example: no such event within 200ms (timed out waiting for the target: no message); unconsumed messages: {"data":{"eventType":"OTHER"}`},
-		"fails: a flood of unexpected messages":                                              {types.SpecStateFailed, "https://a.example received more than 10000 messages no expectation took"},
-		"fails: an event during silence":                                                     {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"STATE_CHANGED"}`},
-		"fails: an event read past before the no-event check":                                {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"OTHER"}`},
-		"fails: an event later than any window, before the barrier's answer":                 {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"STATE_CHANGED"}`},
-		"fails: an event later than any window, before the barrier's answer, after the call": {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"STATE_CHANGED"}`},
-		"passes: no event so far":                                                            {types.SpecStatePassed, ""},
-		"fails: a reply where silence was due":                                               {types.SpecStateFailed, `request agent.get[] as https://a.example: expected no reply within 50ms, got {"data":{}`},
-		"passes: silence where silence was due":                                              {types.SpecStatePassed, ""},
-		"skips: a capability the target lacks":                                               {types.SpecStateSkipped, `the target cannot provide "inbound-call", which this spec needs`},
-		"skips: a stimulus the target lacks":                                                 {types.SpecStateSkipped, `the target cannot produce the stimulus "chat-end": manual, and nobody is at the console`},
-		"skips: real waiting in a spec not decorated Slow":                                   {types.SpecStateSkipped, "the target has no virtual clock and this spec is not decorated Slow: it would wait 1s in real time"},
-		"fails: an unknown interpretation":                                                   {types.SpecStateFailed, `unknown interpretation id "INT-NOPE-1" (not in contract/interp)`},
+		"passes: a call, an event read past and found later, a stimulus":                        {types.SpecStatePassed, ""},
+		"passes: options are merged over the defaults":                                          {types.SpecStatePassed, ""},
+		"passes: a Slow spec waits in real time without a virtual clock":                        {types.SpecStatePassed, ""},
+		"passes: events in the documented order":                                                {types.SpecStatePassed, ""},
+		"fails: events out of order":                                                            {types.SpecStateFailed, `event "interaction"/ESTABLISHED arrived before "interaction"/RINGING on https://a.example; the documented order is RINGING → ESTABLISHED`},
+		"fails: observed nothing":                                                               {types.SpecStateFailed, "the spec observed no message from the target: a spec that observes nothing tests nothing"},
+		"fails: no reply":                                                                       {types.SpecStateFailed, "request silent[] as https://a.example: no reply within 200ms"},
+		"fails: no such event":                                                                  {types.SpecStateFailed, `waiting for event "agent"/STATE_CHANGED on https://a.example: no such event within 200ms (timed out waiting for the target: no message); unconsumed messages: {"data":{"eventType":"OTHER"}`},
+		"fails: a flood of unexpected messages":                                                 {types.SpecStateFailed, "https://a.example received more than 10000 messages no expectation took"},
+		"fails: an event during silence":                                                        {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"STATE_CHANGED"}`},
+		"fails: an event read past before the no-event check":                                   {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"OTHER"}`},
+		"fails: an event later than any window, before the barrier's answer":                    {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"STATE_CHANGED"}`},
+		"fails: an event later than any window, before the barrier's answer, after the call":    {types.SpecStateFailed, `expected nothing on https://a.example, got {"data":{"eventType":"STATE_CHANGED"}`},
+		"passes: a reply before a barrier's answer is taken, a late one after the next barrier": {types.SpecStatePassed, ""},
+		"passes: no event so far":                                                               {types.SpecStatePassed, ""},
+		"fails: a reply where silence was due":                                                  {types.SpecStateFailed, `request agent.get[] as https://a.example: expected no reply within 50ms, got {"data":{}`},
+		"passes: silence where silence was due":                                                 {types.SpecStatePassed, ""},
+		"skips: a capability the target lacks":                                                  {types.SpecStateSkipped, `the target cannot provide "inbound-call", which this spec needs`},
+		"skips: a stimulus the target lacks":                                                    {types.SpecStateSkipped, `the target cannot produce the stimulus "chat-end": manual, and nobody is at the console`},
+		"skips: real waiting in a spec not decorated Slow":                                      {types.SpecStateSkipped, "the target has no virtual clock and this spec is not decorated Slow: it would wait 1s in real time"},
+		"fails: an unknown interpretation":                                                      {types.SpecStateFailed, `unknown interpretation id "INT-NOPE-1" (not in contract/interp)`},
 	}
 	t.Run("profile", func(t *testing.T) {
 		checkScenarios(t, runScenarios(t, "profile"), map[string]scenarioOutcome{
