@@ -10,9 +10,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"scapi-conformance/contract/control"
-	"scapi-conformance/driver/browser"
 	"scapi-conformance/fixtures/standin"
 	"scapi-conformance/internal/report"
+	"scapi-conformance/internal/report/reporttest"
 )
 
 // standinPassword is the stand-in's password; it must show nowhere.
@@ -27,9 +27,7 @@ const standinOrigin = "https://apps.example.com"
 // stand-in through the browser (see standinWorkspace), with the reference's
 // control endpoint. It returns the reference's websocket and control URLs too.
 func standinProfile(t *testing.T, password string) (profilePath, wsURL, controlURL string) {
-	if _, ok := browser.FindChromium(); !ok {
-		t.Skip("no Chromium")
-	}
+	reporttest.Chromium(t)
 	srv := startTarget(t)
 	return standinWorkspace(t, srv.WebSocketURL(), srv.ControlURL(), password, "", nil), srv.WebSocketURL(), srv.ControlURL()
 }
@@ -38,12 +36,11 @@ func standinProfile(t *testing.T, password string) (profilePath, wsURL, controlU
 // the reference at wsURL, and writes the profile that reaches it through the
 // browser: service URL, control endpoint and client library when given,
 // login by a script file (given as @FILE) with password, the ready
-// expression, the declared https origin, and the options when given.
+// expression, the declared https origin, and the options when given. Without
+// Chromium it skips (fails with SCAPI_REQUIRE_BROWSER=1).
 func standinWorkspace(t *testing.T, wsURL, controlURL, password, clientLib string, opts control.Options) string {
 	t.Helper()
-	if _, ok := browser.FindChromium(); !ok {
-		t.Skip("no Chromium")
-	}
+	chromium := reporttest.Chromium(t)
 	s, err := standin.Start(context.Background(), standin.Config{ReferenceURL: wsURL, User: "agent7", Password: standinPassword})
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +50,7 @@ func standinWorkspace(t *testing.T, wsURL, controlURL, password, clientLib strin
 	if err := os.WriteFile(filepath.Join(dir, "login.js"), []byte(standin.LoginScript), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := "target:\n  driver: browser\n  url: " + s.URL() + "\n"
+	text := "target:\n  driver: browser\n  url: " + s.URL() + "\n  browser: " + chromium + "\n"
 	if controlURL != "" {
 		text += "  control: " + controlURL + "\n"
 	}
@@ -146,14 +143,8 @@ func verdictDiff(a, b *report.Result) string {
 // configuration without getContextualOption) pass against the reference, as
 // they do with the built-in client.
 func TestE2EBrowserThroughTheStandinLibrary(t *testing.T) {
-	if _, ok := browser.FindChromium(); !ok {
-		t.Skip("no Chromium")
-	}
-	lib, err := filepath.Abs("../../driver/browser/testdata/standin-client-lib.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := e2e(t, "run", "--driver", "browser", "--client-lib", lib, "--label-filter", "ns:voice || ns:configuration", "--json", "{dir}/r.json")
+	chromium := reporttest.Chromium(t)
+	r := e2e(t, "run", "--driver", "browser", "--browser", chromium, "--client-lib", standinLib(t), "--label-filter", "ns:voice || ns:configuration", "--json", "{dir}/r.json")
 	r.expect(t, exitOK)
 	if res := r.result(t); res.Summary.Specs.Pass == 0 {
 		t.Errorf("no spec passed: %+v", res.Summary)
