@@ -136,6 +136,7 @@ func standinLib(t *testing.T) string {
 func matrixRun(t *testing.T, row matrixRow, target []string) *report.Result {
 	const wait = "10s"
 	r := e2e(t, append(append([]string{"run"}, target...), "--label-filter", matrixFilter, "--wait-timeout", wait, "--json", "{dir}/r.json")...)
+	noSecret(t, r)
 	res := r.result(t)
 	t.Logf("exit %d; specs %d pass, %d fail, %d skipped; %d ms", r.code, res.Summary.Specs.Pass, res.Summary.Specs.Fail, res.Summary.Specs.Skipped, res.Provenance.DurationMillis)
 	if row.broken {
@@ -177,6 +178,7 @@ func matrixRun(t *testing.T, row matrixRow, target []string) *report.Result {
 // the run ran was planned to run.
 func matrixPlan(t *testing.T, target []string, run *report.Result) {
 	r := e2e(t, append(append([]string{"run", "--plan"}, target...), "--label-filter", matrixFilter, "--json", "{dir}/plan.json")...)
+	noSecret(t, r)
 	r.expect(t, exitOK)
 	var plan framework.Plan
 	readJSON(t, filepath.Join(r.dir, "plan.json"), &plan)
@@ -216,6 +218,7 @@ func matrixPlan(t *testing.T, target []string, run *report.Result) {
 // (exit 1).
 func matrixDoctor(t *testing.T, row matrixRow, target []string) {
 	r := e2e(t, append(append([]string{"doctor"}, target...), "--json", "{dir}/doctor.json")...)
+	noSecret(t, r)
 	var rep doctorReport
 	readJSON(t, filepath.Join(r.dir, "doctor.json"), &rep)
 	if rep.ExitCode != r.code || rep.Preflight == nil {
@@ -242,6 +245,7 @@ func matrixDoctor(t *testing.T, row matrixRow, target []string) {
 // subtest, and every row replays it).
 func matrixFuzz(t *testing.T, row matrixRow, target []string, keep string) string {
 	r := e2e(t, append(append([]string{"fuzz"}, target...), "--duration", "5s", "--seed", "1", "--quiet", "--out", "{dir}/findings", "--json", "{dir}/fuzz.json")...)
+	noSecret(t, r)
 	var rep fuzzReport
 	readJSON(t, filepath.Join(r.dir, "fuzz.json"), &rep)
 	files, _ := filepath.Glob(filepath.Join(r.dir, "findings", "*.replay.json"))
@@ -276,12 +280,30 @@ func matrixFuzz(t *testing.T, row matrixRow, target []string, keep string) strin
 // and no longer fails on a healthy stand-in (exit 0).
 func matrixReplay(t *testing.T, row matrixRow, target []string, finding string) {
 	r := e2e(t, append([]string{"replay", finding}, target...)...)
+	noSecret(t, r)
 	t.Logf("exit %d", r.code)
 	if row.broken {
 		r.expect(t, exitFailed)
 		return
 	}
 	r.expect(t, exitOK)
+}
+
+// noSecret fails the test when the stand-in's password shows in the
+// command's output or in any file it wrote (reports, plans, findings).
+func noSecret(t *testing.T, r e2eRun) {
+	t.Helper()
+	if strings.Contains(r.stdout+r.stderr, standinPassword) {
+		t.Error("the password shows in the command's output")
+	}
+	filepath.WalkDir(r.dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, rerr := os.ReadFile(path); rerr == nil && strings.Contains(string(b), standinPassword) {
+				t.Errorf("the password shows in %s", path)
+			}
+		}
+		return nil
+	})
 }
 
 // readJSON reads the JSON file at path into v.
