@@ -1,7 +1,6 @@
 package framework
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/onsi/ginkgo/v2"
@@ -172,21 +171,6 @@ func (s *Session) UnknownInteraction(c driver.Client, name string, rest ...any) 
 		Expect(Decode(m.Data())).To(BeNil(), "%s on an unknown interaction answered as if it had acted: %s", name, matchers.Describe(m))
 	}
 	s.Holds("INT-NS-7", refused)
-}
-
-// Drain collects what arrives on c within the silence window.
-func (s *Session) Drain(c driver.Client) []*wire.Message {
-	ginkgo.GinkgoHelper()
-	ctx, cancel := context.WithTimeout(s.ctx, s.Silence())
-	defer cancel()
-	var out []*wire.Message
-	for {
-		m, err := c.Next(ctx)
-		if err != nil {
-			return out
-		}
-		out = append(out, m)
-	}
 }
 
 // OnlyDocumentedEvents drains what is left on c and checks that every event

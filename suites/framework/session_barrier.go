@@ -118,6 +118,15 @@ func (s *Session) SoFar(c driver.Client) []*wire.Message {
 	return withoutBarriers(s.arrived(rc))
 }
 
+// Drain takes and returns what SoFar returns: every message that reached c
+// up to the answer to a Barrier sent now and that no expectation took.
+func (s *Session) Drain(c driver.Client) []*wire.Message {
+	ginkgo.GinkgoHelper()
+	out := s.SoFar(c)
+	s.client(c).backlog = nil
+	return out
+}
+
 // withoutBarriers leaves out the (late) answers to barriers.
 func withoutBarriers(msgs []*wire.Message) []*wire.Message {
 	var out []*wire.Message
