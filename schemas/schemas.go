@@ -8,7 +8,8 @@
 // types. lenient.json replaces single $defs entries in lenient mode, each
 // naming the interpretation (package contract/interp) that allows it.
 //
-// It depends on nothing else of ours.
+// Besides the catalog and the wire envelopes (ForMessage, and wire.ValueOf
+// to decode), it depends on nothing else of ours.
 package schemas
 
 import (
@@ -17,6 +18,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+
+	"scapi-conformance/contract/wire"
 )
 
 // Mode selects the reading a document is held to.
@@ -85,6 +88,9 @@ func decode(doc any) (any, error) {
 			return nil, fmt.Errorf("schemas: document is not JSON: %w", err)
 		}
 		raw = b
+	}
+	if v, ok := wire.ValueOf(raw, true); ok { // one pass over a valid document
+		return v, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()

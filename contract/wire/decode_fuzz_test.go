@@ -11,7 +11,8 @@ import (
 
 // FuzzDecode feeds arbitrary bytes to Decode, as a hostile target would send
 // them: Decode never panics, accepts exactly the JSON objects within the size
-// limit, keeps the bytes as they came, and classifies consistently.
+// limit, keeps the bytes as they came, and classifies consistently; ValueOf
+// reads what a json.Decoder reads, whenever it reads anything.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{"referenceId":"0","request":"agent.getState","data":{"state":"Ready"},"userAgent":"WWE Server","protocolVersion":2}`,
@@ -26,6 +27,17 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, numbers := range []bool{false, true} {
+			v, ok := ValueOf(b, numbers)
+			dec := json.NewDecoder(bytes.NewReader(b))
+			if numbers {
+				dec.UseNumber()
+			}
+			var want any
+			if wantOK := dec.Decode(&want) == nil; ok && (!wantOK || !reflect.DeepEqual(v, want)) {
+				t.Fatalf("ValueOf(numbers %v) = %#v; a json.Decoder reads %#v (ok %v)", numbers, v, want, wantOK)
+			}
+		}
 		m, err := Decode(b)
 		var obj map[string]json.RawMessage
 		isObject := len(b) <= MaxMessageBytes && json.Unmarshal(b, &obj) == nil && obj != nil

@@ -12,7 +12,7 @@ import (
 // is left to json.Unmarshal.
 func (m *Message) Value() (any, error) {
 	if m.valid {
-		if v, _, ok := generic(m.Raw, skipSpace(m.Raw, 0)); ok {
+		if v, _, ok := generic(m.Raw, skipSpace(m.Raw, 0), false); ok {
 			return v, nil
 		}
 	}
@@ -21,9 +21,24 @@ func (m *Message) Value() (any, error) {
 	return v, err
 }
 
+// ValueOf decodes b, when it is exactly one valid JSON value (surrounding
+// white space allowed), into generic values in one pass, as a
+// json.Decoder (with UseNumber when numbers is true: json.Number instead
+// of float64) does; ok is false otherwise, and for anything unusual (an
+// escaped string, a number beyond float64): the caller then asks
+// encoding/json, which also says what is wrong.
+func ValueOf(b []byte, numbers bool) (v any, ok bool) {
+	if !json.Valid(b) {
+		return nil, false
+	}
+	v, _, ok = generic(b, skipSpace(b, 0), numbers)
+	return v, ok
+}
+
 // generic decodes the value starting at b[i] of the valid JSON b, and
-// returns the index just past it; ok is false when it needs json.Unmarshal.
-func generic(b []byte, i int) (v any, end int, ok bool) {
+// returns the index just past it; ok is false when it needs encoding/json.
+// numbers keeps numbers as json.Number.
+func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 	switch b[i] {
 	case '{':
 		obj := map[string]any{}
@@ -38,7 +53,7 @@ func generic(b []byte, i int) (v any, end int, ok bool) {
 				return nil, 0, false
 			}
 			i = skipSpace(b, skipSpace(b, end)+1) // past ':'
-			if obj[key], i, ok = generic(b, i); !ok {
+			if obj[key], i, ok = generic(b, i, numbers); !ok {
 				return nil, 0, false
 			}
 			if i = skipSpace(b, i); b[i] == '}' {
@@ -54,7 +69,7 @@ func generic(b []byte, i int) (v any, end int, ok bool) {
 		}
 		for {
 			var x any
-			if x, i, ok = generic(b, i); !ok {
+			if x, i, ok = generic(b, i, numbers); !ok {
 				return nil, 0, false
 			}
 			arr = append(arr, x)
@@ -75,6 +90,9 @@ func generic(b []byte, i int) (v any, end int, ok bool) {
 		return nil, i + 4, true
 	}
 	end = valueEnd(b, i)
+	if numbers {
+		return json.Number(b[i:end]), end, true
+	}
 	f, err := strconv.ParseFloat(string(b[i:end]), 64)
 	return f, end, err == nil
 }
