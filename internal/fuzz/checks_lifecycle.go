@@ -189,7 +189,7 @@ func newInteraction(r *record, seq int, tokens []any) (*entry, *lifeEvent) {
 		if e.seq > seq {
 			break
 		}
-		walk(e.value, func(key string, val any) {
+		e.walk(func(key string, val any) {
 			if s, ok := val.(string); ok && key == "interactionId" {
 				known[s] = true
 			}
@@ -355,7 +355,7 @@ func userDataBefore(r *record, id, key string, seq int) any {
 		if !e.in || e.seq >= seq {
 			continue
 		}
-		walk(e.value, func(_ string, val any) {
+		e.walk(func(_ string, val any) {
 			obj, ok := val.(map[string]any)
 			if !ok || obj["interactionId"] != id {
 				return

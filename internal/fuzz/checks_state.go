@@ -19,7 +19,7 @@ func init() {
 // interactionIDOf returns the interactionId an interaction event is about.
 func interactionIDOf(e *entry) string {
 	id := ""
-	walk(e.value, func(key string, val any) {
+	e.walk(func(key string, val any) {
 		if s, ok := val.(string); ok && key == "interactionId" && id == "" {
 			id = s
 		}

@@ -31,7 +31,7 @@ func checkUserDataRead(r *record) []Finding {
 		if !e.in || e.msg == nil {
 			continue
 		}
-		keys := unreadable(r, e.value)
+		keys := unreadable(r, e)
 		if len(keys) == 0 {
 			continue
 		}
@@ -55,11 +55,11 @@ func checkUserDataRead(r *record) []Finding {
 		map[bool]string{true: "n event", false: " reply"}[req == reqUserDataEvents], r.policy.read.String())}
 }
 
-// unreadable lists the keys of the userData objects in v that read-allowed
+// unreadable lists the keys of the userData objects in e that read-allowed
 // does not list.
-func unreadable(r *record, v any) []string {
+func unreadable(r *record, e *entry) []string {
 	var bad []string
-	walk(v, func(key string, val any) {
+	e.walk(func(key string, val any) {
 		ud, ok := val.(map[string]any)
 		if key != "userData" || !ok {
 			return
@@ -128,7 +128,7 @@ func firstWith(r *record, seq int, s string) *entry {
 // carries reports whether a message has the string s as one of its values.
 func carries(e *entry, s string) bool {
 	found := false
-	walk(e.value, func(_ string, v any) { found = found || v == s })
+	e.walk(func(_ string, v any) { found = found || v == s })
 	return found
 }
 

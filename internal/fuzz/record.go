@@ -48,6 +48,16 @@ type entry struct {
 	// event and eventType cache eventName once named.
 	event, eventType string
 	named            bool
+	// members caches, once walked, the object members of value in walk's
+	// order: every check that looks through a message reads them.
+	members []member
+	walked  bool
+}
+
+// member is one object member walk meets.
+type member struct {
+	key string
+	val any
 }
 
 // call is one request or subscribe the session sent with a referenceId.
@@ -155,6 +165,17 @@ func (e *entry) eventName() (event, eventType string) {
 // event (messenger channels are "messenger:<channel>").
 func coversEvent(name, event string) bool {
 	return name == event || (name == "messenger" && strings.HasPrefix(event, contract.MessengerEventPrefix))
+}
+
+// walk is walk(e.value, f), the members listed once for every check.
+func (e *entry) walk(f func(key string, val any)) {
+	if !e.walked {
+		walk(e.value, func(key string, val any) { e.members = append(e.members, member{key, val}) })
+		e.walked = true
+	}
+	for _, m := range e.members {
+		f(m.key, m.val)
+	}
 }
 
 // walk calls f for every object member of a generic JSON value, depth first.

@@ -454,7 +454,7 @@ func (ex *exec) receive(c *client, in incoming) {
 	}
 	e.raw = in.msg.Raw
 	e.value, _ = in.msg.Value()
-	ex.capture(e.value)
+	e.walk(ex.captured)
 	if f, ok := in.msg.String("frameId"); ok && in.msg.Kind() == wire.KindFrameID {
 		c.cn.frameID = f
 	}
@@ -496,12 +496,13 @@ func (ex *exec) receive(c *client, in incoming) {
 
 // capture remembers every identifier the target reported, in order, so that
 // references of later steps resolve to them.
-func (ex *exec) capture(v any) {
-	walk(v, func(key string, val any) {
-		if s, ok := refValue(key, val); ok {
-			ex.remember(key, s)
-		}
-	})
+func (ex *exec) capture(v any) { walk(v, ex.captured) }
+
+// captured remembers the identifier an object member reports, if any.
+func (ex *exec) captured(key string, val any) {
+	if s, ok := refValue(key, val); ok {
+		ex.remember(key, s)
+	}
 }
 
 // remember adds a reported identifier under key, once.
