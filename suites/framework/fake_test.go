@@ -148,11 +148,11 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 	return fakeMessage(map[string]any{"referenceId": ref, "request": req.Request, "data": map[string]any{}}), nil
 }
 
-// Send answers a request as Call would, the answer waiting for Next; a
-// request named "late" is answered just before the answer to the client's
-// second message after it (it comes after a barrier's).
+// Send answers a request as Call would, the answer waiting for Next ("silent"
+// gets none); a request named "late" is answered just before the answer to
+// the client's second message after it (it comes after a barrier's).
 func (c *fakeClient) Send(_ context.Context, req wire.Request) error {
-	if req.Request == "" {
+	if req.Request == "" || req.Request == "silent" {
 		return nil
 	}
 	reply := fakeMessage(map[string]any{"referenceId": req.ReferenceID, "request": req.Request, "data": map[string]any{}})

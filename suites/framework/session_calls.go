@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/onsi/ginkgo/v2"
 
@@ -35,23 +36,22 @@ func (s *Session) CallRequest(c driver.Client, req wire.Request) *wire.Message {
 	return m
 }
 
-// ExpectNoReply sends request and fails the spec if a reply arrives within
-// the silence window (Target.Silence): the request must be ignored, as during
-// a rate-limit quarantine.
+// ExpectNoReply sends request and fails the spec if its reply arrives
+// before the answer to a Barrier sent after it: the request must be ignored,
+// as during a rate-limit quarantine (a target that answers one client out of
+// order is judged by its order, INT-RATE-6).
 func (s *Session) ExpectNoReply(c driver.Client, request string, params ...any) {
 	ginkgo.GinkgoHelper()
 	rc := s.client(c)
-	req := wire.NewRequest(request, "", params)
-	ctx, cancel := context.WithTimeout(s.ctx, s.t.silence())
+	req := wire.NewRequest(request, "silent-"+strconv.FormatInt(barriers.Add(1), 10), params)
+	ctx, cancel := s.wait()
 	defer cancel()
-	m, err := rc.Call(ctx, req)
-	switch {
-	case m != nil:
-		ginkgo.Fail(fmt.Sprintf("%s as %s: expected no reply within %s, got %s", describeRequest(req), rc.Origin(), s.t.silence(), matchers.Describe(m)))
-	case err != nil && !IsTimeout(err):
+	if err := rc.Send(ctx, req); err != nil {
 		ginkgo.Fail(fmt.Sprintf("%s as %s: %v", describeRequest(req), rc.Origin(), err))
-	case s.ctx.Err() != nil:
-		ginkgo.Fail(fmt.Sprintf("%s: the spec ended while waiting for silence: %v", describeRequest(req), s.ctx.Err()))
+	}
+	s.Barrier(c)
+	if m := s.TakeReply(c, req.ReferenceID); m != nil {
+		ginkgo.Fail(fmt.Sprintf("%s as %s: expected no reply, got %s", describeRequest(req), rc.Origin(), matchers.Describe(m)))
 	}
 }
 

@@ -163,6 +163,3 @@ func (s *Session) AlignToMinute() time.Time {
 	s.Advance(wait)
 	return next
 }
-
-// Silence is how long the spec listens to conclude that nothing arrives.
-func (s *Session) Silence() time.Duration { return s.t.silence() }

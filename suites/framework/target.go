@@ -18,7 +18,11 @@ const (
 	// or an event.
 	DefaultTimeout = 5 * time.Second
 	// DefaultSilence is how long a spec listens to conclude that nothing
-	// arrives (an ignored request, an event that must not be delivered).
+	// arrives (an ignored request, an event that must not be delivered)
+	// where no barrier can (Session.Barrier): on a client whose origin the
+	// allow-list does not list, or whose target answers no empty subscribe.
+	// A reply or event later than it is missed: a wrong pass, never a
+	// wrong failure.
 	DefaultSilence = 300 * time.Millisecond
 	// DefaultSpecTimeout bounds a whole spec that is not decorated Slow; it
 	// leaves room for a real-time wait of a minute for a rate-limit window on
