@@ -1,7 +1,6 @@
 package schemas
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"scapi-conformance/contract"
@@ -55,15 +54,12 @@ func ForMessage(m *wire.Message, answers string) ([]Check, []Violation) {
 		case wire.EventUnsubscribe:
 			return []Check{{Schema: "envelope.Unsubscribe"}}, nil
 		}
-		var data struct {
-			EventType string `json:"eventType"`
-		}
-		_ = json.Unmarshal(m.Data(), &data) // a data that is no object fails envelope.Event
-		if name, ok := EventSchema(event, data.EventType); ok {
+		eventType := wire.EventType(m.Data()) // a data that is no object fails envelope.Event
+		if name, ok := EventSchema(event, eventType); ok {
 			return []Check{{Schema: name}}, nil
 		}
 		return []Check{{Schema: "envelope.Event"}}, []Violation{{Pointer: "/event",
-			Reason: fmt.Sprintf("no documented event %q with eventType %q", event, data.EventType)}}
+			Reason: fmt.Sprintf("no documented event %q with eventType %q", event, eventType)}}
 	}
 	switch {
 	case m.Has("subscriptionId"):

@@ -12,7 +12,8 @@ import (
 // FuzzDecode feeds arbitrary bytes to Decode, as a hostile target would send
 // them: Decode never panics, accepts exactly the JSON objects within the size
 // limit, keeps the bytes as they came, and classifies consistently; ValueOf
-// reads what a json.Decoder reads, whenever it reads anything.
+// reads what a json.Decoder reads, whenever it reads anything, and
+// EventType what json.Unmarshal into a struct reads.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{"referenceId":"0","request":"agent.getState","data":{"state":"Ready"},"userAgent":"WWE Server","protocolVersion":2}`,
@@ -22,6 +23,7 @@ func FuzzDecode(f *testing.F) {
 		`{"event":"agent","data":{"n":1e400}}`,
 		` { "a" : [1, {"b":"}]"}] , "a\u0062":"\u00e9\"", "c":-1.5e3 , "d":true,"e":null, "a":"last", "\u00ff":"x"} `,
 		"{\"\xff\":\"\xfe\", \"k\":\"é\"}",
+		`{"eventType":"RINGING","x":1}`, `{"EventType":"A","eventType":"B"}`, `{"eventType":"A","eventtype":"B"}`, `{"eventType":"A","eventType":1}`, `{"eventType":"\u0041"}`, `{"eventType":null}`,
 		`{"a":[],"b":{},"c":[[],{}],"d":[1,"x",null,true,false,{"e":-0.0}],"f":1E+2,"g":123456789012345678901234567890}`,
 	} {
 		f.Add([]byte(s))
@@ -37,6 +39,13 @@ func FuzzDecode(f *testing.F) {
 			if wantOK := dec.Decode(&want) == nil; ok && (!wantOK || !reflect.DeepEqual(v, want)) {
 				t.Fatalf("ValueOf(numbers %v) = %#v; a json.Decoder reads %#v (ok %v)", numbers, v, want, wantOK)
 			}
+		}
+		var d struct {
+			EventType string `json:"eventType"`
+		}
+		_ = json.Unmarshal(b, &d)
+		if got := EventType(b); got != d.EventType {
+			t.Fatalf("EventType = %q; json.Unmarshal into a struct reads %q", got, d.EventType)
 		}
 		m, err := Decode(b)
 		var obj map[string]json.RawMessage

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -115,4 +116,28 @@ func plainString(raw []byte) (s string, ok bool) {
 		return "", false
 	}
 	return string(in), true
+}
+
+// EventType returns the eventType member of an event's data as
+// json.Unmarshal of data into a struct{ EventType string `json:"eventType"` }
+// reads it: "" when data is no object or the member is absent or no
+// string. A plain string member of that exact name is read directly; any
+// other case (a key equal to it but for case, which encoding/json matches
+// too, an escaped string) is left to json.Unmarshal.
+func EventType(data json.RawMessage) string {
+	if fields, ok := members(data); ok {
+		exact := true
+		for k := range fields {
+			exact = exact && (k == "eventType" || !strings.EqualFold(k, "eventType"))
+		}
+		raw, has := fields["eventType"]
+		if s, plain := plainString(raw); exact && (!has || plain) {
+			return s
+		}
+	}
+	var d struct {
+		EventType string `json:"eventType"`
+	}
+	_ = json.Unmarshal(data, &d) // what it could read
+	return d.EventType
 }

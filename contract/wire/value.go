@@ -8,8 +8,8 @@ import (
 // Value decodes the whole message into generic JSON values (for schemas),
 // as json.Unmarshal into an any does. A message Decode accepted, whose
 // bytes are known valid, is read in one pass without encoding/json's
-// scanner; anything unusual (an escaped string, a number beyond float64)
-// is left to json.Unmarshal.
+// scanner (an escaped string is unquoted by json.Unmarshal); a number
+// beyond float64 is left to json.Unmarshal, which reports it.
 func (m *Message) Value() (any, error) {
 	if m.valid {
 		if v, _, ok := generic(m.Raw, skipSpace(m.Raw, 0), false); ok {
@@ -24,9 +24,9 @@ func (m *Message) Value() (any, error) {
 // ValueOf decodes b, when it is exactly one valid JSON value (surrounding
 // white space allowed), into generic values in one pass, as a
 // json.Decoder (with UseNumber when numbers is true: json.Number instead
-// of float64) does; ok is false otherwise, and for anything unusual (an
-// escaped string, a number beyond float64): the caller then asks
-// encoding/json, which also says what is wrong.
+// of float64) does; ok is false otherwise, and for a number beyond
+// float64: the caller then asks encoding/json, which also says what is
+// wrong.
 func ValueOf(b []byte, numbers bool) (v any, ok bool) {
 	if !json.Valid(b) {
 		return nil, false
@@ -48,8 +48,8 @@ func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 		}
 		for {
 			end := stringEnd(b, i)
-			key, plain := plainString(b[i:end])
-			if !plain {
+			key, ok := unquote(b[i:end])
+			if !ok {
 				return nil, 0, false
 			}
 			i = skipSpace(b, skipSpace(b, end)+1) // past ':'
@@ -80,8 +80,8 @@ func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 		}
 	case '"':
 		end := stringEnd(b, i)
-		s, plain := plainString(b[i:end])
-		return s, end, plain
+		s, ok := unquote(b[i:end])
+		return s, end, ok
 	case 't':
 		return true, i + 4, true
 	case 'f':
@@ -95,4 +95,13 @@ func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 	}
 	f, err := strconv.ParseFloat(string(b[i:end]), 64)
 	return f, end, err == nil
+}
+
+// unquote returns the JSON string token b decoded as json.Unmarshal does.
+func unquote(b []byte) (string, bool) {
+	if s, plain := plainString(b); plain {
+		return s, true
+	}
+	var s string
+	return s, json.Unmarshal(b, &s) == nil
 }

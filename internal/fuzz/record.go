@@ -1,7 +1,6 @@
 package fuzz
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 
@@ -142,13 +141,7 @@ func isEvent(e *entry) bool {
 // eventName returns the event name and eventType of an event message.
 func eventName(m *wire.Message) (event, eventType string) {
 	event, _ = m.String("event")
-	var d struct {
-		EventType string `json:"eventType"`
-	}
-	if raw := m.Data(); raw != nil {
-		_ = json.Unmarshal(raw, &d) // a non-object data is the schema check's business
-	}
-	return event, d.EventType
+	return event, wire.EventType(m.Data()) // a non-object data is the schema check's business
 }
 
 // eventName returns the event name and eventType of an incoming event
