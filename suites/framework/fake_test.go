@@ -22,6 +22,9 @@ import (
 //	"flood"                a success reply, then MaxBacklog+1 events
 //	"late:<event>/<type>"  a success reply; that event comes just before
 //	                       the answer to the client's next message
+//
+// A subscribe sent through Call (a barrier) is answered like a request, but
+// not from the origin fakeNoBarriers.
 //	anything else          a success reply with data {}
 type fakeDriver struct {
 	ctrl *fakeController
@@ -105,6 +108,10 @@ func (c *fakeController) lastOptions() control.Options {
 	return c.options[len(c.options)-1]
 }
 
+// fakeNoBarriers is the origin (the profile scenarios') whose subscribes
+// through Call, the barriers, get no answer.
+const fakeNoBarriers = "https://profile.example"
+
 type fakeClient struct {
 	origin string
 	queue  chan *wire.Message
@@ -128,7 +135,7 @@ func (c *fakeClient) Call(ctx context.Context, req wire.Request) (*wire.Message,
 	}
 	c.late, c.lateReply = c.lateReply, nil
 	switch {
-	case req.Request == "silent":
+	case req.Request == "silent", req.Event == wire.EventSubscribe && c.origin == fakeNoBarriers:
 		<-ctx.Done()
 		return nil, fmt.Errorf("%w: %s", driver.ErrTimeout, req.Request)
 	case req.Request == "fail":

@@ -172,6 +172,13 @@ var _ = ginkgo.Describe("profile scenarios", ginkgo.Label("profile"), func() {
 		s.NeedOrigins(2)
 		ginkgo.Fail("NeedOrigins(2) returned with one origin")
 	})
+	ConformanceIt("fails: a target that answers no barrier: what arrived meanwhile is judged", Reqs{"envelope.reply.1"}, func(s *Session) {
+		c := s.Client(s.Origins()[0])
+		s.Call(c, "late:agent/STATE_CHANGED")
+		Expect(s.Barrier(c)).To(BeFalse(), "the profile's target answers no empty subscribe")
+		Expect(s.Barrier(c)).To(BeFalse(), "and is listened to for the window")
+		s.ExpectNoEventSoFar(c)
+	})
 })
 
 // The fixed scenarios run against a target configured once (capabilities:
@@ -288,10 +295,11 @@ func TestScenarios(t *testing.T) {
 	}
 	t.Run("profile", func(t *testing.T) {
 		checkScenarios(t, runScenarios(t, "profile"), map[string]scenarioOutcome{
-			"passes: options the profile already has, and the profile's origins": {types.SpecStatePassed, ""},
-			"skips: options the profile does not have":                           {types.SpecStateSkipped, `the spec needs service-client-api.rate-limit-quarantine-delay="45"; the target's options cannot be set and are configured with "20"`},
-			"skips: a stimulus without a control endpoint":                       {types.SpecStateSkipped, `the target cannot produce the stimulus "agent-state"`},
-			"skips: more origins than the profile accepts":                       {types.SpecStateSkipped, `the spec needs 2 distinct client origins the target accepts; it offers 1 [https://profile.example]`},
+			"passes: options the profile already has, and the profile's origins":        {types.SpecStatePassed, ""},
+			"skips: options the profile does not have":                                  {types.SpecStateSkipped, `the spec needs service-client-api.rate-limit-quarantine-delay="45"; the target's options cannot be set and are configured with "20"`},
+			"skips: a stimulus without a control endpoint":                              {types.SpecStateSkipped, `the target cannot produce the stimulus "agent-state"`},
+			"fails: a target that answers no barrier: what arrived meanwhile is judged": {types.SpecStateFailed, `expected nothing on https://profile.example, got {"data":{"eventType":"STATE_CHANGED"}`},
+			"skips: more origins than the profile accepts":                              {types.SpecStateSkipped, `the spec needs 2 distinct client origins the target accepts; it offers 1 [https://profile.example]`},
 		}, "profile")
 	})
 	t.Run("fixed", func(t *testing.T) {

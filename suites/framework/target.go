@@ -4,6 +4,7 @@ import (
 	"maps"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"scapi-conformance/contract/control"
@@ -57,6 +58,10 @@ type Target struct {
 
 	budgetOnce sync.Once
 	budget     *budget
+
+	// unanswered: the target left a barrier from an origin it accepts
+	// unanswered (Session.Barrier); later barriers of the run are windows.
+	unanswered atomic.Bool
 }
 
 // Profile is what is known in advance about a target that cannot be steered
