@@ -55,15 +55,15 @@ func (ft *fuzzTarget) runner(strict bool) *fuzz.Runner {
 
 // sessionOrigins are the origins sessions present: the ones the profile says
 // the target accepts first (the first one watches events), then the
-// driver's own (but those it serves only because the sessions present them,
-// Spec.Present: the generator adds them itself).
+// driver's own (the browser does not offer those it serves only because the
+// sessions present them, Spec.Present: the generator adds them itself).
 func (ft *fuzzTarget) sessionOrigins() []string {
 	var out []string
 	if p := ft.Spec.Profile; p != nil {
 		out = append(out, p.Origins...)
 	}
 	for _, o := range ft.Origins() {
-		if !slices.Contains(out, o) && !slices.ContainsFunc(ft.Spec.Present, func(p string) bool { return serialised(p) == o }) {
+		if !slices.Contains(out, o) {
 			out = append(out, o)
 		}
 	}

@@ -67,6 +67,13 @@ type Config struct {
 	// trusts the run's own certificate for them, so the service page sees
 	// exactly these origins in event.origin. Hosts must be DNS names.
 	Origins []string
+	// Strangers are more origins the frames are served under, mapped the
+	// same way, without being offered (Origins): those a command's
+	// sessions will present to a target that does not list them (the
+	// fuzzer's neighbours, a replayed session's). The driver serves the
+	// neighbours of each offered origin and allowlist.StrangerOrigin
+	// without being told. A stranger it cannot map is left unserved.
+	Strangers []string
 	// LoginReady is a JavaScript expression that is true once the Workspace
 	// page is ready after the login. "" = a new document under
 	// ServicePageURL has loaded.
@@ -137,7 +144,7 @@ func New(ctx context.Context, c Config) (_ driver.Driver, err error) {
 	if c.ControlURL != "" {
 		d.control = controlclient.New(c.ControlURL)
 	}
-	if d.frames, err = startFrameServer(d.binding, c.ClientLib, c.Origins); err != nil {
+	if d.frames, err = startFrameServer(d.binding, c.ClientLib, c.Origins, c.Strangers); err != nil {
 		return nil, err
 	}
 	defer func() {

@@ -13,6 +13,7 @@ import (
 	"math/big"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -95,17 +96,17 @@ func declaredNames(decl []declared) []string {
 	return out
 }
 
-// strangerOrigins returns the origins next to the offered ones
+// strangerOrigins returns the origins given, those next to the offered ones
 // (allowlist.Neighbours) and allowlist.StrangerOrigin, none of them offered:
 // those reached through a host resolver rule, and those on another loopback
 // port (host 127.0.0.1 or localhost, served on that very port). A stranger
 // neither can reach (an IP host the rules cannot map) is left out.
-func strangerOrigins(offered []string) (mapped, ports []declared) {
+func strangerOrigins(offered, given []string) (mapped, ports []declared) {
 	seen := map[string]bool{}
 	for _, o := range offered {
 		seen[o] = true
 	}
-	candidates := []string{allowlist.StrangerOrigin}
+	candidates := append(slices.Clone(given), allowlist.StrangerOrigin)
 	for _, o := range offered {
 		candidates = append(candidates, allowlist.Neighbours(o)...)
 	}

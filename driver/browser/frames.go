@@ -59,8 +59,9 @@ const maxLib = 16 << 20
 // startFrameServer serves the client page. clientLib, when set, is the
 // vendor library the page loads: an http(s) URL, or a file (path or file://
 // URL) that the frame server serves itself. The declared origins come first
-// in the origins, then the four loopback ones.
-func startFrameServer(binding, clientLib string, declaredOrigins []string) (*frameServer, error) {
+// in the origins, then the four loopback ones; the strangers (those given
+// and those strangerOrigins adds) are served without being offered.
+func startFrameServer(binding, clientLib string, declaredOrigins, strangers []string) (*frameServer, error) {
 	decl, err := parseDeclared(declaredOrigins)
 	if err != nil {
 		return nil, err
@@ -112,7 +113,7 @@ func startFrameServer(binding, clientLib string, declaredOrigins []string) (*fra
 		}
 	}
 	offered := append(declaredNames(decl), loopback...)
-	mapped, ports := strangerOrigins(offered)
+	mapped, ports := strangerOrigins(offered, strangers)
 	if err := fs.listenDeclared(decl, mapped); err != nil {
 		fs.close()
 		return nil, err

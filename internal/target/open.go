@@ -122,7 +122,7 @@ func (t *Target) dial(ctx context.Context, controlURL string) (driver.Driver, er
 		bc.LoginScript, bc.LoginReady = p.Login.Script, p.Login.Ready
 		bc.Origins = slices.Clone(p.Origins)
 	}
-	bc.Origins = append(bc.Origins, s.Present...)
+	bc.Strangers = slices.Clone(s.Present)
 	if bc.ExecPath == "" {
 		if _, ok := browser.FindChromium(); !ok {
 			return nil, usagef("the browser driver needs Chromium: none at %v; give --browser PATH", browser.DefaultExecPaths)

@@ -67,7 +67,8 @@ type Spec struct {
 	Profile *profile.Profile
 	// Present are origins a command's sessions present beyond the profile's
 	// (the origins of a fuzz or a replayed session): the browser driver
-	// serves its client frames under them too, as under the profile's.
+	// serves its client frames under them too, without offering them
+	// (browser.Config.Strangers).
 	Present []string
 }
 
