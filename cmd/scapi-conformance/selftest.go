@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -184,8 +183,7 @@ func runSelftest(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *jsonOut != "" {
-		b, _ := json.MarshalIndent(rep, "", "  ")
-		if err := os.WriteFile(*jsonOut, append(b, '\n'), 0o644); err != nil {
+		if err := writeJSONFile(*jsonOut, rep, nil); err != nil {
 			fmt.Fprintln(stderr, "scapi-conformance selftest:", err)
 			return exitUsage
 		}

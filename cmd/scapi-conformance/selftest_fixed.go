@@ -181,8 +181,7 @@ func runSelftestFixed(args []string, stdout, stderr io.Writer) int {
 	rep.SecurityMutants, rep.SecurityUncaught = securityCoverage(mutants, rep.OptionSets)
 	printFixedTable(stdout, rep)
 	if f.jsonOut != "" {
-		b, _ := json.MarshalIndent(rep, "", "  ")
-		if err := os.WriteFile(f.jsonOut, append(b, '\n'), 0o644); err != nil {
+		if err := writeJSONFile(f.jsonOut, rep, nil); err != nil {
 			fmt.Fprintln(stderr, "scapi-conformance selftest --fixed:", err)
 			return exitUsage
 		}
