@@ -12,8 +12,8 @@ import (
 // FuzzDecode feeds arbitrary bytes to Decode, as a hostile target would send
 // them: Decode never panics, accepts exactly the JSON objects within the size
 // limit, keeps the bytes as they came, and classifies consistently; ValueOf
-// reads what a json.Decoder reads, whenever it reads anything, and
-// EventType what json.Unmarshal into a struct reads.
+// reads what a json.Decoder reads, whenever it reads anything, EventType
+// what json.Unmarshal into a struct reads, and Valid is json.Valid.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{"referenceId":"0","request":"agent.getState","data":{"state":"Ready"},"userAgent":"WWE Server","protocolVersion":2}`,
@@ -23,12 +23,16 @@ func FuzzDecode(f *testing.F) {
 		`{"event":"agent","data":{"n":1e400}}`,
 		` { "a" : [1, {"b":"}]"}] , "a\u0062":"\u00e9\"", "c":-1.5e3 , "d":true,"e":null, "a":"last", "\u00ff":"x"} `,
 		"{\"\xff\":\"\xfe\", \"k\":\"é\"}",
+		`{"eventType":"RINGING","x":1}`, `[1,-0,0.5e+3,-1E-2,"\u00e9\n\/"]`, `[01]`, `[1.]`, `[-]`, `[1e]`, `"\x"`, `"\u12g4"`, "\"\x01\"", `tru`, `nulls`, `{"a" 1}`, `{"a":1,}`, `[1 2]`, ` `,
 		`{"eventType":"RINGING","x":1}`, `{"EventType":"A","eventType":"B"}`, `{"eventType":"A","eventtype":"B"}`, `{"eventType":"A","eventType":1}`, `{"eventType":"\u0041"}`, `{"eventType":null}`,
 		`{"a":[],"b":{},"c":[[],{}],"d":[1,"x",null,true,false,{"e":-0.0}],"f":1E+2,"g":123456789012345678901234567890}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := Valid(b), json.Valid(b); got != want {
+			t.Fatalf("Valid(%q) = %v, json.Valid %v", b, got, want)
+		}
 		for _, numbers := range []bool{false, true} {
 			v, ok := ValueOf(b, numbers)
 			dec := json.NewDecoder(bytes.NewReader(b))
@@ -136,5 +140,18 @@ func TestNullIsNotAStringOrANumber(t *testing.T) {
 	}
 	if !m.Has("referenceId") || m.Kind() != KindReply {
 		t.Error("a null referenceId is still present (the vendor client classifies the message as a reply)")
+	}
+}
+
+// TestValidNesting: Valid refuses nesting deeper than encoding/json's limit,
+// as json.Valid does.
+func TestValidNesting(t *testing.T) {
+	for _, depth := range []int{maxDepth, maxDepth + 1} {
+		for _, nest := range [][2]string{{"[", "]"}, {`{"a":`, "}"}} {
+			b := []byte(strings.Repeat(nest[0], depth) + "1" + strings.Repeat(nest[1], depth))
+			if got, want := Valid(b), json.Valid(b); got != want {
+				t.Errorf("depth %d of %s: Valid %v, json.Valid %v", depth, nest[0], got, want)
+			}
+		}
 	}
 }

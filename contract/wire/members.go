@@ -13,7 +13,7 @@ import (
 // ends with it, so an append never writes into raw). ok is false for
 // anything else; Decode then asks encoding/json why.
 func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
-	if !json.Valid(raw) {
+	if !Valid(raw) {
 		return nil, false
 	}
 	i := skipSpace(raw, 0)

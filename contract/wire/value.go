@@ -28,7 +28,7 @@ func (m *Message) Value() (any, error) {
 // float64: the caller then asks encoding/json, which also says what is
 // wrong.
 func ValueOf(b []byte, numbers bool) (v any, ok bool) {
-	if !json.Valid(b) {
+	if !Valid(b) {
 		return nil, false
 	}
 	v, _, ok = generic(b, skipSpace(b, 0), numbers)

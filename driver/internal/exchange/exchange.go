@@ -314,7 +314,7 @@ func (x *Exchange) transmit(ctx context.Context, b []byte) error {
 // service) or came in. Messages that are not JSON are kept as a JSON string.
 func (x *Exchange) Record(dir driver.Direction, b []byte) {
 	raw := json.RawMessage(append([]byte(nil), b...))
-	if !json.Valid(raw) {
+	if !wire.Valid(raw) {
 		raw, _ = json.Marshal(string(b))
 	}
 	x.record(dir, raw, b)
