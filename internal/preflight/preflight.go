@@ -434,3 +434,23 @@ func subscribe(ctx context.Context, d driver.Driver, origin string, timeout time
 	}
 	return originOutcome{origin: origin, ack: ack, err: err}
 }
+
+// AnswersSubscribes reports whether the preflight saw the target answer a
+// subscribe with an acknowledgement (one a vendor client can take or not).
+func (r *Report) AnswersSubscribes() bool {
+	s := r.Check(CheckSubscribe).Status
+	return s == OK || s == Broken
+}
+
+// Answers checks that the target still answers a subscribe from origin
+// within timeout (an acknowledgement, a refusal or an envelope no vendor
+// client can take: any answer): "" when it does, else why not. A subscribe
+// is no request, so no rate limit counts it; origin must be one the options
+// in force list (INT-ORIGIN-6: a subscribe from another gets no answer).
+func Answers(ctx context.Context, d driver.Driver, origin string, timeout time.Duration) string {
+	o := subscribe(ctx, d, origin, timeout)
+	if o.err == nil || errors.Is(o.err, driver.ErrBrokenEnvelope) {
+		return ""
+	}
+	return fmt.Sprintf("a subscribe from %s, an origin the options in force list, got no answer: %v", origin, o.err)
+}

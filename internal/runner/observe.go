@@ -13,7 +13,9 @@ import (
 	"scapi-conformance/contract/control"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver"
+	"scapi-conformance/internal/preflight"
 	"scapi-conformance/internal/report"
+	"scapi-conformance/suites/framework"
 )
 
 // jwtRequest is the request whose replies carry secrets (001 Auth namespace >
@@ -76,10 +78,16 @@ func (o *observer) subject() string {
 // lostTimeout bounds the check that a target still answers.
 const lostTimeout = 3 * time.Second
 
-// lost checks, after a failed spec, that the target still accepts a client;
-// it returns why not ("" when it does). A target that stopped answering
-// fails no requirement: the run is INCOMPLETE from there on.
-func (o *observer) lost(ctx context.Context, wait time.Duration) string {
+// lost checks, after a failed spec, that the target still accepts a client
+// and, when the spec failed waiting for the target and the preflight saw it
+// acknowledge subscribes, that it still answers a subscribe from an origin
+// the options in force list (the latest spec's,
+// or one the preflight saw accepted when they are not known: a target
+// nobody steers keeps its options); it returns why not ("" when it does). A
+// target that stopped answering fails no requirement: the run is
+// INCOMPLETE from there on, instead of every later spec waiting out its
+// timeouts to fail on silence.
+func (o *observer) lost(ctx context.Context, wait time.Duration, failure string, pre *preflight.Report) string {
 	if wait <= 0 || wait > lostTimeout {
 		wait = lostTimeout
 	}
@@ -94,7 +102,17 @@ func (o *observer) lost(ctx context.Context, wait time.Duration) string {
 		return err.Error()
 	}
 	c.Close()
-	return ""
+	if !strings.Contains(failure, driver.ErrTimeout.Error()) || pre == nil || !pre.AnswersSubscribes() {
+		return ""
+	}
+	listed := framework.Current().ListedOrigin()
+	if listed == "" && !pre.Steered && len(pre.Accepted) > 0 {
+		listed = pre.Accepted[0]
+	}
+	if listed == "" {
+		return ""
+	}
+	return preflight.Answers(ctx, o.Driver, listed, wait)
 }
 
 // transcript renders every envelope the current spec's clients sent and

@@ -22,6 +22,7 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 	"github.com/onsi/gomega"
 
+	"scapi-conformance/internal/preflight"
 	"scapi-conformance/internal/report"
 	"scapi-conformance/internal/target"
 	"scapi-conformance/suites/framework"
@@ -97,6 +98,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	var done atomic.Int64
 	var lost atomic.Value // why the target was lost ("" while it answers)
 	lost.Store("")
+	var pre *preflight.Report // set before the specs run
 	ginkgo.BeforeEach(obs.beginSpec)
 	ginkgo.BeforeEach(func() {
 		// An interrupt that came before Ginkgo listened for one (while the
@@ -121,12 +123,12 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		if ginkgo.CurrentSpecReport().State.Is(types.SpecStateInterrupted | types.SpecStateAborted) {
 			return // stopped by the run, not by the target
 		}
-		if why := obs.lost(ctx, cfg.Target.WaitTimeout); why != "" {
+		if why := obs.lost(ctx, cfg.Target.WaitTimeout, ginkgo.CurrentSpecReport().Failure.Message, pre); why != "" {
 			lost.Store(why)
 			ginkgo.AbortSuite("the target stopped answering: " + why)
 		}
 	})
-	pre, err := runPreflight(ctx, t, progress)
+	pre, err = runPreflight(ctx, t, progress)
 	if err != nil {
 		progress.Flush()
 		return nil, err

@@ -1,11 +1,21 @@
 package runner_test
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/coder/websocket"
 	"github.com/onsi/ginkgo/v2"
+
+	"scapi-conformance/contract/wire"
 
 	"scapi-conformance/internal/report"
 	"scapi-conformance/suites/framework"
@@ -13,6 +23,47 @@ import (
 
 // stopSilentTarget stops the silent target of the "lost" scenario.
 var stopSilentTarget func()
+
+// hangTarget makes the target of the "hung" scenario stop answering, while
+// it still accepts connections.
+var hangTarget func()
+
+// hangingTarget answers every subscribe with an acknowledgement and every
+// request with a success, as a Workspace would, until hangTarget is called;
+// from then on it reads everything and answers nothing.
+func hangingTarget(t *testing.T) string {
+	var hung atomic.Bool
+	hangTarget = func() { hung.Store(true) }
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+		if err != nil {
+			return
+		}
+		defer c.CloseNow()
+		for {
+			_, b, err := c.Read(r.Context())
+			if err != nil {
+				return
+			}
+			var m map[string]any
+			if json.Unmarshal(b, &m) != nil || hung.Load() {
+				continue
+			}
+			answer := map[string]any{"referenceId": m["referenceId"], "userAgent": wire.ServerUserAgent, "protocolVersion": wire.ProtocolVersion}
+			if m["event"] == wire.EventSubscribe {
+				answer["subscriptionId"] = "subscription-1"
+			} else {
+				answer["request"], answer["data"] = m["request"], map[string]any{}
+			}
+			out, _ := json.Marshal(answer)
+			if c.Write(r.Context(), websocket.MessageText, out) != nil {
+				return
+			}
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/scapi"
+}
 
 // Specs of the attribution and early-stop scenarios (label "more": the
 // mixed scenario leaves them out).
@@ -48,6 +99,21 @@ var _ = ginkgo.Describe("more", ginkgo.Label("more"), func() {
 		stopSilentTarget()
 		ginkgo.Fail("no reply to agent.get within 5s")
 	})
+
+	ginkgo.It("meets a target that hangs", ginkgo.Label("req:agent.get.1", "hung"), func(ctx ginkgo.SpecContext) {
+		hangTarget()
+		d := framework.Current().Driver
+		c, err := d.Open(ctx, d.Origins()[0])
+		if err != nil {
+			ginkgo.Fail(err.Error())
+		}
+		defer c.Close()
+		cctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
+		defer cancel()
+		_, err = c.Call(cctx, wire.NewRequest("agent.get", "", nil))
+		ginkgo.Fail(fmt.Sprintf("agent.get: %v", err))
+	})
+	ginkgo.It("would run after the hang", ginkgo.Label("req:agent.getState.1", "hung"), func() {})
 })
 
 func TestRunAttributesFailures(t *testing.T) {
@@ -84,6 +150,7 @@ func TestRunStoppedEarlyIsIncomplete(t *testing.T) {
 	for _, tc := range []struct{ scenario, reason string }{
 		{"timeout", "the run's time limit (--timeout 300ms) elapsed"},
 		{"lost", "the target stopped answering"},
+		{"hung", "the target stopped answering: a subscribe from https://"},
 	} {
 		t.Run(tc.scenario, func(t *testing.T) {
 			o := runScenario(t, tc.scenario)

@@ -53,7 +53,7 @@ var _ = ginkgo.Describe("tiny", func() {
 const scenarioEnv = "RUNNER_TEST_SCENARIO"
 
 var scenarios = map[string]runner.Config{
-	"mixed":       {LabelFilter: "!extra && !more", Seed: 5}, // leaves out 1 extra and 7 more specs
+	"mixed":       {LabelFilter: "!extra && !more", Seed: 5}, // leaves out 1 extra and 9 more specs
 	"nothing":     {LabelFilter: "req:does.not.exist"},
 	"bad-filter":  {LabelFilter: "req:(("},
 	"bad-focus":   {Focus: "(("},
@@ -63,6 +63,7 @@ var scenarios = map[string]runner.Config{
 	"attribution": {LabelFilter: "attribution"},
 	"timeout":     {LabelFilter: "stall", Timeout: 300 * time.Millisecond},
 	"lost":        {LabelFilter: "lost"},
+	"hung":        {LabelFilter: "hung"},
 	// a reference in fixed mode that accepts no origin (preflight.go)
 	"unconfigured": {LabelFilter: "req:agent.get.1 && !more"},
 }
@@ -94,6 +95,9 @@ func TestScenarioChild(t *testing.T) {
 	cfg := scenarios[name]
 	if name == "silent" || name == "lost" {
 		cfg.Target.URL = silentTarget(t)
+	}
+	if name == "hung" {
+		cfg.Target.URL = hangingTarget(t)
 	}
 	if name == "unconfigured" {
 		cfg.Target.URL = unconfiguredTarget(t)
@@ -164,7 +168,7 @@ func TestRunMixedVerdicts(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("verdicts %v, want %v", got, want)
 	}
-	if o.res.Summary.NotSelected != 8 || o.res.Provenance.Seed != 5 || o.res.Verdict != report.NonConforming || !o.res.Target.Embedded {
+	if o.res.Summary.NotSelected != 10 || o.res.Provenance.Seed != 5 || o.res.Verdict != report.NonConforming || !o.res.Target.Embedded {
 		t.Errorf("summary %+v provenance %+v target %+v", o.res.Summary, o.res.Provenance, o.res.Target)
 	}
 	for _, line := range []string{"] PASS       tiny passes (agent.get.1)", "] FAIL       tiny fails after talking to the target (agent.setState.1)",

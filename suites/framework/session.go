@@ -90,6 +90,16 @@ func (s *Session) usePolicy(known bool) {
 		ginkgo.Fail(fmt.Sprintf("the options in force do not parse: %v", err))
 	}
 	s.policy = p
+	listed := ""
+	if p.originsKnown {
+		for _, o := range s.t.Driver.Origins() {
+			if p.Origins().Listed(o) {
+				listed = o
+				break
+			}
+		}
+	}
+	s.t.listed.Store(listed)
 	rate, _ := p.Rate()
 	if s.t.resettable(s.caps) || s.has(CapOptions) {
 		s.budget = newBudget(rate)

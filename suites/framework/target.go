@@ -62,6 +62,18 @@ type Target struct {
 	// unanswered: the target left a barrier from an origin it accepts
 	// unanswered (Session.Barrier); later barriers of the run are windows.
 	unanswered atomic.Bool
+
+	// listed is an origin of the driver's that the options in force of the
+	// latest spec list ("" when they are not known, or list none).
+	listed atomic.Value
+}
+
+// ListedOrigin returns an origin of the driver's that the options in force
+// of the latest spec list, which must get an answer to a subscribe
+// (INT-ORIGIN-6); "" when the options are not known or list none of them.
+func (t *Target) ListedOrigin() string {
+	o, _ := t.listed.Load().(string)
+	return o
 }
 
 // Profile is what is known in advance about a target that cannot be steered
