@@ -22,10 +22,10 @@ import (
 //	"flood"                a success reply, then MaxBacklog+1 events
 //	"late:<event>/<type>"  a success reply; that event comes just before
 //	                       the answer to the client's next message
+//	anything else          a success reply with data {}
 //
 // A subscribe sent through Call (a barrier) is answered like a request, but
 // not from the origin fakeNoBarriers.
-//	anything else          a success reply with data {}
 type fakeDriver struct {
 	ctrl *fakeController
 }
