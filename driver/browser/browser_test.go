@@ -72,7 +72,7 @@ func TestHostileServicePages(t *testing.T) {
 	const timeout = 6 * time.Second
 	drivertest.RunHostile(t, timeout, false, func(t *testing.T, h drivertest.Hostile) driver.Driver {
 		d, err := browser.New(context.Background(), browser.Config{
-			ServicePageURL: drivertest.HostileServicePage(t, h), Timeout: timeout})
+			ServicePageURL: drivertest.HostileServicePage(t, h), Timeout: h.Wait(timeout)})
 		if err != nil {
 			t.Fatal(err)
 		}

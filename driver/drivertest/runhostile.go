@@ -14,7 +14,8 @@ import (
 )
 
 // RunHostile runs every hostile case of HostileCases (in parallel when
-// parallel is set: cheap drivers only) against a driver that open builds for it (its wait timeout must be timeout): the call
+// parallel is set: cheap drivers only) against a driver that open builds
+// for it (its wait timeout must be h.Wait(timeout)): the call
 // must end with the case's error within the timeout (a case whose error is
 // not driver.ErrTimeout thereby proves it did not wait the timeout out),
 // without a panic, and once every driver is closed no goroutine
@@ -54,8 +55,8 @@ func runHostile(t *testing.T, h Hostile, timeout time.Duration, d driver.Driver)
 	case len(h.Want) > 0 && !regexp.MustCompile(h.WantText).MatchString(err.Error()):
 		t.Errorf("Call error %q does not match %q", err, h.WantText)
 	}
-	if limit := 2*timeout + time.Second; took > limit {
-		t.Errorf("Call took %v; the timeout is %v", took, timeout)
+	if limit := 2*h.Wait(timeout) + time.Second; took > limit {
+		t.Errorf("Call took %v; the timeout is %v", took, h.Wait(timeout))
 	}
 	if h.WantNext != nil {
 		nctx, cancel := context.WithTimeout(ctx, timeout)

@@ -25,6 +25,6 @@ func TestHostileTargets(t *testing.T) {
 	// the caller's goroutine, which a loaded machine needs seconds for.
 	const timeout = 5 * time.Second
 	drivertest.RunHostile(t, timeout, true, func(t *testing.T, h drivertest.Hostile) driver.Driver {
-		return inproc.New(inproc.Config{Service: drivertest.HostileService{H: h}, Timeout: timeout})
+		return inproc.New(inproc.Config{Service: drivertest.HostileService{H: h}, Timeout: h.Wait(timeout)})
 	})
 }
