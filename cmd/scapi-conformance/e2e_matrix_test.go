@@ -33,9 +33,6 @@ type matrixRow struct {
 	// build are entries the run's report must carry in its target build
 	// (how the driver reached the stand-in).
 	build map[string]string
-	// fuzzDefect names a known defect of fuzz against the stand-in, outside
-	// this package ("" = none): the fuzz cell is skipped with it, visibly.
-	fuzzDefect string
 }
 
 // matrixCell is what the matrix keeps of a row's commands for the later
@@ -66,8 +63,7 @@ func TestE2ECommandsAgainstStandins(t *testing.T) {
 			opts := matrixOptions(appOrigin)
 			opts[options.RateLimit], opts[options.QuarantineDelay] = "5", "10"
 			return []string{"--profile", fixedTarget(t, server.ControlClockOnly, opts, []string{appOrigin})}
-		}, fuzzDefect: "internal/fuzz: on a target that is not reset, a declared rate limit is not modelled (policy.decide, p.rates nil) " +
-			"yet a reply stays due, so the quarantine the fuzz's own traffic causes is reported as envelope.reply.5 (no reply)"},
+		}},
 		{name: "stand-in page with login (browser)", target: func(t *testing.T) []string {
 			p, _, _ := standinProfile(t, standinPassword)
 			return []string{"--profile", p}
@@ -84,9 +80,6 @@ func TestE2ECommandsAgainstStandins(t *testing.T) {
 			t.Run("run --plan", func(t *testing.T) { matrixPlan(t, target, cell.run) })
 			t.Run("doctor", func(t *testing.T) { matrixDoctor(t, row, target) })
 			t.Run("fuzz", func(t *testing.T) {
-				if row.fuzzDefect != "" {
-					t.Skip("known defect: " + row.fuzzDefect)
-				}
 				if f := matrixFuzz(t, row, target, keep); f != "" {
 					finding = f
 				}

@@ -44,7 +44,7 @@ func consistent(c *call, o ratelimit.Outcome, strict bool) bool {
 // documented fixed one-minute windows and quarantine under at least one
 // recorded reading; the finding names the call where the last reading failed.
 func checkRateLimit(r *record) []Finding {
-	n := len(r.policy.rates)
+	n := len(r.policy.rateConfigs)
 	if n == 0 {
 		return nil
 	}
@@ -65,9 +65,13 @@ func checkRateLimit(r *record) []Finding {
 		}
 		if left == 0 {
 			want, got := c.rates[0], observed(c)
-			return []Finding{finding(rateRequirement(r, want.Action, got), "rate-limit", c.step, c.client, c.reply,
+			f := finding(rateRequirement(r, want.Action, got), "rate-limit", c.step, c.client, c.reply,
 				"%s (referenceId %q): the target did %s where the documented windows and quarantine say %s (strict reading; no recorded reading matches the session)",
-				c.request, c.refID, got, want.Action)}
+				c.request, c.refID, got, want.Action)
+			if ids := r.policy.unmodelled; len(ids) > 0 {
+				f = f.nonStrict(ids...) // the lenient readings were not modelled (windows)
+			}
+			return []Finding{f}
 		}
 	}
 	return nil

@@ -53,6 +53,7 @@ func CheckRequirements() map[string][]string {
 		"allowed-services":    {reqAllowedSvc},
 		"unknown-fails":       {reqUnknown},
 		"rate-limit":          rates,
+		"rate-limit-message":  {reqRateMessage},
 		"schema":              append([]string{reqSubscribeAck, reqReplyShape, reqEvent}, results...),
 		"interaction-exists":  {reqInteractionGet},
 		"held-resumes":        {reqResume},

@@ -31,8 +31,9 @@ type Config struct {
 	// its profile); sessions against a steerable target set their own.
 	Configured control.Options
 	// Clock reads the target's virtual time (nil: unknown, and the rate-limit
-	// checks are off, their windows being minutes of that clock; they are off
-	// too on a target that is not reset before each session).
+	// checks are off, their windows being minutes of that clock; on a target
+	// not reset before each session they start once its windows are known,
+	// see windows).
 	Clock func(ctx context.Context) (time.Time, error)
 }
 
@@ -55,6 +56,9 @@ type Runner struct {
 	barrierAnswered map[string]bool
 	// canReset says whether sessions start with a reset (read once).
 	canReset *bool
+	// windows models the declared rate limits of a target not reset,
+	// across sessions (policy.go).
+	windows *windows
 }
 
 // resets reports whether each session starts with a reset of the target: a
@@ -126,6 +130,7 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 		return nil, err // cut short: what was not waited for is no evidence
 	}
 	out := &Outcome{Findings: check(ex.rec)}
+	ex.rec.policy.observe(ex.rec)
 	for _, e := range ex.rec.timeline {
 		if e.in {
 			out.Messages++
@@ -195,16 +200,7 @@ func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 		cancel()
 		return nil, fmt.Errorf("%w: the session sets options but the target cannot be steered", ErrHarness)
 	}
-	var clock *time.Time
-	// A target not reset between sessions carries its rate-limit windows
-	// from one session to the next, which the session's oracle cannot
-	// know: the rate-limit checks are then off, as without a clock.
-	if r.cfg.Clock != nil && r.resets(ctx) {
-		if t, err := r.cfg.Clock(ctx); err == nil {
-			clock = &t
-		}
-	}
-	ex.rec = &record{session: s, policy: newPolicy(opts, clock, r.cfg.Strict), strict: r.cfg.Strict}
+	ex.rec = &record{session: s, policy: r.policy(ctx, opts), strict: r.cfg.Strict}
 	for i, o := range s.Origins {
 		ex.clients = append(ex.clients, &client{idx: i, origin: o, pending: map[string]*call{}})
 	}
@@ -549,6 +545,7 @@ func (ex *exec) do(st Step) error {
 	case OpCall:
 		return ex.call(st)
 	case OpRaw:
+		ex.rec.policy.raw() // it may be a request a rate limit counts
 		return ex.send(ex.clients[st.Client], st.rawBytes(), nil)
 	case OpSubscribe:
 		return ex.subscribe(st)
