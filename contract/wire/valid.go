@@ -6,78 +6,98 @@ const maxDepth = 10000
 // Valid reports whether b is one valid JSON value (surrounding white space
 // allowed): json.Valid's answer, from one pass without encoding/json's
 // scanner. As there, a string may hold any byte but a control character,
-// and nesting deeper than 10000 is refused.
+// and nesting deeper than 10000 is refused. It keeps the open objects and
+// arrays on a stack of its own, not the goroutine's.
 func Valid(b []byte) bool {
-	i, ok := scanValue(b, skipSpace(b, 0), 0)
-	return ok && skipSpace(b, i) == len(b)
-}
-
-// scanValue returns the index just past the valid JSON value starting at
-// b[i], nested depth deep; ok is false when there is none.
-func scanValue(b []byte, i, depth int) (end int, ok bool) {
-	if i >= len(b) {
-		return i, false
-	}
-	switch c := b[i]; {
-	case c == '{' || c == '[':
-		return scanContainer(b, i, depth+1)
-	case c == '"':
-		return scanString(b, i)
-	case c == 't':
-		return literal(b, i, "true")
-	case c == 'f':
-		return literal(b, i, "false")
-	case c == 'n':
-		return literal(b, i, "null")
-	case c == '-' || (c >= '0' && c <= '9'):
-		return scanNumber(b, i)
-	}
-	return i, false
-}
-
-// scanContainer scans the object or array opening at b[i].
-func scanContainer(b []byte, i, depth int) (int, bool) {
-	if depth > maxDepth {
-		return i, false
-	}
-	object := b[i] == '{'
-	closing := byte(']')
-	if object {
-		closing = '}'
-	}
-	i = skipSpace(b, i+1)
-	if i < len(b) && b[i] == closing {
-		return i + 1, true
-	}
+	var small [64]byte
+	open := small[:0] // '{' or '[' of each container not closed yet
+	i := skipSpace(b, 0)
 	for {
-		var ok bool
-		if object {
-			if i >= len(b) || b[i] != '"' {
-				return i, false
-			}
-			if i, ok = scanString(b, i); !ok {
-				return i, false
-			}
-			if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
-				return i, false
-			}
-			i = skipSpace(b, i+1)
+		// A value starts at b[i].
+		if i >= len(b) {
+			return false
 		}
-		if i, ok = scanValue(b, i, depth); !ok {
-			return i, false
-		}
-		if i = skipSpace(b, i); i >= len(b) {
-			return i, false
-		}
-		switch b[i] {
-		case closing:
-			return i + 1, true
-		case ',':
-			i = skipSpace(b, i+1)
+		ok := true
+		switch c := b[i]; {
+		case c == '{' || c == '[':
+			if len(open) >= maxDepth {
+				return false
+			}
+			open = append(open, c)
+			if i = skipSpace(b, i+1); i < len(b) && b[i] == closer(c) {
+				open, i = open[:len(open)-1], i+1
+			} else if c == '{' {
+				if i, ok = scanKey(b, i); !ok {
+					return false
+				}
+				continue
+			} else {
+				continue
+			}
+		case c == '"':
+			i, ok = scanString(b, i)
+		case c == 't':
+			i, ok = literal(b, i, "true")
+		case c == 'f':
+			i, ok = literal(b, i, "false")
+		case c == 'n':
+			i, ok = literal(b, i, "null")
+		case c == '-' || (c >= '0' && c <= '9'):
+			i, ok = scanNumber(b, i)
 		default:
-			return i, false
+			return false
+		}
+		if !ok {
+			return false
+		}
+		// A value ended before b[i]: close containers until a comma
+		// starts the next value.
+		for {
+			i = skipSpace(b, i)
+			if len(open) == 0 {
+				return i == len(b)
+			}
+			if i >= len(b) {
+				return false
+			}
+			top := open[len(open)-1]
+			if b[i] == closer(top) {
+				open, i = open[:len(open)-1], i+1
+				continue
+			}
+			if b[i] != ',' {
+				return false
+			}
+			i = skipSpace(b, i+1)
+			if top == '{' {
+				if i, ok = scanKey(b, i); !ok {
+					return false
+				}
+			}
+			break
 		}
 	}
+}
+
+// closer is the byte that closes the container opened by c.
+func closer(c byte) byte {
+	if c == '{' {
+		return '}'
+	}
+	return ']'
+}
+
+// scanKey scans an object's member name and its colon at b[i], and returns
+// where the member's value starts.
+func scanKey(b []byte, i int) (int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return i, false
+	}
+	i, ok := scanString(b, i)
+	if i = skipSpace(b, i); !ok || i >= len(b) || b[i] != ':' {
+		return i, false
+	}
+	return skipSpace(b, i+1), true
 }
 
 // scanString scans the string opening at b[i].
