@@ -114,7 +114,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	gen := &fuzz.Generator{Seed: f.seed, Origins: first.sessionOrigins(),
-		Steerable: first.Caps.Options, Clock: first.Caps.Clock, Stimuli: first.Caps.Stimuli}
+		Steerable: first.Caps.Options, Clock: first.Caps.Clock, Stimuli: first.Caps.Stimuli, Limited: fuzz.DeclaresLimits(first.configured)}
 	part := ""
 	if shard.Count > 0 {
 		part = ", shard " + shard.String()

@@ -24,6 +24,10 @@ type Generator struct {
 	Steerable bool
 	Clock     bool
 	Stimuli   []string
+	// Limited is true when the target, not steerable, is configured with
+	// rate limits (DeclaresLimits): with a clock, some sessions then exceed
+	// them as rate-limited sessions of a steerable target do.
+	Limited bool
 	// MaxSteps bounds a session's length (default 40).
 	MaxSteps int
 
@@ -80,7 +84,7 @@ func (g *Generator) Session(i uint64) *Session {
 	rng := rand.New(rand.NewPCG(g.Seed, i))
 	gs := &genState{g: g, rng: rng, id: i}
 	s := &Session{Origins: sessionOrigins(g.Origins)}
-	rateSession := g.Steerable && rng.IntN(4) == 0
+	rateSession := (g.Steerable || g.Limited && g.Clock) && rng.IntN(4) == 0
 	if g.Steerable {
 		s.Options = gs.options(rateSession)
 	}

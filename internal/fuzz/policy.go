@@ -110,6 +110,14 @@ func notReset(opts control.Options, w **windows, clock *time.Time, strict bool) 
 	return p
 }
 
+// DeclaresLimits reports whether the options opts of a target configured
+// once set a rate limit (Generator.Limited).
+func DeclaresLimits(opts control.Options) bool {
+	in, _ := inforce.ParseEach(opts)
+	_, ok := in.Rate()
+	return ok && in.RateLimited()
+}
+
 // expect is what the oracles predict for a call of the wire request name from
 // origin with params, before it is sent: the catalog entry (nil for a name
 // the catalog does not know), whether the name is a catalog name sent instead

@@ -73,8 +73,8 @@ func (x *Exchange) nonString(raw json.RawMessage) (string, bool) {
 		return text, true
 	}
 	var n float64
-	if json.Unmarshal(raw, &n) != nil {
-		return "", false
+	if text == "null" || json.Unmarshal(raw, &n) != nil {
+		return "", false // null unmarshals into a number without an error, and names no number
 	}
 	for id := range x.pending {
 		if f, err := strconv.ParseFloat(strings.TrimSpace(id), 64); err == nil && f == n {
