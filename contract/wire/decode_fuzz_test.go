@@ -23,6 +23,7 @@ func FuzzDecode(f *testing.F) {
 		`{"event":"agent","data":{"n":1e400}}`,
 		` { "a" : [1, {"b":"}]"}] , "a\u0062":"\u00e9\"", "c":-1.5e3 , "d":true,"e":null, "a":"last", "\u00ff":"x"} `,
 		"{\"\xff\":\"\xfe\", \"k\":\"é\"}",
+		`{"e":"it is \"quoted\", a\\b\/c\b\f\n\r\t", "f":"\\", "g":"\u0041\"", "h":"é\""}`, "{\"e\":\"\xff\\\"\"}",
 		`{"eventType":"RINGING","x":1}`, `[1,-0,0.5e+3,-1E-2,"\u00e9\n\/"]`, `[01]`, `[1.]`, `[-]`, `[1e]`, `"\x"`, `"\u12g4"`, "\"\x01\"", `tru`, `nulls`, `{"a" 1}`, `{"a":1,}`, `[1 2]`, ` `,
 		`{"eventType":"RINGING","x":1}`, `{"EventType":"A","eventType":"B"}`, `{"eventType":"A","eventtype":"B"}`, `{"eventType":"A","eventType":1}`, `{"eventType":"\u0041"}`, `{"eventType":null}`,
 		`{"a":[],"b":{},"c":[[],{}],"d":[1,"x",null,true,false,{"e":-0.0}],"f":1E+2,"g":123456789012345678901234567890}`,

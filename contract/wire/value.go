@@ -3,6 +3,8 @@ package wire
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Value decodes the whole message into generic JSON values (for schemas),
@@ -102,6 +104,43 @@ func unquote(b []byte) (string, bool) {
 	if s, plain := plainString(b); plain {
 		return s, true
 	}
+	if s, simple := simpleEscapes(b); simple {
+		return s, true
+	}
 	var s string
 	return s, json.Unmarshal(b, &s) == nil
+}
+
+// simpleEscapes decodes a quoted JSON string whose escapes are all of one
+// character (\" \\ \/ \b \f \n \r \t), without a control character, and
+// valid UTF-8 once decoded (an error message quoting a name); ok is false
+// for anything else (a \u escape, an invalid byte, which json.Unmarshal
+// replaces).
+func simpleEscapes(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	out := make([]byte, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		switch c := in[i]; {
+		case c == '"' || c < 0x20:
+			return "", false
+		case c != '\\':
+			out = append(out, c)
+		case i+1 == len(in):
+			return "", false // the closing quote is escaped
+		default:
+			i++
+			e := strings.IndexByte("\"\\/bfnrt", in[i])
+			if e < 0 {
+				return "", false
+			}
+			out = append(out, "\"\\/\b\f\n\r\t"[e])
+		}
+	}
+	if !utf8.Valid(out) {
+		return "", false
+	}
+	return string(out), true
 }

@@ -140,13 +140,10 @@ func (m *Message) String(key string) (s string, ok bool) {
 	if !present || isNull(raw) {
 		return "", false
 	}
-	if s, plain := plainString(raw); plain {
+	if s, ok := unquote(raw); ok {
 		return s, true
 	}
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", false
-	}
-	return s, true
+	return "", false
 }
 
 // isNull reports whether a raw value is JSON null, which json.Unmarshal
