@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -308,5 +309,60 @@ func readJSON(t *testing.T, path string, v any) {
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// TestE2EFuzzDeclaredRateLimits: fuzz against the reference configured once
+// with a rate limit (5 per minute, quarantine 10 s) that its own traffic
+// exceeds: without any control (real time, the windows never known) it
+// reports nothing; with only the clock, a reference that lets one request
+// more run each minute is caught under the strict reading.
+func TestE2EFuzzDeclaredRateLimits(t *testing.T) {
+	built(t)
+	opts := matrixOptions(appOrigin)
+	opts[options.RateLimit], opts[options.QuarantineDelay] = "5", "10"
+	cases := []struct {
+		name, mutant string
+		mode         server.ControlMode
+		args         []string
+		want         string // the first finding's requirement ("" = none, exit 0)
+	}{
+		{name: "no control", mode: server.ControlNone, args: []string{"--duration", "5s", "--seed", "1"}},
+		{name: "clock only, one request too many", mutant: "rate-limit-off-by-one", mode: server.ControlClockOnly,
+			args: []string{"--duration", "10s", "--seed", "3", "--strict", "--first"}, want: "security.rateLimit.4"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			srv, err := server.Start(ctx, server.Config{Control: tc.mode, Options: opts, Mutant: tc.mutant})
+			if err != nil {
+				cancel()
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { cancel(); srv.Close() })
+			b, err := fixedProfileYAML(srv.WebSocketURL(), srv.ControlURL(), opts, []string{appOrigin})
+			if err != nil {
+				t.Fatal(err)
+			}
+			profile := filepath.Join(t.TempDir(), "workspace.yaml")
+			if err := os.WriteFile(profile, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := e2e(t, append([]string{"fuzz", "--profile", profile, "--quiet", "--out", "{dir}/findings", "--json", "{dir}/fuzz.json"}, tc.args...)...)
+			var rep fuzzReport
+			readJSON(t, filepath.Join(r.dir, "fuzz.json"), &rep)
+			t.Logf("exit %d; %d sessions, %d requests, %d findings", r.code, rep.Sessions, rep.Requests, len(rep.Findings))
+			if tc.want == "" {
+				r.expect(t, exitOK)
+				if len(rep.Findings) != 0 || rep.Sessions == 0 {
+					t.Errorf("%d sessions, findings %+v; want sessions and no finding", rep.Sessions, rep.Findings)
+				}
+				return
+			}
+			r.expect(t, exitFailed)
+			if len(rep.Findings) == 0 || rep.Findings[0].Finding.Requirement != tc.want {
+				t.Errorf("findings %+v; want %s first", rep.Findings, tc.want)
+			}
+		})
 	}
 }
