@@ -126,6 +126,15 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 	ex.step = len(s.Steps)
 	ex.unsettled = nil
 	ex.barrier(ex.clients)
+	if ex.unanswered() && len(ex.clients) > 1 {
+		// A request still unanswered may be handled after another client's
+		// barrier, and send that client an event the session would miss
+		// and the next one would get. The first round's answers prove the
+		// target handled every request sent on their connections; a second
+		// round on each connection then comes after what that made the
+		// target send to it.
+		ex.barrier(ex.clients)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err // cut short: what was not waited for is no evidence
 	}
@@ -382,6 +391,17 @@ func (ex *exec) barrier(clients []*client) {
 			}
 		}
 	}
+}
+
+// unanswered reports whether a call of the session has had no answer yet
+// (no reply, no reply-like message, and its connection still open).
+func (ex *exec) unanswered() bool {
+	for _, p := range ex.rec.calls {
+		if p.reply == nil && p.badRef == nil && !p.closed {
+			return true
+		}
+	}
+	return false
 }
 
 // drain processes what has already arrived, without waiting.
