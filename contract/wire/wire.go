@@ -60,6 +60,15 @@ func NewSubscribe(referenceID string, names ...string) Request {
 		UserAgent: ClientUserAgent, ProtocolVersion: ProtocolVersion}
 }
 
+// NewBarrier builds a subscribe to no event ("data": []): it changes
+// nothing, no rate limit counts it (INT-RATE-2), and its answer (an
+// acknowledgement of nothing, or an error reply), one connection keeping its
+// order, comes after everything the service sent that client before it.
+func NewBarrier(referenceID string) Request {
+	return Request{Event: EventSubscribe, Data: []string{}, ReferenceID: referenceID,
+		UserAgent: ClientUserAgent, ProtocolVersion: ProtocolVersion}
+}
+
 // NewUnsubscribe builds an unsubscribe envelope; no reply is expected.
 func NewUnsubscribe(subscriptionID string) Request {
 	return Request{Event: EventUnsubscribe, Data: subscriptionID,

@@ -347,11 +347,7 @@ func (ex *exec) barrier(clients []*client) {
 		}
 		ex.r.barriers++
 		ref := "barrier-" + strconv.Itoa(ex.r.barriers)
-		// A subscribe to no event: it changes nothing, is never counted
-		// by a rate limit (INT-RATE-2), and is answered (an error reply, or
-		// an acknowledgement of nothing).
-		b := mustMarshal(map[string]any{"event": wire.EventSubscribe, "data": []string{}, "referenceId": ref,
-			"userAgent": wire.ClientUserAgent, "protocolVersion": wire.ProtocolVersion})
+		b := mustMarshal(wire.NewBarrier(ref))
 		a, err := c.cn.aw.Await(ref, "barrier")
 		if err != nil {
 			continue

@@ -46,8 +46,7 @@ func (s *Session) Barrier(c driver.Client) bool {
 		s.settle(rc)
 		return false
 	}
-	req := wire.Request{Event: wire.EventSubscribe, Data: []string{}, ReferenceID: barrierPrefix + strconv.FormatInt(barriers.Add(1), 10),
-		UserAgent: wire.ClientUserAgent, ProtocolVersion: wire.ProtocolVersion}
+	req := wire.NewBarrier(barrierPrefix + strconv.FormatInt(barriers.Add(1), 10))
 	ctx, cancel := s.wait()
 	defer cancel()
 	m, err := rc.Client.Call(ctx, req)
