@@ -234,8 +234,9 @@ func (p *policy) observe(r *record) {
 	}
 }
 
-// seen is what the target did with a call as far as its windows go; unsure
-// when it may not have got the call, or its answer could not be matched.
+// seen is what the target did with a call as far as its windows go: lost
+// when the call was never sent, unsure when the connection closed before an
+// answer or the answer could not be matched.
 func seen(c *call) seenAs {
 	switch {
 	case c.sent == nil || c.sent.err != nil:
