@@ -389,11 +389,15 @@ func (ex *exec) barrier(clients []*client) {
 	}
 }
 
-// unanswered reports whether a call of the session has had no answer yet
-// (no reply, no reply-like message, and its connection still open).
+// unanswered reports whether a call of the session whose reply is due (or
+// whose fate the fuzzer cannot know) has had no answer yet: no reply, no
+// reply-like message, and its connection still open. A call the target is
+// to ignore (a quarantined request, a subscribe from an origin it does not
+// list) changes nothing when it is late.
 func (ex *exec) unanswered() bool {
 	for _, p := range ex.rec.calls {
-		if p.reply == nil && p.badRef == nil && !p.closed {
+		due := p.expect.replyDue || !p.expect.policyKnown
+		if due && p.reply == nil && p.badRef == nil && !p.closed {
 			return true
 		}
 	}
