@@ -125,14 +125,15 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 	}
 	ex.step = len(s.Steps)
 	ex.unsettled = nil
+	late := ex.unanswered() && len(ex.clients) > 1
 	ex.barrier(ex.clients)
-	if ex.unanswered() && len(ex.clients) > 1 {
-		// A request still unanswered may be handled after another client's
-		// barrier, and send that client an event the session would miss
-		// and the next one would get. The first round's answers prove the
-		// target handled every request sent on their connections; a second
-		// round on each connection then comes after what that made the
-		// target send to it.
+	if late {
+		// A request unanswered when the barriers went out may be handled
+		// after another client's barrier, and send that client an event the
+		// session would miss and the next one would get. The first round's
+		// answers prove the target handled every request sent on their
+		// connections; a second round on each connection then comes after
+		// what that made the target send to it.
 		ex.barrier(ex.clients)
 	}
 	if err := ctx.Err(); err != nil {
