@@ -123,7 +123,7 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	c := &fuzz.Campaign{Generator: gen, Runners: runners, Shard: shard, Duration: f.duration, MaxSessions: f.sessions,
 		OutDir: f.out, Target: fuzz.RecordedTarget(spec), Mutant: spec.Mutant, StopAtFirst: f.first}
 	if !f.quiet {
-		c.Progress = stderr
+		c.Progress, c.ProgressLines = stderr, !isTerminal(stderr)
 	}
 	defer fuzz.TuneGC()() // as the throughput benchmarks measure it
 	st, err := c.Run(ctx)
@@ -263,4 +263,15 @@ func runCorpus(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "fuzz corpus: %d files written to %s\n", n, dst)
 	return exitOK
+}
+
+// isTerminal reports whether w is a character device (a terminal: the
+// standard library has no isatty), where a progress line can be rewritten.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

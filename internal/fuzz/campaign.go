@@ -33,6 +33,9 @@ type Campaign struct {
 	OutDir string
 	// Progress receives a live progress line, rewritten each second (nil = none).
 	Progress io.Writer
+	// ProgressLines writes the progress as whole lines every ten seconds
+	// instead (for a log or a pipe, where a rewritten line runs together).
+	ProgressLines bool
 	// StopAtFirst ends the campaign at its first FAIL finding.
 	StopAtFirst bool
 	// ShrinkTime bounds the shrinking of one finding (default 30 s; a target
@@ -189,9 +192,14 @@ func (cr *campaignRun) fail(err error) {
 	cr.stopped.Store(true)
 }
 
-// report rewrites the progress line each second until done.
+// report rewrites the progress line each second (or writes one every ten
+// seconds, ProgressLines) until done.
 func (cr *campaignRun) report(done chan struct{}) {
-	t := time.NewTicker(time.Second)
+	every := time.Second
+	if cr.c.ProgressLines {
+		every = 10 * time.Second
+	}
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {
@@ -250,10 +258,13 @@ func (c *Campaign) progress(st *Stats, start time.Time, final bool) {
 		return
 	}
 	el := time.Since(start).Seconds()
-	end := ""
+	lead, end := "\r", ""
 	if final {
 		end = "\n"
 	}
-	fmt.Fprintf(c.Progress, "\rfuzz %6.1fs  sessions %d (%.1f/s)  requests %d (%.0f/s)  findings %d%s",
+	if c.ProgressLines {
+		lead, end = "", "\n"
+	}
+	fmt.Fprintf(c.Progress, lead+"fuzz %6.1fs  sessions %d (%.1f/s)  requests %d (%.0f/s)  findings %d%s",
 		el, st.Sessions, float64(st.Sessions)/el, st.Requests, float64(st.Requests)/el, len(st.Findings), end)
 }
