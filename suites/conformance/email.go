@@ -14,8 +14,9 @@ var _ = Describe("Email namespace", func() {
 			s.OK(c, "email.create", "customer@example.com", map[string]any{"EmailKey": "e"})
 			id := framework.InteractionID(s.InteractionEvent(c, "ADDED", ""))
 			created := s.InteractionEvent(c, "CREATED", id)
-			s.Holds("INT-EVENT-2", created["state"] == "CREATED" && s.Listed(c, id) &&
-				s.ShowsUserData(s.GetInteraction(c, id), map[string]any{"EmailKey": "e"}))
+			it := s.GetInteraction(c, id)
+			s.ExpectHiddenUserData(it, map[string]any{"EmailKey": "e"}, "getByInteractionId of the created email")
+			s.Holds("INT-EVENT-2", created["state"] == "CREATED" && s.Listed(c, id) && s.ShowsUserData(it, map[string]any{"EmailKey": "e"}))
 		})
 
 	framework.ConformanceIt("an inbound email is an invitation the agent accepts",
