@@ -95,7 +95,8 @@ func (o *observer) lost(ctx context.Context, wait time.Duration, failure string,
 	if len(origins) == 0 {
 		return ""
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), wait)
+	base := context.WithoutCancel(ctx)
+	ctx, cancel := context.WithTimeout(base, wait)
 	defer cancel()
 	c, err := o.Driver.Open(ctx, origins[0])
 	if err != nil {
@@ -112,7 +113,9 @@ func (o *observer) lost(ctx context.Context, wait time.Duration, failure string,
 	if listed == "" {
 		return ""
 	}
-	return preflight.Answers(ctx, o.Driver, listed, wait)
+	// A wait of its own: opening a browser frame above may have taken most
+	// of the first one on a loaded machine.
+	return preflight.Answers(base, o.Driver, listed, wait)
 }
 
 // transcript renders every envelope the current spec's clients sent and
