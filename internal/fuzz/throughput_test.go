@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,6 +42,7 @@ func benchSessions(b *testing.B, s target.Spec) {
 	r := NewRunner(tg, Config{Clock: ClockOf(tg)})
 	defer r.Close()
 	requests := 0
+	cpu := startCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out, err := r.Run(ctx, g.Session(uint64(i)))
@@ -52,6 +54,7 @@ func benchSessions(b *testing.B, s target.Spec) {
 		}
 		requests += out.Requests
 	}
+	cpu.report(b, requests)
 	b.ReportMetric(float64(requests)/b.Elapsed().Seconds(), "requests/s")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sessions/s")
 }
@@ -85,6 +88,7 @@ func benchCampaign(b *testing.B, s target.Spec) {
 		g = &Generator{Seed: 1, Origins: tg.Origins(), Steerable: tg.Caps.Options, Clock: tg.Caps.Clock, Stimuli: tg.Caps.Stimuli}
 	}
 	c := &Campaign{Generator: g, Runners: runners, Duration: time.Hour, MaxSessions: uint64(b.N)}
+	cpu := startCPU()
 	b.ResetTimer()
 	st, err := c.Run(ctx)
 	if err != nil {
@@ -96,6 +100,7 @@ func benchCampaign(b *testing.B, s target.Spec) {
 	if st.Sessions != b.N {
 		b.Fatalf("%d sessions ran, want %d", st.Sessions, b.N)
 	}
+	cpu.report(b, st.Requests)
 	b.ReportMetric(float64(st.Requests)/b.Elapsed().Seconds(), "requests/s")
 	b.ReportMetric(float64(st.Sessions)/b.Elapsed().Seconds(), "sessions/s")
 }
@@ -142,4 +147,27 @@ func BenchmarkWebSocketEcho(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "roundtrips/s")
+}
+
+// cpuClock reads the CPU time the process spent (user and system, every
+// thread: the fuzzer, the reference and the transport alike), so a benchmark
+// can report the cost of a request apart from the wall clock, which other
+// work on the machine stretches.
+type cpuClock struct{ start time.Duration }
+
+func startCPU() cpuClock { return cpuClock{processCPU()} }
+
+// report adds the CPU µs spent per request since start.
+func (c cpuClock) report(b *testing.B, requests int) {
+	if requests > 0 {
+		b.ReportMetric(float64(processCPU()-c.start)/float64(time.Microsecond)/float64(requests), "cpu-µs/request")
+	}
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
