@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -35,6 +36,9 @@ type observer struct {
 	clients []driver.Client
 	// last is the last request the current spec sent, with its client's origin.
 	last string
+	// waitedOut says that a wait of the current spec for the target (a
+	// reply, an acknowledgement, a message) ended in driver.ErrTimeout.
+	waitedOut bool
 }
 
 func (o *observer) Open(ctx context.Context, origin string) (driver.Client, error) {
@@ -52,7 +56,7 @@ func (o *observer) Open(ctx context.Context, origin string) (driver.Client, erro
 // beginSpec forgets the clients of the previous spec.
 func (o *observer) beginSpec() {
 	o.mu.Lock()
-	o.clients, o.last = nil, ""
+	o.clients, o.last, o.waitedOut = nil, "", false
 	o.mu.Unlock()
 }
 
@@ -67,6 +71,23 @@ func (o *observer) sent(origin string, req wire.Request) {
 	o.mu.Unlock()
 }
 
+// waited notes how a wait for the target ended.
+func (o *observer) waited(err error) {
+	if errors.Is(err, driver.ErrTimeout) {
+		o.mu.Lock()
+		o.waitedOut = true
+		o.mu.Unlock()
+	}
+}
+
+// timedOut reports whether a wait of the current spec for the target timed
+// out.
+func (o *observer) timedOut() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.waitedOut
+}
+
 // subject is the last request the current spec sent and the origin it sent
 // it as ("agent.get as https://a.example"); "" when it sent none.
 func (o *observer) subject() string {
@@ -79,7 +100,7 @@ func (o *observer) subject() string {
 const lostTimeout = 3 * time.Second
 
 // lost checks, after a failed spec, that the target still accepts a client
-// and, when the spec failed waiting for the target and the preflight saw it
+// and, when a wait of the spec for the target timed out and the preflight saw it
 // acknowledge subscribes, that it still answers a subscribe from an origin
 // the options in force list (the latest spec's,
 // or one the preflight saw accepted when they are not known: a target
@@ -87,7 +108,7 @@ const lostTimeout = 3 * time.Second
 // target that stopped answering fails no requirement: the run is
 // INCOMPLETE from there on, instead of every later spec waiting out its
 // timeouts to fail on silence.
-func (o *observer) lost(ctx context.Context, wait time.Duration, failure string, pre *preflight.Report) string {
+func (o *observer) lost(ctx context.Context, wait time.Duration, pre *preflight.Report) string {
 	if wait <= 0 || wait > lostTimeout {
 		wait = lostTimeout
 	}
@@ -103,7 +124,7 @@ func (o *observer) lost(ctx context.Context, wait time.Duration, failure string,
 		return err.Error()
 	}
 	c.Close()
-	if !strings.Contains(failure, driver.ErrTimeout.Error()) || pre == nil || !pre.AnswersSubscribes() {
+	if !o.timedOut() || pre == nil || !pre.AnswersSubscribes() {
 		return ""
 	}
 	listed := framework.Current().ListedOrigin()
@@ -217,6 +238,7 @@ type observedClient struct {
 func (c *observedClient) Call(ctx context.Context, req wire.Request) (*wire.Message, error) {
 	c.o.sent(c.Origin(), req)
 	m, err := c.Client.Call(ctx, req)
+	c.o.waited(err)
 	c.o.learn(req.Request, m)
 	return m, err
 }
@@ -228,11 +250,14 @@ func (c *observedClient) Send(ctx context.Context, req wire.Request) error {
 
 func (c *observedClient) Subscribe(ctx context.Context, names ...string) (*wire.Message, error) {
 	c.o.sent(c.Origin(), wire.Request{Event: "subscribe"})
-	return c.Client.Subscribe(ctx, names...)
+	m, err := c.Client.Subscribe(ctx, names...)
+	c.o.waited(err)
+	return m, err
 }
 
 func (c *observedClient) Next(ctx context.Context) (*wire.Message, error) {
 	m, err := c.Client.Next(ctx)
+	c.o.waited(err)
 	c.o.learn("", m)
 	return m, err
 }

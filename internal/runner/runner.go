@@ -123,7 +123,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		if ginkgo.CurrentSpecReport().State.Is(types.SpecStateInterrupted | types.SpecStateAborted) {
 			return // stopped by the run, not by the target
 		}
-		if why := obs.lost(ctx, cfg.Target.WaitTimeout, ginkgo.CurrentSpecReport().Failure.Message, pre); why != "" {
+		if why := obs.lost(ctx, cfg.Target.WaitTimeout, pre); why != "" {
 			lost.Store(why)
 			ginkgo.AbortSuite("the target stopped answering: " + why)
 		}
