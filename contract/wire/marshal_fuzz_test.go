@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -21,7 +22,11 @@ func FuzzMarshal(f *testing.F) {
 		m := map[string]any{
 			"userAgent": "WWE Server", "protocolVersion": 2, "referenceId": json.RawMessage(raw), s: s,
 			"data": map[string]any{"list": []any{s, n, x, true, false, nil, json.RawMessage(raw), map[string]any{s: []any{}}},
-				"typed": map[string]string{s: s}, "strings": []string{s}, "empty": map[string]any{}, "nil": []any(nil), "nilmap": map[string]any(nil)},
+				"typed": map[string]string{s: s}, "strings": []string{s}, "empty": map[string]any{}, "nil": []any(nil), "nilmap": map[string]any(nil),
+				"maps": []map[string]any{{s: n}, nil}, "nilmaps": []map[string]any(nil), "nilstrings": []string(nil), "niltyped": map[string]string(nil)},
+		}
+		for i := range 20 { // more keys than Marshal sorts without allocating
+			m[strconv.Itoa(i)+s] = i
 		}
 		want, wantErr := json.Marshal(m)
 		got, err := Marshal(m)

@@ -115,8 +115,29 @@ func plainString(raw []byte) (s string, ok bool) {
 	if !utf8.Valid(in) {
 		return "", false
 	}
+	if s, common := interned[string(in)]; common {
+		return s, true
+	}
 	return string(in), true
 }
+
+// interned holds the strings every message repeats (the envelope's keys
+// and values, the common keys of data), so that decoding them allocates
+// nothing.
+var interned = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range []string{
+		"request", "parameters", "referenceId", "userAgent", "protocolVersion", "frameId", "event", "data",
+		"errorMessage", "subscriptionId", ClientUserAgent, ServerUserAgent, EventSubscribe, EventUnsubscribe,
+		"eventType", "interaction", "interactionId", "state", "previousState", "media", "agent", "system",
+		"outbound", "markdone", "name", "type", "userData", "parties", "capabilities", "caseId",
+		"isConsultation", "isMainCaseInteraction", "isCaseSelected", "isCaseExpanded", "interactionUUID",
+		"parentInteractionId", "callUuid", "direction", "callType", "ani", "dnis", "recordingState", "connId",
+	} {
+		m[s] = s
+	}
+	return m
+}()
 
 // EventType returns the eventType member of an event's data as
 // json.Unmarshal of data into a struct{ EventType string `json:"eventType"` }
