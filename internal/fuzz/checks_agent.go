@@ -83,28 +83,3 @@ func checkIdleUserData(r *record) []Finding {
 	}
 	return nil
 }
-
-// lastVoiceState is the state the last interaction event about a voice
-// interaction, received before seq, gave it ("" when none did).
-func lastVoiceState(r *record, id string, seq int) string {
-	state := ""
-	for _, e := range r.timeline {
-		if !isEvent(e) || e.seq >= seq {
-			continue
-		}
-		var d struct {
-			Media       string `json:"media"`
-			Interaction struct {
-				InteractionID string `json:"interactionId"`
-				State         string `json:"state"`
-			} `json:"interaction"`
-		}
-		if ev, _ := e.eventName(); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil {
-			continue
-		}
-		if d.Media == "voice" && d.Interaction.InteractionID == id && d.Interaction.State != "" {
-			state = d.Interaction.State
-		}
-	}
-	return state
-}

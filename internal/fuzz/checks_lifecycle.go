@@ -15,49 +15,6 @@ func init() {
 	registerCheck("delete-userdata", checkDeleteUserData)
 }
 
-// lifeEvent is the part of an interaction event the lifecycle checks read.
-type lifeEvent struct {
-	EventType      string `json:"eventType"`
-	Media          string `json:"media"`
-	SelectedCaseID string `json:"selectedCaseId"`
-	Interaction    struct {
-		InteractionID  string         `json:"interactionId"`
-		State          string         `json:"state"`
-		PreviousState  *string        `json:"previousState"`
-		Direction      string         `json:"direction"`
-		IsConsultation *bool          `json:"isConsultation"`
-		CallType       string         `json:"callType"`
-		Capabilities   []string       `json:"capabilities"`
-		UserData       map[string]any `json:"userData"`
-	} `json:"interaction"`
-}
-
-// lifeEntry is one interaction event with its data.
-type lifeEntry struct {
-	e *entry
-	d lifeEvent
-}
-
-// lifeEvents returns every interaction event of the session with its data,
-// in arrival order (decoded once per record: the checks only read it).
-func lifeEvents(r *record) []lifeEntry {
-	if r.lifeDecoded {
-		return r.life
-	}
-	r.lifeDecoded = true
-	for _, e := range r.timeline {
-		if !isEvent(e) {
-			continue
-		}
-		var d lifeEvent
-		if ev, _ := e.eventName(); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil {
-			continue
-		}
-		r.life = append(r.life, lifeEntry{e, d})
-	}
-	return r.life
-}
-
 // judged reports whether a call ran as documented and succeeded while a
 // subscription to interaction events watched from before it to the end.
 func judged(r *record, c *call, request string) bool {
@@ -178,7 +135,7 @@ func listed(r *record, id string, seq int) bool {
 // interaction no message before seq named and no stimulus made, whose user
 // data carries one of the tokens (values unique in the session that the
 // call attached: they tell its interaction from others made meanwhile).
-func newInteraction(r *record, seq int, tokens []any) (*entry, *lifeEvent) {
+func newInteraction(r *record, seq int, tokens []any) (*entry, *interactionEvent) {
 	known := map[string]bool{}
 	for _, st := range r.stimuli {
 		if id, ok := st.result["interactionId"].(string); ok {

@@ -1,7 +1,6 @@
 package fuzz
 
 import (
-	"encoding/json"
 	"slices"
 
 	"scapi-conformance/contract/control"
@@ -11,50 +10,6 @@ func init() {
 	registerCheck("rona", checkRona)
 	registerCheck("recording-event", checkRecordingEvent)
 	registerCheck("attached-data-event", checkAttachedDataEvent)
-}
-
-// interactionEvent is the part of an interaction event the checks read.
-type interactionEvent struct {
-	EventType   string `json:"eventType"`
-	Media       string `json:"media"`
-	Interaction struct {
-		InteractionID  string         `json:"interactionId"`
-		State          string         `json:"state"`
-		Direction      string         `json:"direction"`
-		RecordingState string         `json:"recordingState"`
-		RonaCallState  *string        `json:"ronaCallState"`
-		UserData       map[string]any `json:"userData"`
-	} `json:"interaction"`
-}
-
-// interactionEvents calls f for every interaction event about id after seq,
-// in order, until f returns true.
-func interactionEvents(r *record, id string, seq int, f func(e *entry, d *interactionEvent) bool) {
-	for _, e := range r.timeline {
-		if !isEvent(e) || e.seq <= seq {
-			continue
-		}
-		var d interactionEvent
-		if ev, _ := e.eventName(); ev != "interaction" || json.Unmarshal(e.msg.Data(), &d) != nil || d.Interaction.InteractionID != id {
-			continue
-		}
-		if f(e, &d) {
-			return
-		}
-	}
-}
-
-// lastEvent is the last interaction event about id received before seq.
-func lastEvent(r *record, id string, seq int) *interactionEvent {
-	var last *interactionEvent
-	interactionEvents(r, id, 0, func(e *entry, d *interactionEvent) bool {
-		if e.seq >= seq {
-			return true
-		}
-		last = d
-		return false
-	})
-	return last
 }
 
 // checkRona: "a ringing inbound call released by the other side before

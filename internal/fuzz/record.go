@@ -21,9 +21,10 @@ type record struct {
 	calls    []*call
 	subs     []*subscription
 	stimuli  []stimulus
-	// life caches lifeEvents once lifeDecoded.
-	life        []lifeEntry
-	lifeDecoded bool
+	// interactions caches interactionsOf, and life lifeEvents, once
+	// lifeDecoded.
+	interactions, life []lifeEntry
+	lifeDecoded        bool
 }
 
 // stimulus is one stimulus the target accepted.
