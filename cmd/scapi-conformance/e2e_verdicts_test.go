@@ -36,6 +36,26 @@ func TestE2EVerdictsPerRequirement(t *testing.T) {
 	}
 }
 
+// A target that sends no agent STATE_CHANGED fails agent.setState.3, not the
+// requirements of the specs that ride on the event (a subscription's
+// acknowledgement, a filtered origin's events): those are not decided.
+func TestE2EMissingVehicleEventFailsItsOwnRequirement(t *testing.T) {
+	r := e2e(t, "run", "--mutant", "agent-state-event-missing", "--label-filter", "req:envelope.subscribe.3 || req:security.origin.4",
+		"--wait-timeout", "1s", "--json", "{dir}/r.json")
+	r.expect(t, exitFailed)
+	v := verdictsOf(r.result(t))
+	// security.origin.4 is decided by the other specs citing it.
+	want := map[string]report.Verdict{"agent.setState.3": report.Fail, "envelope.subscribe.3": report.Skipped, "security.origin.4": report.Pass}
+	for id, verdict := range want {
+		if v[id] != verdict {
+			t.Errorf("%s %s, want %s", id, v[id], verdict)
+		}
+	}
+	if !strings.Contains(r.stdout, "(fails agent.setState.3; also cites security.origin.4)") || !strings.Contains(r.stdout, "subscribed to agent events got none after another state change either") {
+		t.Errorf("the FAIL line does not say why:\n%s", tail(r.stdout, 30))
+	}
+}
+
 // A baseline accepts a failure by its fingerprint: another defect under the
 // same accepted requirement fails the gate and names the entry (issue 14.2).
 func TestE2EBaselineFingerprint(t *testing.T) {

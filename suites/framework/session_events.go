@@ -21,10 +21,16 @@ func (s *Session) ExpectEvent(c driver.Client, event, eventType string) *wire.Me
 	ginkgo.GinkgoHelper()
 	m, err := s.awaitEvent(c, event, eventType)
 	if err != nil {
-		ginkgo.Fail(fmt.Sprintf("waiting for event %s on %s: %s; unconsumed messages: %s",
-			describeEvent(event, eventType), c.Origin(), s.waitError(err, "no such event"), s.client(c).describeBacklog()))
+		ginkgo.Fail(s.eventMissing(c, event, eventType, err))
 	}
 	return m
+}
+
+// eventMissing says why the wait for an event on c failed, listing what
+// arrived instead.
+func (s *Session) eventMissing(c driver.Client, event, eventType string, err error) string {
+	return fmt.Sprintf("waiting for event %s on %s: %s; unconsumed messages: %s",
+		describeEvent(event, eventType), c.Origin(), s.waitError(err, "no such event"), s.client(c).describeBacklog())
 }
 
 // awaitEvent is ExpectEvent returning the failed wait instead of failing.

@@ -66,6 +66,11 @@ type Target struct {
 	// listed is an origin of the driver's that the options in force of the
 	// latest spec list ("" when they are not known, or list none).
 	listed atomic.Value
+
+	// noStateChanged: a probe showed that the target sends no agent
+	// STATE_CHANGED (Session.ChangeStateSeenBy); later specs do not wait
+	// for it again.
+	noStateChanged atomic.Bool
 }
 
 // ListedOrigin returns an origin of the driver's that the options in force
