@@ -80,7 +80,7 @@ var _ = Describe("Interaction namespace > accept, reject and the chat life cycle
 			id := s.Talking(c)
 			s.Holds("INT-NS-14", s.Refused(c, "interaction.accept", id))
 			s.Holds("INT-NS-14", s.Refused(c, "interaction.reject", id))
-			s.ExpectNoEvent(c, 0)
+			s.ExpectNoEvent(c)
 			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "TALKING"), "accept/reject changed an established call")
 		})
 })

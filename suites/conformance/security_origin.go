@@ -100,7 +100,7 @@ var _ = Describe("Security configuration > Origin", func() {
 			}
 			if s.Has(control.StimAgentState) {
 				s.Stimulate(control.StimAgentState, nil)
-				s.ExpectNoEvent(c, 0)
+				s.ExpectNoEvent(c)
 			}
 		}, framework.Needs(framework.CapOptions))
 
@@ -134,7 +134,7 @@ var _ = Describe("Security configuration > Origin", func() {
 			originJudge(s, value, refused, originProbe{"voice.dial", []any{"5001", map[string]any{}}})
 			originJudge(s, value, refused, originProbe{"agent.setState", []any{target}})
 			originJudge(s, value, refused, originProbe{"interaction.setUserData", []any{live, map[string]any{"Refused": "x"}}})
-			s.ExpectNoEvent(watcher, 0)
+			s.ExpectNoEvent(watcher)
 			Expect(s.OK(refused, "agent.getState")).To(Equal(state), "a refused agent.setState(%q) changed the agent's state", target)
 			Expect(s.OK(refused, "interaction.getInteractions")).To(Equal(before), "a refused voice.dial or setUserData changed the interactions")
 		}, framework.Needs(framework.CapOptions))

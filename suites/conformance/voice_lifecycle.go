@@ -60,7 +60,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			id := s.Talking(c)
 			s.For("voice.resume.1", func() {
 				s.Holds("INT-EVENT-9", s.Refused(c, "voice.resume", id))
-				s.ExpectNoEvent(c, 0)
+				s.ExpectNoEvent(c)
 				Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "TALKING"), "resume of a call that is not held changed it")
 			})
 			s.For("voice.hangUp.1", func() {
@@ -69,7 +69,7 @@ var _ = Describe("Voice namespace > call life cycle", func() {
 			})
 			s.For("voice.hold.1", func() { s.Holds("INT-EVENT-9", s.Refused(c, "voice.hold", id)) })
 			s.For("voice.hangUp.1", func() { s.Holds("INT-EVENT-9", s.Refused(c, "voice.hangUp", id)) })
-			s.ExpectNoEvent(c, 0)
+			s.ExpectNoEvent(c)
 			Expect(s.GetInteraction(c, id)).To(HaveKeyWithValue("state", "IDLE"), "hold or hangUp of a released call changed it")
 		})
 

@@ -1,9 +1,7 @@
 package framework
 
 import (
-	"context"
 	"fmt"
-	"time"
 
 	"github.com/onsi/ginkgo/v2"
 
@@ -81,41 +79,19 @@ func (s *Session) NextMessage(c driver.Client) *wire.Message {
 }
 
 // ExpectNoEvent fails the spec if an event or an unsolicited reply reaches c
-// from now on, up to the answer to a Barrier sent now (d 0), or for the
-// window d. Messages that arrived before the call and that an earlier
-// expectation read past are not judged (ExpectNoEventSoFar judges them too).
-// The barrier makes the check independent of the machine's load: an event
-// the target sent before answering it is there, however late; a target that
-// leaves barriers unanswered is listened to for the silence window
-// (Target.Silence), as with a window d, which only real time can measure.
-func (s *Session) ExpectNoEvent(c driver.Client, d time.Duration) {
+// from now on, up to the answer to a Barrier sent now. Messages that arrived
+// before the call and that an earlier expectation read past are not judged
+// (ExpectNoEventSoFar judges them too). The barrier makes the check
+// independent of the machine's load: an event the target sent before
+// answering it is there, however late; a target that leaves barriers
+// unanswered is listened to for the silence window (Target.Silence), which
+// only real time can measure.
+func (s *Session) ExpectNoEvent(c driver.Client) {
 	ginkgo.GinkgoHelper()
 	rc := s.client(c)
-	if d <= 0 {
-		before := len(rc.backlog)
-		s.Barrier(c)
-		expectNothingIn(rc.Origin(), withoutBarriers(s.arrived(rc)[before:]))
-		return
-	}
-	ctx, cancel := context.WithTimeout(s.ctx, d)
-	defer cancel()
-	for {
-		m, err := rc.read(ctx)
-		if err != nil {
-			if s.ctx.Err() != nil {
-				ginkgo.Fail(fmt.Sprintf("the spec ended while listening for silence on %s: %v", rc.Origin(), s.ctx.Err()))
-			}
-			if !IsTimeout(err) {
-				ginkgo.Fail(fmt.Sprintf("listening for silence on %s: %v", rc.Origin(), err))
-			}
-			return
-		}
-		rc.stamp(m)
-		if m.Kind() != wire.KindFrameID {
-			ginkgo.Fail(fmt.Sprintf("expected nothing on %s for %s, got %s", rc.Origin(), d, matchers.Describe(m)))
-		}
-		rc.keep(m)
-	}
+	before := len(rc.backlog)
+	s.Barrier(c)
+	expectNothingIn(rc.Origin(), withoutBarriers(s.arrived(rc)[before:]))
 }
 
 func describeEvent(event, eventType string) string {
