@@ -36,13 +36,15 @@ type conn struct {
 }
 
 // incoming is one thing a connection got: a message for Next (answers =
-// how many answers preceded it), or the answer to an awaited message (p, or
-// barrier for the end-of-session barrier; after = its place).
+// how many answers preceded it; of = the awaited message it names, if any),
+// or the answer to an awaited message (p, or barrier for the end-of-session
+// barrier; after = its place).
 type incoming struct {
 	cn      *conn
 	msg     *wire.Message
 	err     error
 	answers int
+	of      driver.Awaited
 	// answer fields
 	isAnswer bool
 	p        *call
@@ -64,14 +66,14 @@ func (cn *conn) forgetTranscript() {
 // read hands every message for Next to the runner until the connection ends.
 func (r *Runner) read(cn *conn) {
 	for {
-		m, n, err := cn.aw.NextAfter(r.ctx)
+		a, err := cn.aw.NextAfter(r.ctx)
 		if r.ctx.Err() != nil {
 			return
 		}
-		if errors.Is(err, driver.ErrTimeout) && n < 0 {
+		if errors.Is(err, driver.ErrTimeout) && a.Answers < 0 {
 			continue // a quiet connection: the driver bounds each wait
 		}
-		if !r.post(incoming{cn: cn, msg: m, err: err, answers: n}) {
+		if !r.post(incoming{cn: cn, msg: a.Msg, err: err, answers: a.Answers, of: a.Of}) {
 			return
 		}
 		if err != nil && !errors.Is(err, driver.ErrMalformed) {

@@ -111,6 +111,24 @@ var ErrHarness = errors.New("fuzz harness")
 // Run executes the session and checks what the target did. When ctx ends
 // before the session does, Run returns ctx's error and no finding.
 func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
+	rec, err := r.play(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	out := &Outcome{Findings: check(rec)}
+	rec.policy.observe(rec)
+	for _, e := range rec.timeline {
+		if e.in {
+			out.Messages++
+		} else {
+			out.Requests++
+		}
+	}
+	return out, nil
+}
+
+// play executes the session and returns its record.
+func (r *Runner) play(ctx context.Context, s *Session) (*record, error) {
 	ex, err := r.start(ctx, s)
 	if err != nil {
 		return nil, err
@@ -139,16 +157,7 @@ func (r *Runner) Run(ctx context.Context, s *Session) (*Outcome, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // cut short: what was not waited for is no evidence
 	}
-	out := &Outcome{Findings: check(ex.rec)}
-	ex.rec.policy.observe(ex.rec)
-	for _, e := range ex.rec.timeline {
-		if e.in {
-			out.Messages++
-		} else {
-			out.Requests++
-		}
-	}
-	return out, nil
+	return ex.rec, nil
 }
 
 // exec is one session being run.
@@ -161,9 +170,12 @@ type exec struct {
 	clients []*client
 	// awaiting are the answers still awaited; stop cancels them.
 	awaiting []driver.Awaited
-	refs     map[string][]string
-	step     int
-	seq      int
+	// awaited is the call each awaited answer is for (the exchange names
+	// the Awaited a message answers; barriers are none).
+	awaited map[driver.Awaited]*call
+	refs    map[string][]string
+	step    int
+	seq     int
 	// unsettled are the calls sent since the last settle.
 	unsettled []*call
 	// acting is the client of the last client step (when acted).
@@ -172,15 +184,14 @@ type exec struct {
 }
 
 // client is one client of the session: its connection (reopened when the
-// target closed it), its calls by referenceId (to place what the exchange did
-// not match: a second reply, a referenceId echoed as a number) and its
-// acknowledged subscriptions.
+// target closed it), the calls sent on it, and its acknowledged
+// subscriptions.
 type client struct {
-	idx     int
-	origin  string
-	cn      *conn
-	pending map[string]*call
-	subs    []*subscription
+	idx    int
+	origin string
+	cn     *conn
+	calls  []*call
+	subs   []*subscription
 }
 
 // open reports whether the client has a live connection.
@@ -191,7 +202,7 @@ func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	ex := &exec{r: r, ctx: ctx, cancel: cancel, ctrl: r.d.Control(), refs: map[string][]string{}}
+	ex := &exec{r: r, ctx: ctx, cancel: cancel, ctrl: r.d.Control(), refs: map[string][]string{}, awaited: map[driver.Awaited]*call{}}
 	r.drop() // what came after the last session's barrier belongs to no session
 	opts := r.cfg.Configured
 	if ex.ctrl != nil && r.resets(ctx) {
@@ -212,12 +223,14 @@ func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 	}
 	ex.rec = &record{session: s, policy: r.policy(ctx, opts), strict: r.cfg.Strict}
 	for i, o := range s.Origins {
-		ex.clients = append(ex.clients, &client{idx: i, origin: o, pending: map[string]*call{}})
+		ex.clients = append(ex.clients, &client{idx: i, origin: o})
 	}
 	return ex, nil
 }
 
-// stop ends the session's waits and keeps its open connections for the next.
+// stop ends the session's waits and keeps its open connections for the
+// next, their exchanges released: a late answer to this session names no
+// call of the next.
 func (ex *exec) stop() {
 	for _, a := range ex.awaiting {
 		a.Cancel()
@@ -226,6 +239,7 @@ func (ex *exec) stop() {
 	keep := ex.r.resets(ex.ctx)
 	for _, c := range ex.clients {
 		if c.open() && keep {
+			c.cn.aw.Release()
 			c.cn.forgetTranscript()
 			ex.r.idle = append(ex.r.idle, c.cn)
 		} else if c.cn != nil {
@@ -260,7 +274,7 @@ func (ex *exec) conn(c *client) (*conn, error) {
 			}
 		}
 		c.subs = nil
-		c.pending = map[string]*call{}
+		c.calls = nil
 	}
 	r := ex.r
 	for i, cn := range r.idle {
@@ -444,9 +458,9 @@ func (ex *exec) clientOf(cn *conn) *client {
 }
 
 // receive records one message and what it answers: the exchange says which
-// call an answer is for; a message it did not match is a reply only when its
-// referenceId names a call of the client (a second reply, a late one), and a
-// referenceId sent back as another JSON type is kept as such (badRef).
+// call an answer is for, and which call a message it did not match names (a
+// second reply, a late one, a referenceId sent back as another JSON type,
+// kept as such: badRef).
 func (ex *exec) receive(c *client, in incoming) {
 	if in.isAnswer && in.msg == nil {
 		if errors.Is(in.err, driver.ErrClosed) {
@@ -463,7 +477,7 @@ func (ex *exec) receive(c *client, in incoming) {
 	if in.msg == nil {
 		if !errors.Is(in.err, driver.ErrMalformed) {
 			c.cn.dead = true
-			for _, p := range c.pending {
+			for _, p := range c.calls {
 				p.closed = true
 			}
 		}
@@ -477,19 +491,11 @@ func (ex *exec) receive(c *client, in incoming) {
 	}
 	p := in.p
 	if p == nil {
-		ref, ok := in.msg.ReferenceID()
-		if !ok {
-			if raw, has := in.msg.Fields["referenceId"]; has && in.msg.Kind() != wire.KindEvent {
-				if q := c.pending[string(raw)]; q != nil && q.badRef == nil {
-					q.badRef = e
-				}
-			}
-			return
+		if p = ex.awaited[in.of]; p == nil {
+			return // names no call of the session
 		}
-		if p = c.pending[ref]; p == nil {
-			return
-		}
-	} else if _, ok := in.msg.ReferenceID(); !ok {
+	}
+	if _, ok := in.msg.ReferenceID(); !ok {
 		if p.badRef == nil {
 			p.badRef = e // a near miss: the referenceId came back as another type
 		}
@@ -593,10 +599,12 @@ func (ex *exec) send(c *client, b []byte, p *call) error {
 	var a driver.Awaited
 	if p != nil {
 		p.sent = e
-		c.pending[p.refID] = p
+		c.calls = append(c.calls, p)
 		ex.unsettled = append(ex.unsettled, p)
 		if a, err = cn.aw.Await(p.refID, "fuzz message"); err != nil {
 			a = nil // the connection failed: SendRaw says so below
+		} else {
+			ex.awaited[a] = p
 		}
 	}
 	if err := cn.cl.SendRaw(ex.ctx, b); err != nil {

@@ -9,8 +9,9 @@ import (
 
 // Await registers a wait for the answer to a message the caller sends
 // itself with SendRaw (driver.Awaiter): the same matching as Call.
+// The exchange remembers id until Release (see named).
 func (x *Exchange) Await(id, what string) (driver.Awaited, error) {
-	e, err := x.Expect(id, what)
+	e, err := x.expect(id, what, true)
 	if err != nil {
 		return nil, err
 	}
@@ -44,10 +45,42 @@ func (e *Expectation) Poll() bool {
 func (e *Expectation) Rank() int { return e.got.rank }
 
 // NextAfter is Next, with how many awaited answers came before the message
-// (driver.Awaiter); -1 with a timeout.
-func (x *Exchange) NextAfter(ctx context.Context) (*wire.Message, int, error) {
+// (-1 with a timeout) and the awaited message it names (driver.Awaiter).
+func (x *Exchange) NextAfter(ctx context.Context) (driver.Arrival, error) {
 	q := x.dequeue(ctx)
-	return q.msg, q.answers, q.err
+	a := driver.Arrival{Msg: q.msg, Answers: q.answers}
+	if q.of != nil {
+		a.Of = q.of // never a nil *Expectation in the interface
+	}
+	return a, q.err
+}
+
+// named is the awaited message (since the last Release) that msg, a message
+// for Next, names: by its referenceId string (an answer after the one the
+// wait took, or after the wait ended; whatever the message's kind, as the
+// referenceId is all a caller matching it would have), or, for a near miss
+// whose referenceId came back as another JSON type, the one that type names
+// (nearMiss and nonString, the rules a waiting call is failed by); nil when
+// none; x.mu is held.
+func (x *Exchange) named(msg *wire.Message) *Expectation {
+	if ref, ok := msg.ReferenceID(); ok {
+		return x.awaited[ref]
+	}
+	if id, _, miss := nearMiss(msg); !miss || id != "" {
+		return nil
+	}
+	if id, ok := nonString(msg.Fields["referenceId"], x.awaited); ok {
+		return x.awaited[id]
+	}
+	return nil
+}
+
+// Release forgets the referenceIds awaited so far (driver.Awaiter): later
+// messages name none of them. Waits under way go on.
+func (x *Exchange) Release() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.awaited = nil
 }
 
 // Arrived is how many messages were queued for Next, and how many answered

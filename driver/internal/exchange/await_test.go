@@ -50,8 +50,8 @@ func TestNextAfter(t *testing.T) {
 		t.Errorf("Arrived() = %d, %d; want 2 messages for Next and 1 answer", n, a)
 	}
 	for i, want := range []int{0, 1} {
-		if _, n, err := x.NextAfter(ctx); err != nil || n != want {
-			t.Errorf("message %d: NextAfter = %d, %v; want %d answers before it", i, n, err, want)
+		if a, err := x.NextAfter(ctx); err != nil || a.Answers != want || a.Of != nil {
+			t.Errorf("message %d: NextAfter = %+v, %v; want %d answers before it, naming no awaited message", i, a, err, want)
 		}
 	}
 	if _, err := aw.Wait(ctx); err != nil || aw.After() != 1 {

@@ -1,7 +1,8 @@
 // Package exchange is the transport-independent half of a driver client:
 // referenceIds assigned as the vendor client does (a counter from "0"),
 // replies matched to calls by the exact referenceId string, everything else
-// queued for Next, a transcript of every envelope in and out, and a bound on
+// queued for Next (naming the awaited message whose referenceId it carries,
+// for the fuzzer: see Await and named), a transcript of every envelope in and out, and a bound on
 // every wait. A transport (websocket, browser frame) only moves bytes: it
 // gives what it sends to Exchange first, and every message it receives to
 // Deliver, and reports its end with Fail.
@@ -47,7 +48,8 @@ type Exchange struct {
 	mu         sync.Mutex
 	next       int
 	pending    map[string][]*Expectation
-	subscribes map[string]bool // referenceIds of subscribe envelopes sent, until acknowledged
+	subscribes map[string]bool         // referenceIds of subscribe envelopes sent, until acknowledged
+	awaited    map[string]*Expectation // referenceIds awaited through Await, until Release (await.go)
 	queue      []queued
 	queueBytes int
 	wake       chan struct{}
@@ -66,7 +68,8 @@ type queued struct {
 	msg     *wire.Message
 	err     error
 	size    int
-	answers int // how many awaited answers came before it
+	answers int          // how many awaited answers came before it
+	of      *Expectation // the awaited message it names, if any (named)
 }
 
 type result struct {
@@ -169,6 +172,12 @@ type Expectation struct {
 // are built elsewhere, like the vendor library in a browser frame, calls it
 // when it sees the request leave). what names the request in errors.
 func (x *Exchange) Expect(id, what string) (*Expectation, error) {
+	return x.expect(id, what, false)
+}
+
+// expect is Expect; remember keeps id among the referenceIds awaited until
+// Release (Await).
+func (x *Exchange) expect(id, what string, remember bool) (*Expectation, error) {
 	e := &Expectation{x: x, id: id, what: what, ch: make(chan result, 1), settled: make(chan struct{}), since: time.Now()}
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -177,6 +186,12 @@ func (x *Exchange) Expect(id, what string) (*Expectation, error) {
 	}
 	e.arrived = x.arrived
 	x.pending[id] = append(x.pending[id], e)
+	if remember {
+		if x.awaited == nil {
+			x.awaited = map[string]*Expectation{}
+		}
+		x.awaited[id] = e
+	}
 	return e, nil
 }
 
@@ -458,7 +473,11 @@ func (x *Exchange) enqueue(msg *wire.Message, err error, size int) {
 		}
 		return
 	}
-	x.queue = append(x.queue, queued{msg, err, size, x.answers})
+	q := queued{msg: msg, err: err, size: size, answers: x.answers}
+	if msg != nil && len(x.awaited) > 0 {
+		q.of = x.named(msg)
+	}
+	x.queue = append(x.queue, q)
 	x.queueBytes += size
 	x.arrived++
 	x.signal()

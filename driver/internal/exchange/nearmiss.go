@@ -63,20 +63,20 @@ func answerLike(msg *wire.Message) bool {
 		ev == wire.EventSubscribe || ev == wire.EventUnsubscribe
 }
 
-// nonString finds the pending referenceId that a referenceId received as
-// a JSON value other than a string (raw) names: the same text (7 for "7",
-// true for "true") first, else the same number (1000 for "1e3", 7 for
-// "007"); x.mu is held.
-func (x *Exchange) nonString(raw json.RawMessage) (string, bool) {
+// nonString finds the referenceId among ids (those of the pending calls, or
+// those awaited) that a referenceId received as a JSON value other than a
+// string (raw) names: the same text (7 for "7", true for "true") first,
+// else the same number (1000 for "1e3", 7 for "007").
+func nonString[V any](raw json.RawMessage, ids map[string]V) (string, bool) {
 	text := strings.TrimSpace(string(raw))
-	if _, ok := x.pending[text]; ok {
+	if _, ok := ids[text]; ok {
 		return text, true
 	}
 	var n float64
 	if text == "null" || json.Unmarshal(raw, &n) != nil {
 		return "", false // null unmarshals into a number without an error, and names no number
 	}
-	for id := range x.pending {
+	for id := range ids {
 		if f, err := strconv.ParseFloat(strings.TrimSpace(id), 64); err == nil && f == n {
 			return id, true
 		}
@@ -164,7 +164,7 @@ func (x *Exchange) refuse(msg *wire.Message, b []byte) bool {
 	id, why, ok := nearMiss(msg)
 	x.mu.Lock()
 	if ok && id == "" {
-		id, _ = x.nonString(msg.Fields["referenceId"])
+		id, _ = nonString(msg.Fields["referenceId"], x.pending)
 	}
 	if len(x.pending[id]) == 0 {
 		sub, found := x.misAcked(msg)
