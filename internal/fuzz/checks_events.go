@@ -1,6 +1,9 @@
 package fuzz
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // interactionEvent is every member of an interaction event's data a check
 // reads, decoded once per event (interactionsOf). Each family of checks
@@ -105,6 +108,160 @@ func decodeInteraction(data json.RawMessage) (d interactionEvent, reads reading)
 	return d, reads
 }
 
+// interactionFromValue is decodeInteraction of a faithful event's data
+// read from its generic value instead of its bytes, as encoding/json would
+// decode them: a null leaves a field as it is (a pointer, slice or map
+// nil), a value of another type fails the families that read the field.
+// ok is false when a key names a field only in another letter case
+// (encoding/json matches it too): the caller then decodes the bytes.
+func interactionFromValue(e *entry) (d interactionEvent, reads reading, ok bool) {
+	if !e.faithful() {
+		return d, 0, false
+	}
+	data, has := e.value.(map[string]any)["data"]
+	if !has {
+		return d, 0, true // no bytes to decode
+	}
+	reads = readAll
+	fail := func(r reading) { reads &^= r }
+	switch obj := data.(type) {
+	case nil:
+		return d, reads, true
+	case map[string]any:
+		for k, v := range obj {
+			switch k {
+			case "eventType":
+				setString(&d.EventType, v, readLife|readVoice, fail)
+			case "media":
+				setString(&d.Media, v, readAll, fail)
+			case "selectedCaseId":
+				setString(&d.SelectedCaseID, v, readLife, fail)
+			case "interaction":
+				if !d.setInteraction(v, fail) {
+					return d, 0, false
+				}
+			default:
+				if foldsTo(k, "eventType", "media", "selectedCaseId", "interaction") {
+					return d, 0, false
+				}
+			}
+		}
+		return d, reads, true
+	}
+	return d, 0, true
+}
+
+// setInteraction is interactionFromValue of the interaction member.
+func (d *interactionEvent) setInteraction(v any, fail func(reading)) bool {
+	it := &d.Interaction
+	switch obj := v.(type) {
+	case nil:
+		return true
+	case map[string]any:
+		for k, v := range obj {
+			switch k {
+			case "interactionId":
+				setString(&it.InteractionID, v, readAll, fail)
+			case "state":
+				setString(&it.State, v, readAll, fail)
+			case "previousState":
+				setStringPtr(&it.PreviousState, v, readLife, fail)
+			case "direction":
+				setString(&it.Direction, v, readLife|readVoice, fail)
+			case "isConsultation":
+				switch b := v.(type) {
+				case nil:
+				case bool:
+					it.IsConsultation = &b
+				default:
+					fail(readLife)
+				}
+			case "callType":
+				setString(&it.CallType, v, readLife, fail)
+			case "capabilities":
+				setStrings(&it.Capabilities, v, readLife, fail)
+			case "userData":
+				switch m := v.(type) {
+				case nil:
+				case map[string]any:
+					it.UserData = m
+				default:
+					fail(readLife | readVoice)
+				}
+			case "recordingState":
+				setString(&it.RecordingState, v, readVoice, fail)
+			case "ronaCallState":
+				setStringPtr(&it.RonaCallState, v, readVoice, fail)
+			default:
+				if foldsTo(k, "interactionId", "state", "previousState", "direction", "isConsultation", "callType",
+					"capabilities", "userData", "recordingState", "ronaCallState") {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	fail(readAll)
+	return true
+}
+
+// setString sets a string field from a generic value, as encoding/json does.
+func setString(f *string, v any, readers reading, fail func(reading)) {
+	switch s := v.(type) {
+	case nil:
+	case string:
+		*f = s
+	default:
+		fail(readers)
+	}
+}
+
+// setStringPtr sets a *string field from a generic value, as encoding/json does.
+func setStringPtr(f **string, v any, readers reading, fail func(reading)) {
+	switch s := v.(type) {
+	case nil:
+		*f = nil
+	case string:
+		*f = &s
+	default:
+		fail(readers)
+	}
+}
+
+// setStrings sets a []string field from a generic value, as encoding/json
+// does (a null element is "").
+func setStrings(f *[]string, v any, readers reading, fail func(reading)) {
+	switch l := v.(type) {
+	case nil:
+		*f = nil
+	case []any:
+		out := make([]string, len(l))
+		for i, x := range l {
+			switch s := x.(type) {
+			case nil:
+			case string:
+				out[i] = s
+			default:
+				fail(readers)
+			}
+		}
+		*f = out
+	default:
+		fail(readers)
+	}
+}
+
+// foldsTo reports whether key is one of names in another letter case
+// (encoding/json's case-insensitive match of a key no field has exactly).
+func foldsTo(key string, names ...string) bool {
+	for _, n := range names {
+		if strings.EqualFold(key, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // interactionsOf returns every interaction event of the session with its
 // data, in arrival order (decoded once per record: the checks only read it).
 func interactionsOf(r *record) []lifeEntry {
@@ -119,7 +276,10 @@ func interactionsOf(r *record) []lifeEntry {
 		if ev, _ := e.eventName(); ev != "interaction" {
 			continue
 		}
-		d, reads := decodeInteraction(e.msg.Data())
+		d, reads, ok := interactionFromValue(e)
+		if !ok {
+			d, reads = decodeInteraction(e.msg.Data())
+		}
 		if reads == 0 {
 			continue
 		}

@@ -172,6 +172,30 @@ func (e *entry) walk(f func(key string, val any)) {
 	}
 }
 
+// faithful reports whether e.value holds every member of the message: no
+// object of it repeats a key (decoding to generic values keeps the last of
+// duplicates, where encoding/json into a struct or a map field merges them).
+// A generic value has at most as many members as the JSON has colons
+// outside strings, the same number only when no key repeats.
+func (e *entry) faithful() bool {
+	if e.value == nil {
+		return false
+	}
+	e.walk(func(string, any) {})
+	colons, inString := 0, false
+	for i := 0; i < len(e.raw); i++ {
+		switch c := e.raw[i]; {
+		case inString && c == '\\':
+			i++ // the escaped byte
+		case c == '"':
+			inString = !inString
+		case !inString && c == ':':
+			colons++
+		}
+	}
+	return colons == len(e.members)
+}
+
 // walk calls f for every object member of a generic JSON value, depth first.
 func walk(v any, f func(key string, val any)) {
 	switch t := v.(type) {
