@@ -20,18 +20,16 @@ const closeGrace = time.Second
 // Client is one websocket client.
 type Client struct {
 	*exchange.Exchange
-	conn   *websocket.Conn
-	cancel context.CancelFunc
-	done   chan struct{} // closed when the reader has returned
-	once   sync.Once
-	onEnd  func(*Client)
+	conn  *websocket.Conn
+	done  chan struct{} // closed when the reader has returned
+	once  sync.Once
+	onEnd func(*Client)
 }
 
 func newClient(conn *websocket.Conn, origin, target string, timeout time.Duration, onEnd func(*Client)) *Client {
-	ctx, cancel := context.WithCancel(context.Background())
-	c := &Client{conn: conn, cancel: cancel, done: make(chan struct{}), onEnd: onEnd}
+	c := &Client{conn: conn, done: make(chan struct{}), onEnd: onEnd}
 	c.Exchange = exchange.New(origin, target, timeout, c.write, func() { conn.CloseNow() })
-	go c.read(ctx)
+	go c.read()
 	return c
 }
 
@@ -45,11 +43,13 @@ func (c *Client) write(ctx context.Context, b []byte) error {
 	return nil
 }
 
-// read hands every received frame to the exchange until the connection ends.
-func (c *Client) read(ctx context.Context) {
+// read hands every received frame to the exchange until the connection
+// ends. Its reads have no context (a context with a Done channel costs each
+// read a registration): closing the connection ends them.
+func (c *Client) read() {
 	defer close(c.done)
 	for {
-		typ, b, err := c.conn.Read(ctx)
+		typ, b, err := c.conn.Read(context.Background())
 		if err != nil {
 			c.Fail(readError(err))
 			return
@@ -91,8 +91,7 @@ func (c *Client) Close() error {
 			c.conn.CloseNow()
 			<-closed
 		}
-		c.cancel()
-		<-c.done
+		<-c.done // the connection is closed: the reader returns
 		c.onEnd(c)
 	})
 	return nil
