@@ -25,7 +25,8 @@ import (
 // driver, what DESIGN.md's wire protocol and driver.Driver promise: origins
 // offered and presented, referenceIds counted from "0" and matched, reply
 // and acknowledgement envelopes, events streamed in order after the
-// acknowledgement, the transcript, and errors once a client is closed.
+// acknowledgement, the transcript, errors once a client is closed, and the
+// driver.Awaiter the fuzzer uses.
 func Run(t *testing.T, open func(t *testing.T) driver.Driver) {
 	d := open(t)
 	t.Cleanup(func() { d.Close() })
@@ -38,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) driver.Driver) {
 	t.Run("origin reaches the target", func(t *testing.T) { checkOriginPresented(t, d) })
 	t.Run("subscribe and events", func(t *testing.T) { checkEvents(t, d) })
 	t.Run("closed client", func(t *testing.T) { checkClosed(t, d) })
+	t.Run("awaited", func(t *testing.T) { checkAwaited(t, d) })
 	t.Run("scripted session", func(t *testing.T) {
 		tr, err := Script(context.Background(), d)
 		if err != nil {
