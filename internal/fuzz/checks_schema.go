@@ -26,11 +26,10 @@ func checkSchema(r *record) []Finding {
 			out = append(out, finding(req, "schema", e.step, e.client, e, "%s: %s", what, v).keyed("undocumented", v.Pointer))
 		}
 		for _, c := range checks {
-			doc := json.RawMessage(e.raw)
-			key := ""
+			doc, key := json.RawMessage(e.raw), []byte(nil)
 			if c.Pointer != "" {
 				doc = e.msg.Fields[strings.TrimPrefix(c.Pointer, "/")]
-				key = c.Schema + "\x00" + string(doc)
+				key = doc
 			} else {
 				key = memoKey(c.Schema, e.msg, doc)
 			}
@@ -38,7 +37,7 @@ func checkSchema(r *record) []Finding {
 			if c.Pointer == "/data" {
 				creq = resultReq
 			}
-			ids, err := reliesOn(key, c.Schema, doc)
+			ids, err := reliesOn(c.Schema, key, doc)
 			switch {
 			case err != nil:
 				out = append(out, finding(creq, "schema", e.step, e.client, e, "%s does not validate against %s: %v", what, c.Schema, err).

@@ -1,7 +1,7 @@
 package fuzz
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"scapi-conformance/contract"
@@ -200,11 +200,12 @@ func (e *entry) faithful() bool {
 func walk(v any, f func(key string, val any)) {
 	switch t := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(t))
+		var buf [16]string // most objects: the keys stay on the stack
+		keys := buf[:0]
 		for k := range t {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		slices.Sort(keys)
 		for _, k := range keys {
 			f(k, t[k])
 			walk(t[k], f)
