@@ -202,7 +202,7 @@ func (r *Runner) start(ctx context.Context, s *Session) (*exec, error) {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	ex := &exec{r: r, ctx: ctx, cancel: cancel, ctrl: r.d.Control(), refs: map[string][]string{}, awaited: map[driver.Awaited]*call{}}
+	ex := &exec{r: r, ctx: ctx, cancel: cancel, ctrl: r.d.Control(), refs: map[string][]string{}, awaited: make(map[driver.Awaited]*call, len(s.Steps))}
 	r.drop() // what came after the last session's barrier belongs to no session
 	opts := r.cfg.Configured
 	if ex.ctrl != nil && r.resets(ctx) {

@@ -80,7 +80,7 @@ func (x *Exchange) named(msg *wire.Message) *Expectation {
 func (x *Exchange) Release() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.awaited = nil
+	clear(x.awaited) // the next run's ids reuse its room
 }
 
 // Arrived is how many messages were queued for Next, and how many answered
