@@ -1,8 +1,8 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -107,25 +107,27 @@ func plainString(raw []byte) (s string, ok bool) {
 		return "", false
 	}
 	in := raw[1 : len(raw)-1]
+	ascii := true
 	for _, c := range in {
 		if c == '\\' || c == '"' || c < 0x20 {
 			return "", false
 		}
+		ascii = ascii && c < utf8.RuneSelf
 	}
-	if !utf8.Valid(in) {
+	if !ascii && !utf8.Valid(in) {
 		return "", false
 	}
-	if s, common := interned[string(in)]; common {
-		return s, true
+	if c, common := interned[string(in)]; common {
+		return c.s, true
 	}
 	return string(in), true
 }
 
 // interned holds the strings every message repeats (the envelope's keys
-// and values, the common keys of data), so that decoding them allocates
-// nothing.
-var interned = func() map[string]string {
-	m := map[string]string{}
+// and values, the common keys of data), as strings and boxed as values, so
+// that decoding them allocates nothing.
+var interned = func() map[string]internedString {
+	m := map[string]internedString{}
 	for _, s := range []string{
 		"request", "parameters", "referenceId", "userAgent", "protocolVersion", "frameId", "event", "data",
 		"errorMessage", "subscriptionId", ClientUserAgent, ServerUserAgent, EventSubscribe, EventUnsubscribe,
@@ -134,31 +136,64 @@ var interned = func() map[string]string {
 		"isConsultation", "isMainCaseInteraction", "isCaseSelected", "isCaseExpanded", "interactionUUID",
 		"parentInteractionId", "callUuid", "direction", "callType", "ani", "dnis", "recordingState", "connId",
 	} {
-		m[s] = s
+		m[s] = internedString{s, s}
 	}
 	return m
 }()
 
+// internedString is a common string and the same boxed.
+type internedString struct {
+	s     string
+	boxed any
+}
+
 // EventType returns the eventType member of an event's data as
 // json.Unmarshal of data into a struct{ EventType string `json:"eventType"` }
 // reads it: "" when data is no object or the member is absent or no
-// string. A plain string member of that exact name is read directly; any
-// other case (a key equal to it but for case, which encoding/json matches
-// too, an escaped string) is left to json.Unmarshal.
+// string. The members are read in place; a case json.Unmarshal decides
+// otherwise than by the last member of that exact name holding a plain
+// string (a key equal to it but for case, which encoding/json matches too,
+// an escaped key or string, a value of another type) is left to it.
 func EventType(data json.RawMessage) string {
-	if fields, ok := members(data); ok {
-		exact := true
-		for k := range fields {
-			exact = exact && (k == "eventType" || !strings.EqualFold(k, "eventType"))
-		}
-		raw, has := fields["eventType"]
-		if s, plain := plainString(raw); exact && (!has || plain) {
-			return s
-		}
+	if s, sure := eventType(data); sure {
+		return s
 	}
 	var d struct {
 		EventType string `json:"eventType"`
 	}
 	_ = json.Unmarshal(data, &d) // what it could read
 	return d.EventType
+}
+
+// eventType is EventType's reading in place; sure is false when
+// json.Unmarshal must decide.
+func eventType(data []byte) (s string, sure bool) {
+	if !Valid(data) {
+		return "", true // json.Unmarshal reads nothing
+	}
+	i := skipSpace(data, 0)
+	if data[i] != '{' {
+		return "", true // no object: nothing to read into the struct
+	}
+	var value []byte // the last eventType member's
+	for i = skipSpace(data, i+1); data[i] != '}'; {
+		end := stringEnd(data, i)
+		key := data[i+1 : end-1]
+		exact := string(key) == "eventType"
+		if bytes.IndexByte(key, '\\') >= 0 || (!exact && bytes.EqualFold(key, []byte("eventType"))) {
+			return "", false
+		}
+		i = skipSpace(data, skipSpace(data, end)+1) // past ':'
+		end = valueEnd(data, i)
+		if exact {
+			value = data[i:end]
+		}
+		if i = skipSpace(data, end); data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	if value == nil {
+		return "", true
+	}
+	return plainString(value)
 }

@@ -43,26 +43,33 @@ func ValueOf(b []byte, numbers bool) (v any, ok bool) {
 func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 	switch b[i] {
 	case '{':
-		obj := map[string]any{}
+		// The members are gathered first, so that the map is made at its
+		// size (no growing), and put in order (the last of duplicate keys
+		// wins, as in json.Unmarshal).
+		var small [16]member
+		members := small[:0]
 		i = skipSpace(b, i+1)
-		if b[i] == '}' {
-			return obj, i + 1, true
-		}
-		for {
+		for b[i] != '}' {
 			end := stringEnd(b, i)
 			key, ok := unquote(b[i:end])
 			if !ok {
 				return nil, 0, false
 			}
 			i = skipSpace(b, skipSpace(b, end)+1) // past ':'
-			if obj[key], i, ok = generic(b, i, numbers); !ok {
+			var x any
+			if x, i, ok = generic(b, i, numbers); !ok {
 				return nil, 0, false
 			}
-			if i = skipSpace(b, i); b[i] == '}' {
-				return obj, i + 1, true
+			members = append(members, member{key, x})
+			if i = skipSpace(b, i); b[i] == ',' {
+				i = skipSpace(b, i+1)
 			}
-			i = skipSpace(b, i+1) // past ','
 		}
+		obj := make(map[string]any, len(members))
+		for _, m := range members {
+			obj[m.key] = m.value
+		}
+		return obj, i + 1, true
 	case '[':
 		arr := []any{}
 		i = skipSpace(b, i+1)
@@ -82,6 +89,9 @@ func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 		}
 	case '"':
 		end := stringEnd(b, i)
+		if c, common := interned[string(b[i+1:end-1])]; common {
+			return c.boxed, end, true
+		}
 		s, ok := unquote(b[i:end])
 		return s, end, ok
 	case 't':
@@ -95,8 +105,40 @@ func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
 	if numbers {
 		return json.Number(b[i:end]), end, true
 	}
+	if n, small := smallInt(b[i:end]); small {
+		return boxedInts[n], end, true
+	}
 	f, err := strconv.ParseFloat(string(b[i:end]), 64)
 	return f, end, err == nil
+}
+
+// member is one member of an object being decoded.
+type member struct {
+	key   string
+	value any
+}
+
+// boxedInts are the float64 values of the small integers, boxed once.
+var boxedInts = func() (out [256]any) {
+	for n := range out {
+		out[n] = float64(n)
+	}
+	return out
+}()
+
+// smallInt reads a valid JSON number that is a small non-negative integer
+// written plainly ("0" to "255"); ok is false for any other.
+func smallInt(num []byte) (n int, ok bool) {
+	if len(num) == 0 || len(num) > 3 || (len(num) > 1 && num[0] == '0') {
+		return 0, false
+	}
+	for _, c := range num {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n < len(boxedInts)
 }
 
 // unquote returns the JSON string token b decoded as json.Unmarshal does.
