@@ -182,18 +182,29 @@ func (e *entry) faithful() bool {
 		return false
 	}
 	e.walk(func(string, any) {})
-	colons, inString := 0, false
-	for i := 0; i < len(e.raw); i++ {
-		switch c := e.raw[i]; {
+	colons := 0
+	outsideStrings(e.raw, 0, func(_ int, c byte) bool {
+		if c == ':' {
+			colons++
+		}
+		return true
+	})
+	return colons == len(e.members)
+}
+
+// outsideStrings calls f with every byte of the valid JSON b from i on
+// that is neither in a string nor one of its quotes, until f returns false.
+func outsideStrings(b []byte, i int, f func(i int, c byte) bool) {
+	for inString := false; i < len(b); i++ {
+		switch c := b[i]; {
 		case inString && c == '\\':
 			i++ // the escaped byte
 		case c == '"':
 			inString = !inString
-		case !inString && c == ':':
-			colons++
+		case !inString && !f(i, c):
+			return
 		}
 	}
-	return colons == len(e.members)
 }
 
 // walk calls f for every object member of a generic JSON value, depth first.
