@@ -26,13 +26,11 @@ func checkSchema(r *record) []Finding {
 			out = append(out, finding(req, "schema", e.step, e.client, e, "%s: %s", what, v).keyed("undocumented", v.Pointer))
 		}
 		for _, c := range checks {
-			doc, key := json.RawMessage(e.raw), []byte(nil)
+			doc := json.RawMessage(e.raw)
 			if c.Pointer != "" {
 				doc = e.msg.Fields[strings.TrimPrefix(c.Pointer, "/")]
-				key = doc
-			} else {
-				key = memoKey(c.Schema, e.msg, doc)
 			}
+			key := memoKey(c.Schema, e, doc, c.Pointer == "")
 			creq := req
 			if c.Pointer == "/data" {
 				creq = resultReq

@@ -1,9 +1,11 @@
 package fuzz
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"scapi-conformance/contract/wire"
@@ -68,14 +70,115 @@ var blind = map[string]map[string]valueClass{
 	"envelope.SubscribeAck": {"referenceId": anyString, "subscriptionId": nonEmpty},
 }
 
-// memoKey is the key of a whole message's verdict against schema: its exact
-// bytes, or, for a schema in blind, its members (as decoding keeps them, the
-// last of duplicates), each blind member of its class reduced to its name.
-func memoKey(schema string, m *wire.Message, doc json.RawMessage) []byte {
-	classes := blind[schema]
-	if classes == nil {
-		return doc
+// memoKey is the key of a document's verdict against schema: for a whole
+// message (whole) and a schema in blind, its members (as decoding keeps
+// them, the last of duplicates), each blind member of its class reduced to
+// its name; else the document's bytes, with the user data of an
+// interaction reduced to a mark where the schema reads only that it is an
+// object (opaqueKey); else its exact bytes.
+func memoKey(schema string, e *entry, doc json.RawMessage, whole bool) []byte {
+	if whole && blind[schema] != nil {
+		return blindKey(blind[schema], e.msg)
 	}
+	if k, ok := opaqueKey(schema, e, doc, whole); ok {
+		return k
+	}
+	return doc
+}
+
+// userDataIn is where an interaction's user data sits: in a whole message
+// (an interaction event), or in a result (an interaction).
+var userDataIn = map[bool][]string{true: {"data", "interaction", "userData"}, false: {"userData"}}
+
+// userDataKey is the user data's name as a JSON string spells it.
+var userDataKey = []byte(`"userData"`)
+
+// opaque caches schemas.ReadsOnlyType by schema and path.
+var opaque sync.Map
+
+// opaqueKey is doc (the whole message, or its data) with the user data
+// object in it (userDataIn) replaced by a byte no JSON holds, when the
+// schema reads only its type (schemas.ReadsOnlyType) and the bytes of that
+// object are known for certain: the message's generic value is faithful,
+// holds one userData member in all, there, an object, and doc spells the
+// name exactly once (a key, as a colon follows; inside a string a quote is
+// escaped). Two documents with one key then differ only in that object's
+// members.
+func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool) ([]byte, bool) {
+	path := userDataIn[whole]
+	cacheKey := schema + "\x00" + strings.Join(path, "/")
+	known, ok := opaque.Load(cacheKey)
+	if !ok {
+		only, err := schemas.ReadsOnlyType(schema, path...)
+		known = only && err == nil
+		opaque.Store(cacheKey, known)
+	}
+	if !known.(bool) || !e.faithful() {
+		return nil, false
+	}
+	v := e.value
+	if !whole {
+		v = e.value.(map[string]any)["data"]
+	}
+	for _, k := range path {
+		m, _ := v.(map[string]any)
+		if v, ok = m[k]; !ok {
+			return nil, false
+		}
+	}
+	if _, ok := v.(map[string]any); !ok {
+		return nil, false
+	}
+	named := 0
+	for _, m := range e.members {
+		if m.key == "userData" {
+			named++
+		}
+	}
+	i := bytes.Index(doc, userDataKey)
+	if named != 1 || i < 0 || bytes.Contains(doc[i+1:], userDataKey) {
+		return nil, false
+	}
+	start := skipJSONSpace(doc, i+len(userDataKey))
+	if start == len(doc) || doc[start] != ':' {
+		return nil, false
+	}
+	if start = skipJSONSpace(doc, start+1); start == len(doc) || doc[start] != '{' {
+		return nil, false
+	}
+	end := -1
+	depth := 0
+	outsideStrings(doc, start, func(j int, c byte) bool {
+		switch c {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				end = j + 1
+				return false
+			}
+		}
+		return true
+	})
+	if end < 0 {
+		return nil, false
+	}
+	key := make([]byte, 0, len(doc)-(end-start)+1)
+	key = append(append(append(key, doc[:start]...), 1), doc[end:]...)
+	return key, true
+}
+
+// skipJSONSpace returns the index of the first byte of b at or after i that
+// is not JSON white space.
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// blindKey is memoKey of a whole message against a schema in blind.
+func blindKey(classes map[string]valueClass, m *wire.Message) []byte {
 	var buf [16]string
 	names := buf[:0]
 	size := 0

@@ -108,11 +108,8 @@ func asList(v any) []any { l, _ := v.([]any); return l }
 // only in the values of blind members within their class, never otherwise.
 func TestMemoKey(t *testing.T) {
 	key := func(schema, raw string) string {
-		m, err := wire.Decode([]byte(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return schema + "\x00" + string(memoKey(schema, m, m.Raw))
+		e := messageEntry(t, raw)
+		return schema + "\x00" + string(memoKey(schema, e, e.raw, true))
 	}
 	const (
 		reply = `{"referenceId":"1","request":"agent.getState","data":{"a":1},"userAgent":"WWE Server","protocolVersion":2}`
@@ -146,7 +143,70 @@ func TestMemoKey(t *testing.T) {
 			t.Errorf("%s: same key %v, want %v", c.name, got, c.same)
 		}
 	}
-	if k := memoKey("event.agent.STATE_CHANGED", &wire.Message{}, json.RawMessage(reply)); string(k) != reply {
-		t.Errorf("a schema outside blind: key %q, want its exact bytes", k)
+	if e := messageEntry(t, reply); string(memoKey("event.agent.STATE_CHANGED", e, e.raw, true)) != reply {
+		t.Errorf("a schema outside blind: key %q, want its exact bytes", memoKey("event.agent.STATE_CHANGED", e, e.raw, true))
+	}
+}
+
+// messageEntry is the entry receive makes of an incoming message.
+func messageEntry(t *testing.T, raw string) *entry {
+	t.Helper()
+	m, err := wire.Decode([]byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &entry{in: true, msg: m, raw: m.Raw}
+	e.value, _ = m.Value()
+	return e
+}
+
+// TestOpaqueKey: two interaction events, or two interactions in a result,
+// share a key when they differ only in the members of the user data, never
+// when anything else differs or the user data's bytes are not certain.
+func TestOpaqueKey(t *testing.T) {
+	const (
+		event  = `{"event":"interaction","data":{"eventType":"ADDED","interaction":{"interactionId":"1","state":"RINGING","userData":{"a":"b"}}},"protocolVersion":2,"userAgent":"WWE Server"}`
+		result = `{"referenceId":"1","request":"interaction.getByInteractionId","data":{"interactionId":"1","state":"RINGING","userData":{"a":"b"}},"protocolVersion":2,"userAgent":"WWE Server"}`
+	)
+	key := func(schema, raw string, whole bool) string {
+		e := messageEntry(t, raw)
+		doc := e.raw
+		if !whole {
+			doc = e.msg.Data()
+		}
+		return string(memoKey(schema, e, doc, whole))
+	}
+	ud := func(raw, with string) string { return strings.Replace(raw, `{"a":"b"}`, with, 1) }
+	for _, c := range []struct {
+		name, raw string
+		same      bool
+	}{
+		{"other user data", ud(event, `{"c":[1,{"d":"}"}],"e":{"f":null}}`), true},
+		{"empty user data", ud(event, `{ }`), true},
+		{"user data with a quoted name", ud(event, `{"k":"\"userData\":{"}`), true},
+		{"user data not an object", ud(event, `"a"`), false},
+		{"user data null", ud(event, `null`), false},
+		{"another state", strings.Replace(ud(event, `{}`), "RINGING", "TALKING", 1), false},
+		{"the name in a value too", strings.Replace(ud(event, `{}`), `"1"`, `"userData"`, 1), false},
+		{"the name escaped", strings.Replace(ud(event, `{}`), `"userData"`, `"user\u0044ata"`, 1), false},
+		{"a repeated key", strings.Replace(ud(event, `{"a":"b"}`), `"state"`, `"state":"x","state"`, 1), false},
+		{"user data twice", strings.Replace(ud(event, `{}`), `"userData"`, `"userData":{},"userData"`, 1), false},
+		{"white space around the colon", strings.Replace(ud(event, `{"z":1}`), `"userData":`, `"userData" : `, 1), false},
+	} {
+		if got := key("event.interaction.ADDED", c.raw, true) == key("event.interaction.ADDED", event, true); got != c.same {
+			t.Errorf("event, %s: same key %v, want %v", c.name, got, c.same)
+		}
+	}
+	if key("event.interaction.ADDED", event, true) == event {
+		t.Error("an interaction event: its exact bytes, want its user data reduced")
+	}
+	if a, b := key("null|interaction.Interaction", result, false), key("null|interaction.Interaction", ud(result, `{"x":"y"}`), false); a != b {
+		t.Errorf("results differing in user data: keys %q and %q", a, b)
+	}
+	if a, b := key("null|interaction.Interaction", result, false), key("null|interaction.Interaction", strings.Replace(result, `"interactionId":"1"`, `"interactionId":"2"`, 1), false); a == b {
+		t.Error("results differing in interactionId share a key")
+	}
+	if k, data := key("configuration.Options", result, false), string(messageEntry(t, result).msg.Data()); k != data {
+		t.Errorf("a schema that reads the members of a userData member: key %q, want the exact bytes %q", k, data)
 	}
 }
