@@ -27,7 +27,10 @@ func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
 	}
 	for {
 		end := stringEnd(raw, i)
-		key, plain := plainString(raw[i:end])
+		key, plain := lookupInterned(raw[i:end])
+		if !plain {
+			key, plain = plainString(raw[i:end])
+		}
 		if !plain {
 			if json.Unmarshal(raw[i:end], &key) != nil {
 				return nil, false
@@ -47,7 +50,7 @@ func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
 
 // skipSpace returns the index of the first byte at or after i that is not
 // JSON white space (len(b) when none is).
-func skipSpace(b []byte, i int) int {
+func skipSpace[T text](b T, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
@@ -56,7 +59,7 @@ func skipSpace(b []byte, i int) int {
 
 // stringEnd returns the index just past the JSON string starting at b[i]
 // (b is valid JSON).
-func stringEnd(b []byte, i int) int {
+func stringEnd[T text](b T, i int) int {
 	for i++; ; i++ {
 		switch b[i] {
 		case '\\':
@@ -69,7 +72,7 @@ func stringEnd(b []byte, i int) int {
 
 // valueEnd returns the index just past the JSON value starting at b[i] (b is
 // valid JSON).
-func valueEnd(b []byte, i int) int {
+func valueEnd[T text](b T, i int) int {
 	switch b[i] {
 	case '"':
 		return stringEnd(b, i)
@@ -102,25 +105,54 @@ func valueEnd(b []byte, i int) int {
 // unescaping: quoted, without a backslash, a control character or an
 // invalid UTF-8 sequence (which json.Unmarshal would replace); ok is false
 // otherwise.
-func plainString(raw []byte) (s string, ok bool) {
+func plainString[T text](raw T) (s string, ok bool) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
 		return "", false
 	}
 	in := raw[1 : len(raw)-1]
 	ascii := true
-	for _, c := range in {
-		if c == '\\' || c == '"' || c < 0x20 {
+	for i := 0; i < len(in); i++ {
+		if c := in[i]; c == '\\' || c == '"' || c < 0x20 {
 			return "", false
 		}
-		ascii = ascii && c < utf8.RuneSelf
+		ascii = ascii && in[i] < utf8.RuneSelf
 	}
-	if !ascii && !utf8.Valid(in) {
+	if !ascii && !validUTF8(in) {
 		return "", false
 	}
-	if c, common := interned[string(in)]; common {
-		return c.s, true
-	}
 	return string(in), true
+}
+
+// validUTF8 is utf8.Valid for bytes or a string.
+func validUTF8[T text](in T) bool {
+	for i := 0; i < len(in); {
+		if in[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// A rune is at most 4 bytes: that small a conversion is made on
+		// the stack.
+		r, size := utf8.DecodeRuneInString(string(in[i:min(i+utf8.UTFMax, len(in))]))
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// text is what JSON is read from: bytes, or a string whose parts then cost
+// no copy.
+type text interface{ ~string | ~[]byte }
+
+// lookupInterned returns the string the quoted JSON string raw denotes
+// when it is one of the interned ones; ok is false otherwise.
+func lookupInterned(raw []byte) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	c, ok := interned[string(raw[1:len(raw)-1])]
+	return c.s, ok
 }
 
 // interned holds the strings every message repeats (the envelope's keys

@@ -14,7 +14,10 @@ import (
 // beyond float64 is left to json.Unmarshal, which reports it.
 func (m *Message) Value() (any, error) {
 	if m.valid {
-		if v, _, ok := generic(m.Raw, skipSpace(m.Raw, 0), false); ok {
+		// Read from one string copy of the message, every plain string in
+		// it (keys and values) is a part of that copy, not an allocation.
+		text := string(m.Raw)
+		if v, _, ok := generic(text, skipSpace(text, 0), false); ok {
 			return v, nil
 		}
 	}
@@ -33,14 +36,15 @@ func ValueOf(b []byte, numbers bool) (v any, ok bool) {
 	if !Valid(b) {
 		return nil, false
 	}
-	v, _, ok = generic(b, skipSpace(b, 0), numbers)
+	text := string(b) // see Value
+	v, _, ok = generic(text, skipSpace(text, 0), numbers)
 	return v, ok
 }
 
 // generic decodes the value starting at b[i] of the valid JSON b, and
 // returns the index just past it; ok is false when it needs encoding/json.
 // numbers keeps numbers as json.Number.
-func generic(b []byte, i int, numbers bool) (v any, end int, ok bool) {
+func generic(b string, i int, numbers bool) (v any, end int, ok bool) {
 	switch b[i] {
 	case '{':
 		// The members are gathered first, so that the map is made at its
@@ -128,7 +132,7 @@ var boxedInts = func() (out [256]any) {
 
 // smallInt reads a valid JSON number that is a small non-negative integer
 // written plainly ("0" to "255"); ok is false for any other.
-func smallInt(num []byte) (n int, ok bool) {
+func smallInt(num string) (n int, ok bool) {
 	if len(num) == 0 || len(num) > 3 || (len(num) > 1 && num[0] == '0') {
 		return 0, false
 	}
@@ -142,7 +146,7 @@ func smallInt(num []byte) (n int, ok bool) {
 }
 
 // unquote returns the JSON string token b decoded as json.Unmarshal does.
-func unquote(b []byte) (string, bool) {
+func unquote[T text](b T) (string, bool) {
 	if s, plain := plainString(b); plain {
 		return s, true
 	}
@@ -150,7 +154,7 @@ func unquote(b []byte) (string, bool) {
 		return s, true
 	}
 	var s string
-	return s, json.Unmarshal(b, &s) == nil
+	return s, json.Unmarshal([]byte(b), &s) == nil
 }
 
 // simpleEscapes decodes a quoted JSON string whose escapes are all of one
@@ -158,7 +162,7 @@ func unquote(b []byte) (string, bool) {
 // valid UTF-8 once decoded (an error message quoting a name); ok is false
 // for anything else (a \u escape, an invalid byte, which json.Unmarshal
 // replaces).
-func simpleEscapes(raw []byte) (string, bool) {
+func simpleEscapes[T text](raw T) (string, bool) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
 		return "", false
 	}

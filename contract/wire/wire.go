@@ -149,6 +149,9 @@ func (m *Message) String(key string) (s string, ok bool) {
 	if !present || isNull(raw) {
 		return "", false
 	}
+	if s, common := lookupInterned(raw); common {
+		return s, true
+	}
 	if s, ok := unquote(raw); ok {
 		return s, true
 	}
