@@ -273,23 +273,20 @@ func checkStateSettable(r *record) []Finding {
 		}
 		switch {
 		case c.request == getStateList && c.succeeded():
-			var states []struct{ OperationName, Type string }
-			if json.Unmarshal(c.reply.msg.Data(), &states) == nil {
+			if states, ok := stateTypes.decode(c.reply.msg.Data()); ok {
 				for _, s := range states {
 					types[s.OperationName] = s.Type
 				}
 			}
 		case c.request == getMediaList && c.succeeded():
-			var ms []struct{ Name string }
-			if json.Unmarshal(c.reply.msg.Data(), &ms) == nil {
+			if ms, ok := mediaNames.decode(c.reply.msg.Data()); ok {
 				listed, media = true, nil
 				for _, m := range ms {
 					media = append(media, m.Name)
 				}
 			}
 		case c.request == getState && c.succeeded() && prev != nil && prev.request == setState && prev.step == c.step-1 && prev.runs() && prev.succeeded():
-			var st struct{ Type string }
-			if json.Unmarshal(c.reply.msg.Data(), &st) == nil && slices.Contains(eventOnly, st.Type) {
+			if st, ok := stateType.decode(c.reply.msg.Data()); ok && slices.Contains(eventOnly, st.Type) {
 				return []Finding{finding("agent.setState.4", "state-settable", c.reply.step, c.client, c.reply,
 					"agent.setState(%v) succeeded and getState then answers type %s, limited to an event", prev.params[0], st.Type).keyed(setState, "applied")}
 			}

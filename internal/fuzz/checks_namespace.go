@@ -1,9 +1,6 @@
 package fuzz
 
-import (
-	"encoding/json"
-	"slices"
-)
+import "slices"
 
 const (
 	getStateList = "agent.getStateList"
@@ -24,10 +21,8 @@ func checkSetStateListed(r *record) []Finding {
 	for _, c := range r.calls {
 		switch {
 		case c.request == getStateList && c.succeeded():
-			var states []struct {
-				OperationName string `json:"operationName"`
-			}
-			if json.Unmarshal(c.reply.msg.Data(), &states) != nil {
+			states, ok := stateNames.decode(c.reply.msg.Data())
+			if !ok {
 				continue // the schema check's
 			}
 			seen, listed = true, nil

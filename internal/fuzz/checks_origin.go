@@ -1,7 +1,6 @@
 package fuzz
 
 import (
-	"encoding/json"
 	"strings"
 	"sync"
 
@@ -124,8 +123,8 @@ func checkAllowedServices(r *record) []Finding {
 		if c.request != getAllowedServices || !c.expect.policyKnown || !c.succeeded() {
 			continue
 		}
-		var names []string
-		if err := json.Unmarshal(c.reply.msg.Data(), &names); err != nil {
+		names, ok := serviceNames.decode(c.reply.msg.Data())
+		if !ok {
 			continue // the schema check reports a data that is not a list of strings
 		}
 		for _, n := range names {

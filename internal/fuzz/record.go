@@ -52,6 +52,8 @@ type entry struct {
 	// order: every check that looks through a message reads them.
 	members []member
 	walked  bool
+	// faith caches faithful: 0 unknown, 1 yes, 2 no.
+	faith int8
 }
 
 // member is one object member walk meets.
@@ -164,6 +166,7 @@ func coversEvent(name, event string) bool {
 // walk is walk(e.value, f), the members listed once for every check.
 func (e *entry) walk(f func(key string, val any)) {
 	if !e.walked {
+		e.members = make([]member, 0, len(e.raw)/32+1) // a member takes 30-40 bytes in most messages
 		walk(e.value, func(key string, val any) { e.members = append(e.members, member{key, val}) })
 		e.walked = true
 	}
@@ -178,18 +181,23 @@ func (e *entry) walk(f func(key string, val any)) {
 // A generic value has at most as many members as the JSON has colons
 // outside strings, the same number only when no key repeats.
 func (e *entry) faithful() bool {
-	if e.value == nil {
-		return false
-	}
-	e.walk(func(string, any) {})
-	colons := 0
-	outsideStrings(e.raw, 0, func(_ int, c byte) bool {
-		if c == ':' {
-			colons++
+	if e.faith == 0 {
+		e.faith = 2
+		if e.value != nil {
+			e.walk(func(string, any) {})
+			colons := 0
+			outsideStrings(e.raw, 0, func(_ int, c byte) bool {
+				if c == ':' {
+					colons++
+				}
+				return true
+			})
+			if colons == len(e.members) {
+				e.faith = 1
+			}
 		}
-		return true
-	})
-	return colons == len(e.members)
+	}
+	return e.faith == 1
 }
 
 // outsideStrings calls f with every byte of the valid JSON b from i on
@@ -211,15 +219,15 @@ func outsideStrings(b []byte, i int, f func(i int, c byte) bool) {
 func walk(v any, f func(key string, val any)) {
 	switch t := v.(type) {
 	case map[string]any:
-		var buf [16]string // most objects: the keys stay on the stack
-		keys := buf[:0]
-		for k := range t {
-			keys = append(keys, k)
+		var buf [16]member // most objects: the members stay on the stack
+		members := buf[:0]
+		for k, v := range t {
+			members = append(members, member{k, v})
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			f(k, t[k])
-			walk(t[k], f)
+		slices.SortFunc(members, func(a, b member) int { return strings.Compare(a.key, b.key) })
+		for _, m := range members {
+			f(m.key, m.val)
+			walk(m.val, f)
 		}
 	case []any:
 		for _, x := range t {

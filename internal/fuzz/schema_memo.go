@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"scapi-conformance/contract/wire"
@@ -93,8 +92,15 @@ var userDataIn = map[bool][]string{true: {"data", "interaction", "userData"}, fa
 // userDataKey is the user data's name as a JSON string spells it.
 var userDataKey = []byte(`"userData"`)
 
-// opaque caches schemas.ReadsOnlyType by schema and path.
-var opaque sync.Map
+// opaque caches opaqueKey's schemas.ReadsOnlyType by schema and
+// whole-message-or-result.
+var opaque sync.Map // opaqueCase → bool
+
+// opaqueCase is one question opaque answers.
+type opaqueCase struct {
+	schema string
+	whole  bool
+}
 
 // opaqueKey is doc (the whole message, or its data) with the user data
 // object in it (userDataIn) replaced by a byte no JSON holds, when the
@@ -106,12 +112,11 @@ var opaque sync.Map
 // members.
 func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool) ([]byte, bool) {
 	path := userDataIn[whole]
-	cacheKey := schema + "\x00" + strings.Join(path, "/")
-	known, ok := opaque.Load(cacheKey)
+	known, ok := opaque.Load(opaqueCase{schema, whole})
 	if !ok {
 		only, err := schemas.ReadsOnlyType(schema, path...)
 		known = only && err == nil
-		opaque.Store(cacheKey, known)
+		opaque.Store(opaqueCase{schema, whole}, known)
 	}
 	if !known.(bool) || !e.faithful() {
 		return nil, false
