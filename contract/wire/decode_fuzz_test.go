@@ -144,14 +144,17 @@ func TestNullIsNotAStringOrANumber(t *testing.T) {
 	}
 }
 
-// TestValidNesting: Valid refuses nesting deeper than encoding/json's limit,
-// as json.Valid does.
+// TestValidNesting: Valid, and Decode of an object, refuse nesting deeper
+// than encoding/json's limit, as json.Valid does.
 func TestValidNesting(t *testing.T) {
 	for _, depth := range []int{maxDepth, maxDepth + 1} {
 		for _, nest := range [][2]string{{"[", "]"}, {`{"a":`, "}"}} {
 			b := []byte(strings.Repeat(nest[0], depth) + "1" + strings.Repeat(nest[1], depth))
 			if got, want := Valid(b), json.Valid(b); got != want {
 				t.Errorf("depth %d of %s: Valid %v, json.Valid %v", depth, nest[0], got, want)
+			}
+			if _, err := Decode(b); nest[0] != "[" && (err == nil) != json.Valid(b) {
+				t.Errorf("depth %d of %s: Decode's error %v, json.Valid %v", depth, nest[0], err, json.Valid(b))
 			}
 		}
 	}

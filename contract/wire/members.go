@@ -11,22 +11,25 @@ import (
 // map[string]json.RawMessage would: keys unescaped, the last of duplicate
 // keys kept, each value its exact bytes (a sub-slice of raw whose capacity
 // ends with it, so an append never writes into raw). ok is false for
-// anything else; Decode then asks encoding/json why.
+// anything else; Decode then asks encoding/json why. It reads raw once,
+// checking each member as it goes.
 func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
-	if !Valid(raw) {
-		return nil, false
-	}
 	i := skipSpace(raw, 0)
-	if raw[i] != '{' {
-		return nil, false // valid JSON, not an object (null included)
+	if i >= len(raw) || raw[i] != '{' {
+		return nil, false // not an object (null included), or no JSON
 	}
 	fields = map[string]json.RawMessage{}
-	i = skipSpace(raw, i+1)
-	if raw[i] == '}' {
-		return fields, true
+	if i = skipSpace(raw, i+1); i < len(raw) && raw[i] == '}' {
+		return fields, skipSpace(raw, i+1) == len(raw)
 	}
 	for {
-		end := stringEnd(raw, i)
+		if i >= len(raw) || raw[i] != '"' {
+			return nil, false
+		}
+		end, ok := scanString(raw, i)
+		if !ok {
+			return nil, false
+		}
 		key, plain := lookupInterned(raw[i:end])
 		if !plain {
 			key, plain = plainString(raw[i:end])
@@ -36,15 +39,25 @@ func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
 				return nil, false
 			}
 		}
-		i = skipSpace(raw, end)
-		i = skipSpace(raw, i+1) // past ':'
-		end = valueEnd(raw, i)
-		fields[key] = json.RawMessage(raw[i:end:end])
-		i = skipSpace(raw, end)
-		if raw[i] == '}' {
-			return fields, true
+		if i = skipSpace(raw, end); i >= len(raw) || raw[i] != ':' {
+			return nil, false
 		}
-		i = skipSpace(raw, i+1) // past ','
+		i = skipSpace(raw, i+1)
+		if end, ok = scanValue(raw, i, 1); !ok {
+			return nil, false
+		}
+		fields[key] = json.RawMessage(raw[i:end:end])
+		if i = skipSpace(raw, end); i >= len(raw) {
+			return nil, false
+		}
+		switch raw[i] {
+		case '}':
+			return fields, skipSpace(raw, i+1) == len(raw)
+		case ',':
+			i = skipSpace(raw, i+1)
+		default:
+			return nil, false
+		}
 	}
 }
 
@@ -197,35 +210,55 @@ func EventType(data json.RawMessage) string {
 	return d.EventType
 }
 
-// eventType is EventType's reading in place; sure is false when
-// json.Unmarshal must decide.
+// eventType is EventType's reading in place, in one pass that also checks
+// data; sure is false when json.Unmarshal must decide.
 func eventType(data []byte) (s string, sure bool) {
-	if !Valid(data) {
-		return "", true // json.Unmarshal reads nothing
-	}
+	// json.Unmarshal reads nothing from invalid JSON, nor from a value
+	// other than an object into a struct: "" then.
 	i := skipSpace(data, 0)
-	if data[i] != '{' {
-		return "", true // no object: nothing to read into the struct
+	if i >= len(data) || data[i] != '{' {
+		return "", true
 	}
 	var value []byte // the last eventType member's
-	for i = skipSpace(data, i+1); data[i] != '}'; {
-		end := stringEnd(data, i)
+	if i = skipSpace(data, i+1); i < len(data) && data[i] == '}' {
+		return "", true
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return "", true
+		}
+		end, ok := scanString(data, i)
+		if !ok {
+			return "", true
+		}
 		key := data[i+1 : end-1]
 		exact := string(key) == "eventType"
 		if bytes.IndexByte(key, '\\') >= 0 || (!exact && bytes.EqualFold(key, []byte("eventType"))) {
 			return "", false
 		}
-		i = skipSpace(data, skipSpace(data, end)+1) // past ':'
-		end = valueEnd(data, i)
+		if i = skipSpace(data, end); i >= len(data) || data[i] != ':' {
+			return "", true
+		}
+		i = skipSpace(data, i+1)
+		if end, ok = scanValue(data, i, 1); !ok {
+			return "", true
+		}
 		if exact {
 			value = data[i:end]
 		}
-		if i = skipSpace(data, end); data[i] == ',' {
+		if i = skipSpace(data, end); i >= len(data) {
+			return "", true
+		}
+		switch data[i] {
+		case '}':
+			if skipSpace(data, i+1) != len(data) || value == nil {
+				return "", true
+			}
+			return plainString(value)
+		case ',':
 			i = skipSpace(data, i+1)
+		default:
+			return "", true
 		}
 	}
-	if value == nil {
-		return "", true
-	}
-	return plainString(value)
 }

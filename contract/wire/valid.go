@@ -9,26 +9,33 @@ const maxDepth = 10000
 // and nesting deeper than 10000 is refused. It keeps the open objects and
 // arrays on a stack of its own, not the goroutine's.
 func Valid(b []byte) bool {
+	end, ok := scanValue(b, skipSpace(b, 0), 0)
+	return ok && skipSpace(b, end) == len(b)
+}
+
+// scanValue scans the JSON value starting at b[i], inside depth open
+// objects and arrays, and returns the index just past it; ok is false when
+// no valid value starts there.
+func scanValue(b []byte, i, depth int) (end int, ok bool) {
 	var small [64]byte
 	open := small[:0] // '{' or '[' of each container not closed yet
-	i := skipSpace(b, 0)
 	for {
 		// A value starts at b[i].
 		if i >= len(b) {
-			return false
+			return i, false
 		}
 		ok := true
 		switch c := b[i]; {
 		case c == '{' || c == '[':
-			if len(open) >= maxDepth {
-				return false
+			if depth+len(open) >= maxDepth {
+				return i, false
 			}
 			open = append(open, c)
 			if i = skipSpace(b, i+1); i < len(b) && b[i] == closer(c) {
 				open, i = open[:len(open)-1], i+1
 			} else if c == '{' {
 				if i, ok = scanKey(b, i); !ok {
-					return false
+					return i, false
 				}
 				continue
 			} else {
@@ -45,20 +52,19 @@ func Valid(b []byte) bool {
 		case c == '-' || (c >= '0' && c <= '9'):
 			i, ok = scanNumber(b, i)
 		default:
-			return false
+			return i, false
 		}
 		if !ok {
-			return false
+			return i, false
 		}
 		// A value ended before b[i]: close containers until a comma
 		// starts the next value.
 		for {
-			i = skipSpace(b, i)
 			if len(open) == 0 {
-				return i == len(b)
+				return i, true
 			}
-			if i >= len(b) {
-				return false
+			if i = skipSpace(b, i); i >= len(b) {
+				return i, false
 			}
 			top := open[len(open)-1]
 			if b[i] == closer(top) {
@@ -66,12 +72,12 @@ func Valid(b []byte) bool {
 				continue
 			}
 			if b[i] != ',' {
-				return false
+				return i, false
 			}
 			i = skipSpace(b, i+1)
 			if top == '{' {
 				if i, ok = scanKey(b, i); !ok {
-					return false
+					return i, false
 				}
 			}
 			break
