@@ -27,6 +27,7 @@ func FuzzDecode(f *testing.F) {
 		`{"eventType":"RINGING","x":1}`, `[1,-0,0.5e+3,-1E-2,"\u00e9\n\/"]`, `[01]`, `[1.]`, `[-]`, `[1e]`, `"\x"`, `"\u12g4"`, "\"\x01\"", `tru`, `nulls`, `{"a" 1}`, `{"a":1,}`, `[1 2]`, ` `,
 		`{"eventType":"RINGING","x":1}`, `{"EventType":"A","eventType":"B"}`, `{"eventType":"A","eventtype":"B"}`, `{"eventType":"A","eventType":1}`, `{"eventType":"\u0041"}`, `{"eventType":null}`,
 		`{"a":[],"b":{},"c":[[],{}],"d":[1,"x",null,true,false,{"e":-0.0}],"f":1E+2,"g":123456789012345678901234567890}`,
+		`{"protocolVersion":2,"a":-0,"b":-12,"c":2.0,"d":9223372036854775807,"e":9223372036854775808,"f":-9223372036854775808,"g":1e2}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -78,6 +79,11 @@ func FuzzDecode(f *testing.F) {
 			wantOK := json.Unmarshal(obj[k], &want) == nil && string(obj[k]) != "null"
 			if got, ok := m.String(k); ok != wantOK || got != want {
 				t.Fatalf("String(%q) = %q, %v; json.Unmarshal reads %q, %v", k, got, ok, want, wantOK)
+			}
+			var wantN int64
+			wantOK = json.Unmarshal(obj[k], &wantN) == nil && string(obj[k]) != "null"
+			if got, ok := m.Int(k); ok != wantOK || got != wantN {
+				t.Fatalf("Int(%q) = %d, %v; json.Unmarshal reads %d, %v", k, got, ok, wantN, wantOK)
 			}
 		}
 		switch m.Kind() {

@@ -34,10 +34,12 @@ func members(raw []byte) (fields map[string]json.RawMessage, ok bool) {
 		if !plain {
 			key, plain = plainString(raw[i:end])
 		}
-		if !plain {
-			if json.Unmarshal(raw[i:end], &key) != nil {
+		if !plain { // escaped (a variable of its own: &key would move key to the heap)
+			var unescaped string
+			if json.Unmarshal(raw[i:end], &unescaped) != nil {
 				return nil, false
 			}
+			key = unescaped
 		}
 		if i = skipSpace(raw, end); i >= len(raw) || raw[i] != ':' {
 			return nil, false

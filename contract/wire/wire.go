@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // Protocol constants of the vendor client library (DESIGN.md, "Wire protocol").
@@ -168,10 +169,34 @@ func (m *Message) Int(key string) (n int64, ok bool) {
 	if !present || isNull(raw) {
 		return 0, false
 	}
-	if err := json.Unmarshal(raw, &n); err != nil {
+	if plainInt(raw) { // as JSON writes an integer: json.Unmarshal reads the same
+		if n, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+			return n, true
+		}
 		return 0, false
 	}
-	return n, true
+	var v int64
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return 0, false
+	}
+	return v, true
+}
+
+// plainInt reports whether raw is an integer as JSON writes it: an
+// optional minus, then 0 or digits not starting with 0.
+func plainInt(raw []byte) bool {
+	if len(raw) > 0 && raw[0] == '-' {
+		raw = raw[1:]
+	}
+	if len(raw) == 0 || (raw[0] == '0' && len(raw) > 1) {
+		return false
+	}
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Kind classifies the message as the vendor client would.
