@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"scapi-conformance/contract"
@@ -128,13 +129,13 @@ func (p *policy) expect(origin, request string, params []any) (m *contract.Metho
 	p.expected++
 	// subscribe and unsubscribe are event envelopes, not requests: sent as a
 	// request name they are unknown requests.
-	if wm, ok := contract.LookupWire(request); ok && wm.Namespace != "" {
-		m = &wm
+	if wm := lookupWire(request); wm != nil && wm.Namespace != "" {
+		m = wm
 		e, rates = p.decide(origin, wm.AllowKeyword, request)
 		// A refused request gets an error reply at once; silence is a
 		// lenient reading (INT-SPEC-1).
 		e.strictDue = e.policyKnown && !e.allowed
-		return m, false, wellFormed(wm, params), e, rates
+		return m, false, wellFormed(*wm, params), e, rates
 	}
 	if m, ok := contract.Lookup(request); ok && m.Namespace != "" {
 		if p.windows != nil {
@@ -146,6 +147,24 @@ func (p *policy) expect(origin, request string, params []any) (m *contract.Metho
 	}
 	e.replyDue = true // an unknown request gets an error reply; silence is no reading (INT-SPEC-5)
 	return nil, false, false, e, nil
+}
+
+// wireMethods caches lookupWire for the catalog's wire names (the catalog
+// never changes; a call only reads its method).
+var wireMethods sync.Map // wire name → *contract.Method
+
+// lookupWire is contract.LookupWire, shared: nil for a name the catalog
+// lacks.
+func lookupWire(name string) *contract.Method {
+	if m, ok := wireMethods.Load(name); ok {
+		return m.(*contract.Method)
+	}
+	m, ok := contract.LookupWire(name)
+	if !ok {
+		return nil // not remembered: a session may send any name
+	}
+	wireMethods.Store(name, &m)
+	return &m
 }
 
 // decide fills the allow-list and rate-limit parts of a call's expectation
