@@ -75,22 +75,20 @@ func generic(b string, i int, numbers bool) (v any, end int, ok bool) {
 		}
 		return obj, i + 1, true
 	case '[':
-		arr := []any{}
-		i = skipSpace(b, i+1)
-		if b[i] == ']' {
-			return arr, i + 1, true
-		}
-		for {
+		// Gathered first too, so that the slice is made at its length.
+		var small [16]any
+		elems := small[:0]
+		for i = skipSpace(b, i+1); b[i] != ']'; {
 			var x any
 			if x, i, ok = generic(b, i, numbers); !ok {
 				return nil, 0, false
 			}
-			arr = append(arr, x)
-			if i = skipSpace(b, i); b[i] == ']' {
-				return arr, i + 1, true
+			elems = append(elems, x)
+			if i = skipSpace(b, i); b[i] == ',' {
+				i = skipSpace(b, i+1)
 			}
-			i = skipSpace(b, i+1) // past ','
 		}
+		return append(make([]any, 0, len(elems)), elems...), i + 1, true
 	case '"':
 		end := stringEnd(b, i)
 		if c, common := interned[string(b[i+1:end-1])]; common {
