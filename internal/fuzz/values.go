@@ -153,8 +153,12 @@ func refValue(key string, val any) (string, bool) {
 }
 
 // handleKey names the keys of record handles ("recordHandle",
-// "GSW_RECORD_HANDLE"): numbers on the wire.
-func handleKey(key string) bool { return strings.HasSuffix(strings.ToLower(key), "handle") }
+// "GSW_RECORD_HANDLE"): numbers on the wire. It is
+// strings.HasSuffix(strings.ToLower(key), "handle") without lowering the
+// key: no other character lowers or folds to one of those six letters.
+func handleKey(key string) bool {
+	return len(key) >= len("handle") && strings.EqualFold(key[len(key)-len("handle"):], "handle")
+}
 
 // refArg is the JSON value of a reference resolved to a remembered value: a
 // handle is a number again.
