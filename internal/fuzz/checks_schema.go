@@ -19,6 +19,7 @@ func init() { registerCheck("schema", checkSchema) }
 // (schemas.ReliesOn). An event must be a documented one (INT-EVENT-14).
 func checkSchema(r *record) []Finding {
 	var out []Finding
+	var buf []byte // the memo keys, one at a time
 	judge := func(req, resultReq string, e *entry, answers, what string) {
 		checks, viols := schemas.ForMessage(e.msg, answers)
 		if answers == "" && len(viols) > 0 {
@@ -30,7 +31,7 @@ func checkSchema(r *record) []Finding {
 			if c.Pointer != "" {
 				doc = e.msg.Fields[strings.TrimPrefix(c.Pointer, "/")]
 			}
-			key := memoKey(c.Schema, e, doc, c.Pointer == "")
+			key := memoKey(c.Schema, e, doc, c.Pointer == "", &buf)
 			creq := req
 			if c.Pointer == "/data" {
 				creq = resultReq

@@ -69,17 +69,20 @@ var blind = map[string]map[string]valueClass{
 	"envelope.SubscribeAck": {"referenceId": anyString, "subscriptionId": nonEmpty},
 }
 
-// memoKey is the key of a document's verdict against schema: for a whole
+// memoKey is the key of a document's verdict against schema, built in
+// *buf (which it may grow) or doc itself: for a whole
 // message (whole) and a schema in blind, its members (as decoding keeps
 // them, the last of duplicates), each blind member of its class reduced to
 // its name; else the document's bytes, with the user data of an
 // interaction reduced to a mark where the schema reads only that it is an
 // object (opaqueKey); else its exact bytes.
-func memoKey(schema string, e *entry, doc json.RawMessage, whole bool) []byte {
+func memoKey(schema string, e *entry, doc json.RawMessage, whole bool, buf *[]byte) []byte {
 	if whole && blind[schema] != nil {
-		return blindKey(blind[schema], e.msg)
+		*buf = blindKey(blind[schema], e.msg, (*buf)[:0])
+		return *buf
 	}
-	if k, ok := opaqueKey(schema, e, doc, whole); ok {
+	if k, ok := opaqueKey(schema, e, doc, whole, (*buf)[:0]); ok {
+		*buf = k
 		return k
 	}
 	return doc
@@ -110,7 +113,7 @@ type opaqueCase struct {
 // name exactly once (a key, as a colon follows; inside a string a quote is
 // escaped). Two documents with one key then differ only in that object's
 // members.
-func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool) ([]byte, bool) {
+func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool, buf []byte) ([]byte, bool) {
 	path := userDataIn[whole]
 	known, ok := opaque.Load(opaqueCase{schema, whole})
 	if !ok {
@@ -168,9 +171,7 @@ func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool) ([]byte
 	if end < 0 {
 		return nil, false
 	}
-	key := make([]byte, 0, len(doc)-(end-start)+1)
-	key = append(append(append(key, doc[:start]...), 1), doc[end:]...)
-	return key, true
+	return append(append(append(buf, doc[:start]...), 1), doc[end:]...), true
 }
 
 // skipJSONSpace returns the index of the first byte of b at or after i that
@@ -183,16 +184,14 @@ func skipJSONSpace(b []byte, i int) int {
 }
 
 // blindKey is memoKey of a whole message against a schema in blind.
-func blindKey(classes map[string]valueClass, m *wire.Message) []byte {
-	var buf [16]string
-	names := buf[:0]
-	size := 0
-	for k, v := range m.Fields {
+func blindKey(classes map[string]valueClass, m *wire.Message, buf []byte) []byte {
+	var nameBuf [16]string
+	names := nameBuf[:0]
+	for k := range m.Fields {
 		names = append(names, k)
-		size += len(k) + len(v) + 8
 	}
 	slices.Sort(names)
-	b := make([]byte, 0, size)
+	b := buf
 	for _, k := range names {
 		b = append(strconv.AppendInt(b, int64(len(k)), 10), ':')
 		b = append(b, k...)

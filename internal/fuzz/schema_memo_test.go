@@ -109,7 +109,7 @@ func asList(v any) []any { l, _ := v.([]any); return l }
 func TestMemoKey(t *testing.T) {
 	key := func(schema, raw string) string {
 		e := messageEntry(t, raw)
-		return schema + "\x00" + string(memoKey(schema, e, e.raw, true))
+		return schema + "\x00" + string(memoKey(schema, e, e.raw, true, new([]byte)))
 	}
 	const (
 		reply = `{"referenceId":"1","request":"agent.getState","data":{"a":1},"userAgent":"WWE Server","protocolVersion":2}`
@@ -143,8 +143,8 @@ func TestMemoKey(t *testing.T) {
 			t.Errorf("%s: same key %v, want %v", c.name, got, c.same)
 		}
 	}
-	if e := messageEntry(t, reply); string(memoKey("event.agent.STATE_CHANGED", e, e.raw, true)) != reply {
-		t.Errorf("a schema outside blind: key %q, want its exact bytes", memoKey("event.agent.STATE_CHANGED", e, e.raw, true))
+	if e := messageEntry(t, reply); string(memoKey("event.agent.STATE_CHANGED", e, e.raw, true, new([]byte))) != reply {
+		t.Errorf("a schema outside blind: key %q, want its exact bytes", memoKey("event.agent.STATE_CHANGED", e, e.raw, true, new([]byte)))
 	}
 }
 
@@ -174,7 +174,7 @@ func TestOpaqueKey(t *testing.T) {
 		if !whole {
 			doc = e.msg.Data()
 		}
-		return string(memoKey(schema, e, doc, whole))
+		return string(memoKey(schema, e, doc, whole, new([]byte)))
 	}
 	ud := func(raw, with string) string { return strings.Replace(raw, `{"a":"b"}`, with, 1) }
 	for _, c := range []struct {
