@@ -110,9 +110,9 @@ type opaqueCase struct {
 // schema reads only its type (schemas.ReadsOnlyType) and the bytes of that
 // object are known for certain: the message's generic value is faithful,
 // holds one userData member in all, there, an object, and doc spells the
-// name exactly once (a key, as a colon follows; inside a string a quote is
-// escaped). Two documents with one key then differ only in that object's
-// members.
+// name exactly once, as a key: after a { or a comma (so its quote opens a
+// string: inside one a quote is escaped) and before a colon. Two documents
+// with one key then differ only in that object's members.
 func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool, buf []byte) ([]byte, bool) {
 	path := userDataIn[whole]
 	known, ok := opaque.Load(opaqueCase{schema, whole})
@@ -146,6 +146,9 @@ func opaqueKey(schema string, e *entry, doc json.RawMessage, whole bool, buf []b
 	i := bytes.Index(doc, userDataKey)
 	if named != 1 || i < 0 || bytes.Contains(doc[i+1:], userDataKey) {
 		return nil, false
+	}
+	if before := bytes.TrimRight(doc[:i], " \t\n\r"); len(before) == 0 || (before[len(before)-1] != '{' && before[len(before)-1] != ',') {
+		return nil, false // not a key's opening quote: "x\"userData" is a string that ends so
 	}
 	start := skipJSONSpace(doc, i+len(userDataKey))
 	if start == len(doc) || doc[start] != ':' {

@@ -197,6 +197,13 @@ func TestOpaqueKey(t *testing.T) {
 			t.Errorf("event, %s: same key %v, want %v", c.name, got, c.same)
 		}
 	}
+	fake := func(v string) string {
+		escaped := strings.Replace(ud(event, `{}`), `"userData"`, `"user\u0044ata"`, 1)
+		return strings.Replace(escaped, `"state"`, `"x\"userData":`+v+`,"state"`, 1)
+	}
+	if key("event.interaction.ADDED", fake(`{"k":1}`), true) == key("event.interaction.ADDED", fake(`{"k":2}`), true) {
+		t.Error(`a key ending in "userData" (the user data's own key escaped): its value reduced`)
+	}
 	if key("event.interaction.ADDED", event, true) == event {
 		t.Error("an interaction event: its exact bytes, want its user data reduced")
 	}
