@@ -166,7 +166,7 @@ func coversEvent(name, event string) bool {
 // walk is walk(e.value, f), the members listed once for every check.
 func (e *entry) walk(f func(key string, val any)) {
 	if !e.walked {
-		e.members = make([]member, 0, len(e.raw)/32+1) // a member takes 30-40 bytes in most messages
+		e.members = make([]member, 0, len(e.raw)/20+1) // a member takes 20-35 bytes in most messages
 		walk(e.value, func(key string, val any) { e.members = append(e.members, member{key, val}) })
 		e.walked = true
 	}
@@ -219,7 +219,7 @@ func outsideStrings(b []byte, i int, f func(i int, c byte) bool) {
 func walk(v any, f func(key string, val any)) {
 	switch t := v.(type) {
 	case map[string]any:
-		var buf [16]member // most objects: the members stay on the stack
+		var buf [32]member // most objects: the members stay on the stack
 		members := buf[:0]
 		for k, v := range t {
 			members = append(members, member{k, v})
