@@ -85,28 +85,10 @@ func stringEnd[T text](b T, i int) int {
 	}
 }
 
-// valueEnd returns the index just past the JSON value starting at b[i] (b is
+// numberEnd returns the index just past the number starting at b[i] (b is
 // valid JSON).
-func valueEnd[T text](b T, i int) int {
-	switch b[i] {
-	case '"':
-		return stringEnd(b, i)
-	case '{', '[':
-		depth := 0
-		for ; ; i++ {
-			switch b[i] {
-			case '"':
-				i = stringEnd(b, i) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth--; depth == 0 {
-					return i + 1
-				}
-			}
-		}
-	}
-	for i < len(b) { // a number, true, false or null
+func numberEnd[T text](b T, i int) int {
+	for i < len(b) {
 		switch b[i] {
 		case ',', '}', ']', ' ', '\t', '\n', '\r':
 			return i

@@ -103,7 +103,7 @@ func generic(b string, i int, numbers bool) (v any, end int, ok bool) {
 	case 'n':
 		return nil, i + 4, true
 	}
-	end = valueEnd(b, i)
+	end = numberEnd(b, i)
 	if numbers {
 		return json.Number(b[i:end]), end, true
 	}
