@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -284,8 +285,17 @@ func interactionsOf(r *record) []lifeEntry {
 			continue
 		}
 		r.interactions = append(r.interactions, lifeEntry{e, d, reads})
-		if reads&readLife != 0 {
-			r.life = append(r.life, r.interactions[len(r.interactions)-1])
+	}
+	r.life = r.interactions // most often every event has the lifecycle reading
+	for i, ev := range r.interactions {
+		if ev.reads&readLife == 0 {
+			r.life = slices.Clip(r.interactions[:i])
+			for _, ev := range r.interactions[i+1:] {
+				if ev.reads&readLife != 0 {
+					r.life = append(r.life, ev)
+				}
+			}
+			break
 		}
 	}
 	return r.interactions

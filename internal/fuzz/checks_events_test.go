@@ -167,3 +167,42 @@ func sameAsSubsets(t *testing.T, data string, d interactionEvent, reads reading)
 		return s
 	})
 }
+
+// TestLifeEvents: the lifecycle checks read the interaction events whose
+// lifecycle subset decodes, the voice checks theirs; both lists keep
+// arrival order, and neither is written over by the other.
+func TestLifeEvents(t *testing.T) {
+	r := &record{}
+	for i, data := range []string{
+		`{"eventType":"ADDED","interaction":{"interactionId":"1","state":"RINGING"}}`,
+		`{"eventType":"PREVIEWING","interaction":{"interactionId":"2","capabilities":[1]}}`,
+		`{"eventType":"HELD","interaction":{"interactionId":"3","state":"HELD","recordingState":5}}`,
+		`{"eventType":"RELEASED","interaction":{"interactionId":"4","state":"IDLE"}}`,
+	} {
+		e := messageEntry(t, `{"event":"interaction","data":`+data+`}`)
+		e.seq = i + 1
+		r.timeline = append(r.timeline, e)
+	}
+	ids := func(events []lifeEntry) (out []string) {
+		for _, ev := range events {
+			out = append(out, ev.d.Interaction.InteractionID)
+		}
+		return out
+	}
+	if got := ids(lifeEvents(r)); !reflect.DeepEqual(got, []string{"1", "3", "4"}) {
+		t.Errorf("lifeEvents: %v, want [1 3 4]", got)
+	}
+	if got := ids(interactionsOf(r)); !reflect.DeepEqual(got, []string{"1", "2", "3", "4"}) {
+		t.Errorf("interactionsOf: %v, want [1 2 3 4]", got)
+	}
+	var voice []string
+	for _, id := range []string{"1", "2", "3", "4"} {
+		interactionEvents(r, id, 0, func(_ *entry, d *interactionEvent) bool {
+			voice = append(voice, d.Interaction.InteractionID)
+			return false
+		})
+	}
+	if !reflect.DeepEqual(voice, []string{"1", "2", "4"}) {
+		t.Errorf("interactionEvents: %v, want [1 2 4]", voice)
+	}
+}
