@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
 	"strings"
 	"time"
 
@@ -65,7 +64,9 @@ func runFuzz(args []string, stdout, stderr io.Writer) int {
 	fs.Uint64Var(&f.sessions, "sessions", 0, "stop after this many sessions (0: only the duration)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line")
 	fs.BoolVar(&f.first, "first", false, "stop at the first FAIL finding")
-	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "sessions run at once, each worker on its own embedded reference (an external target: 1)")
+	fs.IntVar(&f.workers, "workers", 0, fmt.Sprintf("sessions run at once, each worker on its own embedded reference (default: over websocket %d per core,\n"+
+		"a session there waiting for the loopback most of its time; in-process 1 per core; an external target or the browser: 1)",
+		fuzz.WebSocketWorkersPerCore))
 	fs.StringVar(&f.json, "json", "", "also write the campaign as JSON to `FILE`: figures, findings with their replay files, exit code (checked before the run)")
 	fs.StringVar(&f.shard, "shard", "", "run the `i/n`-th of n disjoint parts of the seed's sessions (one CI job each; join them with fuzz merge)")
 	fs.Usage = func() {
@@ -165,16 +166,16 @@ func (f *fuzzFlags) check(fs *flag.FlagSet) (target.Spec, fuzz.Shard, error) {
 			return spec, shard, fmt.Errorf("--shard: %w", err)
 		}
 	}
+	set := false
+	fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "workers" })
+	if !set {
+		f.workers = fuzz.DefaultWorkers(spec)
+	}
 	if f.workers < 1 {
 		return spec, shard, fmt.Errorf("--workers %d: want 1 or more", f.workers)
 	}
-	if one := oneWorker(spec); one != "" && f.workers > 1 {
-		set := false
-		fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "workers" })
-		if set {
-			return spec, shard, fmt.Errorf("--workers %d: %s", f.workers, one)
-		}
-		f.workers = 1
+	if one := fuzz.OneWorker(spec); one != "" && f.workers > 1 {
+		return spec, shard, fmt.Errorf("--workers %d: %s", f.workers, one)
 	}
 	if f.seed == 0 {
 		f.seed = uint64(time.Now().UnixNano())
@@ -185,17 +186,6 @@ func (f *fuzzFlags) check(fs *flag.FlagSet) (target.Spec, fuzz.Shard, error) {
 		}
 	}
 	return spec, shard, checkOutDir(f.out)
-}
-
-// oneWorker says why the target takes one worker only ("" when it takes more).
-func oneWorker(s target.Spec) string {
-	switch {
-	case !s.Embedded():
-		return s.Name() + " is one Workspace; sessions run at once on it would disturb each other"
-	case s.DriverName() == target.DriverBrowser:
-		return "each browser serves its client frames under origins of its own, and a seed's sessions name theirs: one worker"
-	}
-	return ""
 }
 
 // printFindings prints the FAIL findings, then the NON-STRICT ones, and the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"net/http"
-	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -60,13 +59,14 @@ func benchSessions(b *testing.B, s target.Spec) {
 }
 
 // BenchmarkCampaignOverWebSocket runs the sessions as fuzz does by default:
-// one worker per core, each on its own reference over a loopback websocket.
+// DefaultWorkers (WebSocketWorkersPerCore per core), each on its own
+// reference over a loopback websocket.
 func BenchmarkCampaignOverWebSocket(b *testing.B) {
 	benchCampaign(b, target.Spec{WaitTimeout: 2 * time.Second})
 }
 
-// BenchmarkCampaignInProcess: the same, each worker on its own in-process
-// reference.
+// BenchmarkCampaignInProcess: the same, DefaultWorkers (one per core) each
+// on its own in-process reference.
 func BenchmarkCampaignInProcess(b *testing.B) {
 	benchCampaign(b, target.Spec{Driver: target.DriverInProc})
 }
@@ -76,7 +76,7 @@ func benchCampaign(b *testing.B, s target.Spec) {
 	ctx := context.Background()
 	var runners []*Runner
 	var g *Generator
-	for range runtime.NumCPU() {
+	for range DefaultWorkers(s) {
 		tg, err := target.Open(ctx, s)
 		if err != nil {
 			b.Fatal(err)
@@ -157,11 +157,15 @@ type cpuClock struct{ start time.Duration }
 
 func startCPU() cpuClock { return cpuClock{processCPU()} }
 
-// report adds the CPU µs spent per request since start.
+// report adds the CPU µs spent per request since start, and how many cores
+// that kept busy on average (a campaign that leaves cores idle waits on
+// its transport).
 func (c cpuClock) report(b *testing.B, requests int) {
+	spent := processCPU() - c.start
 	if requests > 0 {
-		b.ReportMetric(float64(processCPU()-c.start)/float64(time.Microsecond)/float64(requests), "cpu-µs/request")
+		b.ReportMetric(float64(spent)/float64(time.Microsecond)/float64(requests), "cpu-µs/request")
 	}
+	b.ReportMetric(spent.Seconds()/b.Elapsed().Seconds(), "cores")
 }
 
 func processCPU() time.Duration {
