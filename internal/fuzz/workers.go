@@ -11,9 +11,11 @@ import (
 // A session sends one request at a time, and each reply is a chain of
 // thread wake-ups across the loopback (the client's write wakes the
 // server's reader, the reply the client's): with one worker per core the
-// cores sleep between the links. BenchmarkCampaignOverWebSocket on 2 cores
-// kept 1.7 cores busy with 8 workers against under 1 with 2 or 4, at the
-// same CPU per request; 16 workers cost more CPU per request than they gain.
+// cores sleep between the links. BenchmarkCampaignOverWebSocket on 2 idle
+// cores kept 1.7 of them busy with 8 workers against under 1 with 2 or 4;
+// the CPU per request is the same with 2 and 8 workers, so on cores other
+// work keeps busy they measure alike. 16 workers cost more CPU per request
+// than they gain.
 const WebSocketWorkersPerCore = 4
 
 // DefaultWorkers is how many sessions a campaign on the target s runs at once
