@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"scapi-conformance/contract/control"
+	"scapi-conformance/contract/options"
 	"scapi-conformance/contract/wire"
 	"scapi-conformance/driver/inproc"
 )
@@ -236,34 +237,47 @@ func (s *crossService) answer(deliver func([]byte), req map[string]any) {
 // barriers go out, handled after another client's barrier, makes an event
 // for that client after its barrier's answer; the second round of barriers
 // brings it into the session that caused it (else the next session would
-// get it).
+// get it). The request is one the fuzzer does not wait for: its fate
+// unknown (no options), or its reply not due although the options are known
+// (allowed through a namespace wildcard, which the oracle reads two ways).
 func TestSecondEndBarrierRound(t *testing.T) {
 	origins := inprocOrigins[:2]
-	svc := &crossService{origins: origins}
-	r := NewRunner(inproc.New(inproc.Config{Service: svc, Control: fakeControl{}}), Config{CallTimeout: time.Second, Quiet: time.Millisecond})
-	defer r.Close()
-	// Without options the policy is unknown: the call is not waited for,
-	// and its fate counts as unsure (unanswered).
-	rec, err := r.play(context.Background(), &Session{Origins: origins, Steps: []Step{
-		{Op: OpCall, Client: 1, Request: "agent.getState", NoParams: true},
-		{Op: OpCall, Client: 0, Request: "agent.getState", NoParams: true},
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !svc.crossed {
-		t.Fatal("the target never handled the held request (the scenario did not happen)")
-	}
-	var crossed bool
-	for _, e := range rec.timeline {
-		if e.in && e.client == 1 && e.msg != nil && e.msg.Kind() == wire.KindEvent {
-			crossed = true
-		}
-	}
-	if !crossed {
-		t.Errorf("the event the first client's request made for the second client after its barrier is not in the session")
-	}
-	if rec.calls[1].reply == nil {
-		t.Errorf("the held request's reply is not in the session")
+	for _, c := range []struct {
+		name    string
+		options control.Options
+	}{
+		{"policy unknown", nil},
+		{"reply not due", control.Options{options.AcceptedOrigins: origins[0] + " (agent.*), " + origins[1]}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			svc := &crossService{origins: origins}
+			r := NewRunner(inproc.New(inproc.Config{Service: svc, Control: fakeControl{}}), Config{CallTimeout: time.Second, Quiet: time.Millisecond})
+			defer r.Close()
+			rec, err := r.play(context.Background(), &Session{Origins: origins, Options: c.options, Steps: []Step{
+				{Op: OpCall, Client: 1, Request: "agent.getState", NoParams: true},
+				{Op: OpCall, Client: 0, Request: "agent.getState", NoParams: true},
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := rec.calls[1]; p.expect.replyDue || (c.options != nil && !p.expect.policyKnown) {
+				t.Fatalf("the held request's expectation %+v: the scenario needs a reply not due", p.expect)
+			}
+			if !svc.crossed {
+				t.Fatal("the target never handled the held request (the scenario did not happen)")
+			}
+			var crossed bool
+			for _, e := range rec.timeline {
+				if e.in && e.client == 1 && e.msg != nil && e.msg.Kind() == wire.KindEvent {
+					crossed = true
+				}
+			}
+			if !crossed {
+				t.Errorf("the event the first client's request made for the second client after its barrier is not in the session")
+			}
+			if rec.calls[1].reply == nil {
+				t.Errorf("the held request's reply is not in the session")
+			}
+		})
 	}
 }
