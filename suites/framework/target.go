@@ -67,10 +67,11 @@ type Target struct {
 	// latest spec list ("" when they are not known, or list none).
 	listed atomic.Value
 
-	// noStateChanged: a probe showed that the target sends no agent
-	// STATE_CHANGED (Session.ChangeStateSeenBy); later specs do not wait
-	// for it again.
-	noStateChanged atomic.Bool
+	// noStateChanged holds, by the options in force and the changer's
+	// origin (stateChangedKey), the probes that showed the target sends no
+	// agent STATE_CHANGED (Session.ChangeStateSeenBy): later specs under the
+	// same options do not wait for it again.
+	noStateChanged sync.Map
 }
 
 // ListedOrigin returns an origin of the driver's that the options in force

@@ -1,6 +1,10 @@
 package framework
 
 import (
+	"maps"
+	"slices"
+	"strings"
+
 	"github.com/onsi/ginkgo/v2"
 
 	"scapi-conformance/contract/wire"
@@ -24,8 +28,9 @@ const vehicleReq = "agent.setState.3"
 // changer changes the state again: when that client gets no STATE_CHANGED
 // either, the target does not send the event, and the failure is
 // attributed to agent.setState.3 (the spec's own requirements are then not
-// decided); otherwise it is the spec's own. Once a probe has shown it, the
-// run's later vehicles are not probed again.
+// decided); otherwise it is the spec's own. Once a probe has shown it, later
+// vehicles under the same options and from the same origin are not probed
+// again (other options may filter that origin otherwise).
 func (s *Session) ChangeStateSeenBy(changer, watcher driver.Client) *wire.Message {
 	ginkgo.GinkgoHelper()
 	s.ChangeState(changer)
@@ -34,8 +39,9 @@ func (s *Session) ChangeStateSeenBy(changer, watcher driver.Client) *wire.Messag
 		return m
 	}
 	why := s.eventMissing(watcher, "agent", "STATE_CHANGED", err)
-	if IsTimeout(err) && s.ctx.Err() == nil && (s.t.noStateChanged.Load() || !s.sendsStateChanged(changer)) {
-		s.t.noStateChanged.Store(true)
+	key := s.stateChangedKey(changer)
+	if _, shown := s.t.noStateChanged.Load(key); IsTimeout(err) && s.ctx.Err() == nil && (shown || !s.sendsStateChanged(changer)) {
+		s.t.noStateChanged.Store(key, true)
 		s.ForKit(vehicleReq, func() {
 			ginkgo.Fail(why + "; a new client of " + changer.Origin() +
 				" subscribed to agent events got none after another state change either: the target sends no STATE_CHANGED")
@@ -65,4 +71,14 @@ func (s *Session) sendsStateChanged(changer driver.Client) bool {
 	s.ChangeState(changer)
 	_, err = s.awaitEvent(probe, "agent", "STATE_CHANGED")
 	return err == nil || !IsTimeout(err)
+}
+
+// stateChangedKey names what a probe's answer depends on: the options in
+// force and the changer's origin.
+func (s *Session) stateChangedKey(changer driver.Client) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(s.options)) {
+		b.WriteString(k + "=" + s.options[k] + "\n")
+	}
+	return b.String() + changer.Origin()
 }
